@@ -1,0 +1,87 @@
+#include "base/file_system.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace kyosei {
+
+std::optional<std::string> read_file(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool write_file(const std::string& path, std::string_view bytes) {
+  std::error_code ec;
+  fs::path p(path);
+  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return false;
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return static_cast<bool>(out);
+}
+
+std::string RealFileSystem::native_path(const std::string& path) const {
+  return (fs::path(root_) / path).string();
+}
+
+std::optional<std::string> RealFileSystem::read(const std::string& path) const {
+  return read_file(native_path(path));
+}
+
+bool RealFileSystem::exists(const std::string& path) const {
+  std::error_code ec;
+  return fs::exists(native_path(path), ec);
+}
+
+bool RealFileSystem::is_directory(const std::string& path) const {
+  std::error_code ec;
+  return fs::is_directory(native_path(path), ec);
+}
+
+std::vector<std::string> RealFileSystem::list(const std::string& dir) const {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(native_path(dir), ec))
+    if (e.is_regular_file(ec)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::optional<std::string> MemoryFileSystem::read(const std::string& path) const {
+  auto it = files_.find(path);
+  if (it == files_.end()) return std::nullopt;
+  return it->second;
+}
+
+bool MemoryFileSystem::exists(const std::string& path) const {
+  return files_.count(path) > 0 || is_directory(path);
+}
+
+bool MemoryFileSystem::is_directory(const std::string& path) const {
+  std::string prefix = path.empty() ? "" : path + "/";
+  for (const auto& [p, _] : files_)
+    if (p.size() > prefix.size() && p.compare(0, prefix.size(), prefix) == 0) return true;
+  return false;
+}
+
+std::vector<std::string> MemoryFileSystem::list(const std::string& dir) const {
+  std::vector<std::string> out;
+  std::string prefix = dir.empty() ? "" : dir + "/";
+  for (const auto& [p, _] : files_) {
+    if (p.compare(0, prefix.size(), prefix) != 0) continue;
+    std::string rest = p.substr(prefix.size());
+    if (!rest.empty() && rest.find('/') == std::string::npos) out.push_back(rest);
+  }
+  return out;  // std::map keeps them sorted
+}
+
+}  // namespace kyosei

@@ -1,0 +1,60 @@
+// File access behind an interface, so that readers can be tested on a
+// virtual disk (MemoryFileSystem) and the real one is used only by the CLI.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kyosei {
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+  // Whole file as bytes; nullopt when it does not exist or cannot be read.
+  virtual std::optional<std::string> read(const std::string& path) const = 0;
+  virtual bool exists(const std::string& path) const = 0;
+  virtual bool is_directory(const std::string& path) const = 0;
+  // Regular files directly inside dir (names only), sorted.
+  virtual std::vector<std::string> list(const std::string& dir) const = 0;
+  // The real path of a file, for libraries that open files themselves
+  // (poppler); empty when the file system is virtual.
+  virtual std::string native_path(const std::string& path) const = 0;
+};
+
+// Paths are relative to root.
+class RealFileSystem : public FileSystem {
+ public:
+  explicit RealFileSystem(std::string root) : root_(std::move(root)) {}
+  std::optional<std::string> read(const std::string& path) const override;
+  bool exists(const std::string& path) const override;
+  bool is_directory(const std::string& path) const override;
+  std::vector<std::string> list(const std::string& dir) const override;
+  std::string native_path(const std::string& path) const override;
+  const std::string& root() const { return root_; }
+
+ private:
+  std::string root_;
+};
+
+// Files held in memory: path -> bytes. Directories exist implicitly.
+class MemoryFileSystem : public FileSystem {
+ public:
+  void put(const std::string& path, std::string bytes) { files_[path] = std::move(bytes); }
+  void remove(const std::string& path) { files_.erase(path); }
+  std::optional<std::string> read(const std::string& path) const override;
+  bool exists(const std::string& path) const override;
+  bool is_directory(const std::string& path) const override;
+  std::vector<std::string> list(const std::string& dir) const override;
+  std::string native_path(const std::string&) const override { return ""; }
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+// Reads a whole file from the real disk (absolute or relative path).
+std::optional<std::string> read_file(const std::string& path);
+// Writes a whole file, creating parent directories. False on failure.
+bool write_file(const std::string& path, std::string_view bytes);
+
+}  // namespace kyosei

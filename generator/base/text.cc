@@ -1,0 +1,159 @@
+#include "base/text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+namespace kyosei {
+
+std::string nfkc(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  if (n->isNormalized(in, status) && U_SUCCESS(status)) return std::string(utf8);
+  status = U_ZERO_ERROR;
+  icu::UnicodeString out = n->normalize(in, status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
+
+namespace {
+// Length of the white space at s[i], 0 when none (ASCII or U+3000).
+size_t space_at(std::string_view s, size_t i) {
+  unsigned char c = s[i];
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') return 1;
+  if (s.substr(i, 3) == "\xE3\x80\x80") return 3;  // U+3000
+  if (s.substr(i, 3) == "\xEF\xBB\xBF") return 3;  // stray BOM
+  return 0;
+}
+}  // namespace
+
+std::string trim(std::string_view s) {
+  size_t b = 0;
+  while (b < s.size()) {
+    size_t n = space_at(s, b);
+    if (!n) break;
+    b += n;
+  }
+  size_t e = s.size();
+  while (e > b) {
+    if (space_at(s, e - 1) == 1) { --e; continue; }
+    if (e - b >= 3 && space_at(s, e - 3) == 3) { e -= 3; continue; }
+    break;
+  }
+  return std::string(s.substr(b, e - b));
+}
+
+std::string normalize(std::string_view s) { return trim(nfkc(s)); }
+
+std::vector<std::string> split_multi(std::string_view s) {
+  std::string t(s);
+  replace_all(t, "；", ";");
+  replace_all(t, "、", ";");
+  std::vector<std::string> out;
+  for (auto& part : split(t, ';')) {
+    std::string p = trim(part);
+    if (!p.empty()) out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.emplace_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+  if (from.empty()) return;
+  size_t pos = 0;
+  while ((pos = s.find(from, pos)) != std::string::npos) {
+    s.replace(pos, from.size(), to);
+    pos += to.size();
+  }
+}
+
+bool is_valid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = s[i];
+    int n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+    if (n < 0 || i + n >= s.size() + (n == 0)) return false;
+    unsigned cp = n == 0 ? c : n == 1 ? c & 0x1F : n == 2 ? c & 0x0F : c & 0x07;
+    for (int k = 1; k <= n; ++k) {
+      unsigned char cc = s[i + k];
+      if ((cc >> 6) != 2) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    bool overlong = (n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+namespace {
+// Decodes one code point at s[i]; advances i. Invalid bytes count as one.
+unsigned next_code_point(std::string_view s, size_t& i) {
+  unsigned char c = s[i];
+  int n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 0;
+  if (i + n >= s.size() + (n ? 0 : 1)) n = 0;
+  unsigned cp = n == 0 ? c : n == 1 ? c & 0x1F : n == 2 ? c & 0x0F : c & 0x07;
+  for (int k = 1; k <= n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  i += n + 1;
+  return cp;
+}
+}  // namespace
+
+size_t utf8_length(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    next_code_point(s, i);
+    ++n;
+  }
+  return n;
+}
+
+size_t display_width(std::string_view s) {
+  size_t w = 0;
+  for (size_t i = 0; i < s.size();) {
+    UChar32 cp = static_cast<UChar32>(next_code_point(s, i));
+    int ea = u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH);
+    w += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return w;
+}
+
+std::string with_commas(long long n) {
+  bool neg = n < 0;
+  unsigned long long u = neg ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+  std::string digits = std::to_string(u);
+  std::string out;
+  int count = 0;
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    if (count && count % 3 == 0) out.insert(out.begin(), ',');
+    out.insert(out.begin(), *it);
+    ++count;
+  }
+  return neg ? "-" + out : out;
+}
+
+}  // namespace kyosei

@@ -1,0 +1,185 @@
+// The domain model: one validated Dataset per fiscal year, built by the
+// readers (generator/read/) and consumed by analyses and writers. Nothing
+// here knows about files or formats.
+//
+// Conventions:
+// - Enumerated values (分野, 機能, 種別 ...) are kept as the canonical
+//   Japanese strings from data/schema.toml; the vocabulary is data, not code.
+// - std::optional means "not given": outputs say 「未把握」, never 0.
+// - `line` is the record's line in its CSV, for messages and traceability.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/dates.h"
+
+namespace kyosei {
+
+struct PlanInfo {
+  std::string title;  // 第4期架空市地域福祉計画
+  int start_year = 0;
+  int end_year = 0;
+};
+
+struct SiteInfo {
+  std::string title;
+  std::string base_url;  // empty: relative links only, no sitemap.xml
+  std::string contact;
+};
+
+struct Municipality {
+  std::string name;        // 架空市
+  std::string code;        // 999997 (check digit validated)
+  std::string prefecture;  // 架空県
+  int fiscal_year = 0;
+  std::optional<long long> population;
+  std::optional<double> aging_rate;  // percent
+  bool welfare_office = true;        // false: 町村 without 福祉事務所
+  std::string jusou_status;          // 実施 | 移行準備 | 未実施
+  std::optional<int> jusou_start_year;
+  PlanInfo plan;
+  SiteInfo site;
+};
+
+struct Area {
+  std::string id;
+  std::string name;
+  int layer = 1;       // 1 市町村全域, 2 日常生活圏域, 3 地区
+  std::string parent;  // empty for the 層1 area
+  std::optional<long long> population;
+  std::optional<double> aging_rate;
+  int line = 0;
+};
+
+// One 按分 entry: part of a service's cost assigned to one 重層区分.
+struct Allocation {
+  std::string code;  // 1イ … 6
+  long long yen = 0;
+};
+
+struct Service {
+  std::string id;
+  std::string name;
+  std::string field;                        // 分野
+  std::vector<std::string> related_fields;  // 関連分野
+  std::vector<std::string> functions;       // 機能
+  std::vector<std::string> jusou_codes;     // 重層区分 (keys of data/jusou_components.csv)
+  std::string department;                   // 所管課
+  std::string method;                       // 実施方法
+  std::string provider;                     // 実施主体 (empty when 直営)
+  std::vector<std::string> areas;           // empty = 全域
+  std::optional<long long> sites;           // 拠点数
+  std::optional<long long> cost;            // 事業費 (yen)
+  std::vector<Allocation> allocations;      // 按分
+  std::optional<int> start_year;
+  std::string target;                       // 対象
+  std::string summary_markdown;             // 概要 (untrusted GFM)
+  bool is_public = true;                    // 公開
+  int line = 0;
+};
+
+// One role a person holds, with the share of their FTE it takes.
+struct RoleShare {
+  std::string role;
+  double share = 0;  // fraction of this person's 常勤換算 (配分)
+  double fte = 0;    // = share * person's 常勤換算
+};
+
+struct Staff {
+  std::string id;
+  std::string name;  // 氏名: personal data, never on the public site
+  std::string organisation;
+  std::string organisation_type;  // 市町村 / 社協 / 委託先法人 / その他
+  std::vector<RoleShare> roles;
+  double fte = 1.0;  // 常勤換算
+  std::vector<std::string> qualifications;
+  std::vector<std::string> areas;
+  std::vector<std::string> services;
+  std::optional<YearMonth> arrived;  // 着任年月
+  int line = 0;
+};
+
+struct Meeting {
+  std::string id;
+  std::string name;
+  std::vector<std::string> kinds;  // 種別
+  std::string style;               // 開催形態 (may be empty)
+  bool confidential = false;       // 守秘義務 あり
+  std::string department;
+  std::optional<long long> planned_per_year;
+  std::vector<std::string> members;  // 構成機関
+  std::vector<std::string> areas;
+  std::string purpose;
+  int line = 0;
+};
+
+struct Session {
+  std::string meeting_id;
+  Date date;
+  std::optional<long long> attendees;
+  std::vector<std::string> organisations;
+  std::optional<long long> case_count;  // 検討事例数
+  std::string agenda;                   // 議題: never published when confidential
+  std::vector<std::string> documents;   // paths relative to documents/
+  int line = 0;
+};
+
+struct IndicatorResult {
+  int year = 0;
+  double value = 0;
+};
+
+struct Indicator {
+  std::string id;
+  std::string category;  // 相談支援 / 参加支援 / 地域づくり / 体制
+  std::string name;
+  std::string unit;
+  std::optional<int> base_year;
+  std::optional<double> base_value;
+  std::optional<int> target_year;
+  std::optional<double> target_value;
+  std::vector<IndicatorResult> results;
+  bool increase_is_good = true;  // 向き
+  int line = 0;
+};
+
+struct AssessmentAnswer {
+  std::string item_id;
+  int level = 0;  // 0-3
+  std::string evidence;
+  std::string department;
+  int line = 0;
+};
+
+// A PDF under documents/, as read by poppler.
+struct Document {
+  std::string path;   // relative to documents/, e.g. "2026/第1回資料.pdf"
+  std::string title;  // PDF Title, or the file name without .pdf
+  int pages = 0;
+  std::string first_page_text;
+  std::vector<std::string> page_texts;  // every page, for the site and search
+};
+
+struct Dataset {
+  std::string folder;  // where it was read from, for messages
+  Municipality municipality;
+  std::vector<Area> areas;
+  std::vector<Service> services;
+  std::vector<Staff> staff;
+  std::vector<Meeting> meetings;
+  std::vector<Session> sessions;
+  std::vector<Indicator> indicators;
+  std::vector<AssessmentAnswer> assessment;
+  std::map<std::string, std::string> narratives;  // "理念" -> Markdown
+  std::vector<Document> documents;                // every PDF referenced by a session
+
+  const Area* find_area(const std::string& id) const;
+  const Service* find_service(const std::string& id) const;
+  const Meeting* find_meeting(const std::string& id) const;
+  const Document* find_document(const std::string& path) const;
+  std::vector<const Session*> sessions_of(const std::string& meeting_id) const;
+};
+
+}  // namespace kyosei

@@ -1,0 +1,84 @@
+// Parses the reference CSVs compiled into the binary (data/*.csv).
+// They are ours and tested, so a malformed row is a programming error.
+#include <map>
+#include <stdexcept>
+
+#include "base/resources.h"
+#include "base/text.h"
+#include "model/reference.h"
+#include "read/csv.h"
+
+namespace kyosei {
+
+namespace {
+
+// Rows of an embedded CSV as header -> value maps.
+std::vector<std::map<std::string, std::string>> rows_of(const char* path) {
+  auto bytes = resource(path);
+  if (!bytes) throw std::runtime_error(std::string("missing embedded resource ") + path);
+  auto parsed = parse_csv(*bytes);
+  if (!parsed.errors.empty() || parsed.records.empty())
+    throw std::runtime_error(std::string("malformed embedded resource ") + path);
+  std::vector<std::map<std::string, std::string>> out;
+  const auto& header = parsed.records[0].fields;
+  for (size_t r = 1; r < parsed.records.size(); ++r) {
+    std::map<std::string, std::string> row;
+    for (size_t c = 0; c < header.size(); ++c)
+      row[header[c]] = c < parsed.records[r].fields.size() ? parsed.records[r].fields[c] : "";
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+// "R5" -> 2023; "" -> 0.
+int reiwa_year(const std::string& s) { return s.empty() ? 0 : std::stoi(s.substr(1)) + 2018; }
+
+Reference load() {
+  Reference ref;
+  for (auto& r : rows_of("data/jusou_components.csv")) {
+    ref.components.push_back({r["key"], r["law_ref"], std::stoi(r["go"]), r["program_name"], r["field"],
+                              r["support_category"], r["function"], r["new_or_existing"], r["required"],
+                              r["substitute_without_welfare_office"], r["note"], r["source"]});
+  }
+  for (auto& r : rows_of("data/jusou_funding.csv")) {
+    FundingRatio f;
+    f.component_key = r["component_key"];
+    f.payer = r["payer"];
+    f.legal_basis = r["legal_basis"];
+    f.expense_type = r["expense_type"];
+    f.ratio_text = r["ratio_text"];
+    f.num = std::stoll(r["num"]);
+    f.den = std::stoll(r["den"]);
+    f.is_cap = r["is_cap"] == "Y";
+    f.fy_from = reiwa_year(r["fy_from"]);
+    f.fy_to = reiwa_year(r["fy_to"]);
+    f.status = r["status"];
+    f.source = r["source_file"] + " L" + r["source_line"];
+    ref.funding.push_back(std::move(f));
+  }
+  for (auto& r : rows_of("data/roles.csv")) ref.roles.push_back({r["role"], split_multi(r["fields"]), r["source"]});
+  for (auto& r : rows_of("data/assessment_items.csv"))
+    ref.assessment_items.push_back({r["id"], r["domain"], r["viewpoint"], r["question"], r["source"]});
+  return ref;
+}
+
+}  // namespace
+
+const Reference& builtin_reference() {
+  static const Reference ref = load();
+  return ref;
+}
+
+const JusouComponent* Reference::component(const std::string& key) const {
+  for (const auto& c : components)
+    if (c.key == key) return &c;
+  return nullptr;
+}
+
+const RoleInfo* Reference::role(const std::string& name) const {
+  for (const auto& r : roles)
+    if (r.role == name) return &r;
+  return nullptr;
+}
+
+}  // namespace kyosei
