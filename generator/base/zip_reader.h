@@ -1,0 +1,24 @@
+// Reading entries out of a ZIP archive (libzip), e.g. the parts of an .xlsx
+// workbook: "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml".
+//
+// Archives may come from users, so entries are read whole only up to a size
+// limit: a small compressed file must not expand into gigabytes.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kyosei {
+
+inline constexpr std::uint64_t kMaxZipEntryBytes = 256ull * 1024 * 1024;
+
+// The uncompressed bytes of one entry; nullopt when the archive cannot be
+// opened, the entry does not exist, or it is larger than max_bytes.
+std::optional<std::string> read_zip_entry(const std::string& zip_path, const std::string& entry,
+                                          std::uint64_t max_bytes = kMaxZipEntryBytes);
+
+// Every entry name in archive order; empty when the archive cannot be opened.
+std::vector<std::string> list_zip_entries(const std::string& zip_path);
+
+}  // namespace kyosei

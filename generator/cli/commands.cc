@@ -1,0 +1,130 @@
+#include "cli/commands.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "base/file_system.h"
+#include "model/reference.h"
+#include "read/inputs_reader.h"
+#include "write/output_folder.h"
+#include "write/outputs.h"
+
+namespace fs = std::filesystem;
+
+namespace kyosei {
+
+namespace {
+
+// Prints every diagnostic (errors and warnings) to stderr, then a count.
+// Returns true when the run may go on.
+bool report(const Diagnostics& diags, const std::string& dir, const CommonOptions& opt) {
+  for (const auto& d : diags.sorted()) std::cerr << dir << "/" << format_diagnostic(d) << "\n";
+  bool failed = diags.has_errors() || (opt.strict && diags.warning_count() > 0);
+  if (diags.error_count() || diags.warning_count())
+    std::cerr << "エラー " << diags.error_count() << " 件、警告 " << diags.warning_count() << " 件"
+              << (opt.strict && !diags.has_errors() && diags.warning_count() ? "（--strict のため警告もエラーとして扱います）" : "")
+              << "\n";
+  return !failed;
+}
+
+std::string clean_dir(std::string d) {
+  while (d.size() > 1 && d.back() == '/') d.pop_back();
+  return d;
+}
+
+bool check_folder(const std::string& dir, Diagnostics& diags) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    std::cerr << "入力フォルダ「" << dir << "」がありません。フォルダを指定してください（例: kyosei check inputs）。\n"
+              << "新しく作るときは kyosei init フォルダ名\n";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_check(const std::string& dir_in, const CommonOptions& opt) {
+  std::string dir = clean_dir(dir_in);
+  Diagnostics diags;
+  if (!check_folder(dir, diags)) return kExitInvalidInput;
+  RealFileSystem files(dir);
+  Dataset ds = read_inputs(files, diags);
+  if (!report(diags, dir, opt)) return kExitInvalidInput;
+  if (!opt.quiet)
+    std::cout << dir << " を確認しました: 事業 " << ds.services.size() << " 件、職員 " << ds.staff.size() << " 人、圏域 "
+              << ds.areas.size() << "、会議体 " << ds.meetings.size() << "、開催実績 " << ds.sessions.size() << " 回、PDF "
+              << ds.documents.size() << " 件。問題はありません。\n";
+  return kExitOk;
+}
+
+int run_build(const std::string& dir_in, const std::string& out_in, const std::string& previous_in,
+              const CommonOptions& opt) {
+  std::string dir = clean_dir(dir_in), out = clean_dir(out_in);
+  Diagnostics diags;
+  if (!check_folder(dir, diags)) return kExitInvalidInput;
+  RealFileSystem files(dir);
+  Dataset ds = read_inputs(files, diags);
+
+  Dataset previous;
+  bool has_previous = !previous_in.empty();
+  if (has_previous) {
+    std::string prev_dir = clean_dir(previous_in);
+    if (!check_folder(prev_dir, diags)) return kExitInvalidInput;
+    RealFileSystem prev_files(prev_dir);
+    Diagnostics prev_diags;
+    previous = read_inputs(prev_files, prev_diags, ReadOptions{.read_documents = false});
+    if (!report(prev_diags, prev_dir, opt)) {
+      report(diags, dir, opt);
+      return kExitInvalidInput;
+    }
+  }
+  if (!report(diags, dir, opt)) {
+    std::cerr << "入力に問題があるため、出力フォルダ「" << out << "」は変更していません。\n";
+    return kExitInvalidInput;
+  }
+
+  Diagnostics out_diags;
+  auto folder = OutputFolder::open(out, out_diags);
+  if (!folder) {
+    report(out_diags, ".", opt);
+    return kExitInvalidInput;
+  }
+  BuildContext ctx{ds, has_previous ? &previous : nullptr, builtin_reference(), files, folder->path(), out_diags};
+  for (const auto& w : output_writers()) {
+    if (!w.write(ctx)) {
+      report(out_diags, out, opt);
+      std::cerr << w.name << " を書き出せませんでした。出力フォルダ「" << out << "」は変更していません。\n";
+      return kExitInternal;
+    }
+    if (!opt.quiet) std::cout << "  " << out << "/" << w.path << "  " << w.name << "\n";
+  }
+  if (!folder->commit(out_diags)) {
+    report(out_diags, out, opt);
+    return kExitInternal;
+  }
+  if (!opt.quiet) std::cout << "完成しました。結果は " << out << "/ にあります（公開サイトは " << out << "/site/index.html）。\n";
+  return kExitOk;
+}
+
+int run_init(const std::string& dir_in, const CommonOptions& opt) {
+  std::string dir = clean_dir(dir_in);
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !(fs::is_directory(dir, ec) && fs::directory_iterator(dir, ec) == fs::directory_iterator())) {
+    std::cerr << "「" << dir << "」は空ではないため、何も書きませんでした。新しいフォルダ名を指定してください。\n";
+    return kExitInvalidInput;
+  }
+  for (const auto& [path, bytes] : init_files()) {
+    if (!write_file(dir + "/" + path, bytes)) {
+      std::cerr << dir << "/" << path << " を書けませんでした。\n";
+      return kExitInternal;
+    }
+  }
+  if (!opt.quiet)
+    std::cout << dir << "/ に入力ファイルの見本を作りました。各ファイルの例の行を書き換え、kyosei check " << dir
+              << " で確認してください。\n";
+  return kExitOk;
+}
+
+}  // namespace kyosei

@@ -1,0 +1,25 @@
+// Reads a whole inputs folder (see docs/inputs.md) into one Dataset.
+//
+//   RealFileSystem fs("inputs");
+//   Diagnostics diags;
+//   Dataset ds = read_inputs(fs, diags);
+//   if (diags.has_errors()) ...  // print every diagnostic, exit 2
+//
+// Every file is read even after errors, so that a run reports all problems
+// together. Cross-file rules (IDs that must exist, the area hierarchy, 按分
+// and 配分 sums, documents) are checked here, with the place they were
+// written.
+#pragma once
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+#include "model/model.h"
+
+namespace kyosei {
+
+struct ReadOptions {
+  bool read_documents = true;  // open the PDFs (poppler); off for quick checks in tests
+};
+
+Dataset read_inputs(const FileSystem& fs, Diagnostics& diags, const ReadOptions& options = {});
+
+}  // namespace kyosei

@@ -1,0 +1,125 @@
+#include "read/pdf_reader.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <vector>
+
+namespace kyosei {
+
+namespace {
+
+// A minimal one-page PDF drawing `text` in Helvetica, with an optional
+// Title in its Info dictionary. Offsets in the xref table are computed.
+std::string tiny_pdf(const std::string& text, const std::string& title, bool locked = false) {
+  std::string content = "BT /F1 24 Tf 72 720 Td (" + text + ") Tj ET";
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+      "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
+  };
+  if (!title.empty()) objects.push_back("<< /Title (" + title + ") >>");
+  // A standard security handler whose /U matches no password: poppler
+  // cannot open it without one, as with a real password-protected file.
+  const std::string hex32(64, 'A');
+  if (locked) objects.push_back("<< /Filter /Standard /V 1 /R 2 /P -4 /O <" + hex32 + "> /U <" + hex32 + "> >>");
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    char line[24];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R";
+  if (!title.empty()) pdf += " /Info " + std::to_string(objects.size() - (locked ? 1 : 0)) + " 0 R";
+  if (locked)
+    pdf += " /Encrypt " + std::to_string(objects.size()) + " 0 R /ID [<00112233445566778899AABBCCDDEEFF> "
+           "<00112233445566778899AABBCCDDEEFF>]";
+  pdf += " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+const Location kFrom{"meeting_sessions.csv", 3, "資料"};
+
+}  // namespace
+
+TEST_CASE("read_pdf reads title, page count and text") {
+  MemoryFileSystem fs;
+  fs.put("documents/2026/minutes.pdf", tiny_pdf("Hello Kyosei", "Minutes of May"));
+  Diagnostics diags;
+  auto doc = read_pdf(fs, "2026/minutes.pdf", diags, kFrom);
+  REQUIRE(doc);
+  CHECK_FALSE(diags.has_errors());
+  CHECK(doc->path == "2026/minutes.pdf");
+  CHECK(doc->title == "Minutes of May");
+  CHECK(doc->pages == 1);
+  REQUIRE(doc->page_texts.size() == 1);
+  CHECK(doc->first_page_text == "Hello Kyosei");
+  CHECK(doc->page_texts[0] == doc->first_page_text);
+}
+
+TEST_CASE("read_pdf falls back to the file name for the title") {
+  MemoryFileSystem fs;
+  fs.put("documents/第1回資料.PDF", tiny_pdf("x", ""));
+  Diagnostics diags;
+  auto doc = read_pdf(fs, "第1回資料.PDF", diags, kFrom);
+  REQUIRE(doc);
+  CHECK(doc->title == "第1回資料");
+}
+
+TEST_CASE("read_pdf reports a missing file at the referencing place") {
+  MemoryFileSystem fs;
+  Diagnostics diags;
+  CHECK_FALSE(read_pdf(fs, "none.pdf", diags, kFrom));
+  REQUIRE(diags.error_count() == 1);
+  const auto& d = diags.items()[0];
+  CHECK(d.where.file == "meeting_sessions.csv");
+  CHECK(d.where.line == 3);
+  CHECK(d.where.column == "資料");
+  CHECK(d.message == "documents/none.pdf が見つかりません");
+}
+
+TEST_CASE("read_pdf reports bytes that are not a PDF") {
+  MemoryFileSystem fs;
+  fs.put("documents/broken.pdf", "this is not a pdf at all");
+  fs.put("documents/truncated.pdf", tiny_pdf("Hello", "").substr(0, 40));
+  Diagnostics diags;
+  CHECK_FALSE(read_pdf(fs, "broken.pdf", diags, kFrom));
+  CHECK_FALSE(read_pdf(fs, "truncated.pdf", diags, kFrom));
+  REQUIRE(diags.error_count() == 2);
+  CHECK(diags.items()[0].message == "documents/broken.pdf はPDFとして読めません");
+  CHECK(diags.items()[1].message.find("documents/truncated.pdf") != std::string::npos);
+}
+
+TEST_CASE("read_pdf reports a password-protected file") {
+  MemoryFileSystem fs;
+  fs.put("documents/locked.pdf", tiny_pdf("Hello", "", true));
+  Diagnostics diags;
+  CHECK_FALSE(read_pdf(fs, "locked.pdf", diags, kFrom));
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.items()[0].message == "documents/locked.pdf はパスワードで保護されているため読めません");
+}
+
+TEST_CASE("read_pdf refuses paths that leave documents/") {
+  MemoryFileSystem fs;
+  fs.put("secret.pdf", tiny_pdf("x", ""));
+  Diagnostics diags;
+  CHECK_FALSE(read_pdf(fs, "../secret.pdf", diags, kFrom));
+  CHECK(diags.has_errors());
+  CHECK(is_safe_document_path("2026/a.pdf"));
+  CHECK_FALSE(is_safe_document_path("/etc/a.pdf"));
+  CHECK_FALSE(is_safe_document_path("a//b.pdf"));
+  CHECK_FALSE(is_safe_document_path("a\\..\\b.pdf"));
+  CHECK_FALSE(is_safe_document_path(""));
+}
+
+}  // namespace kyosei

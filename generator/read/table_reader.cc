@@ -1,0 +1,358 @@
+#include "read/table_reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "base/numbers.h"
+#include "base/text.h"
+#include "read/csv.h"
+#include "read/encoding.h"
+
+namespace kyosei {
+
+const Cell& Row::operator[](const std::string& column) const {
+  static const Cell empty;
+  auto it = cells_.find(column);
+  return it == cells_.end() ? empty : it->second;
+}
+
+Location Row::where(const std::string& column) const {
+  std::string header = column;
+  if (headers) {
+    auto it = headers->find(column);
+    if (it != headers->end()) header = it->second;
+  }
+  return {file, line, header};
+}
+
+std::optional<std::string> read_text_file(const FileSystem& fs, const std::string& path, Diagnostics& diags) {
+  auto bytes = fs.read(path);
+  if (!bytes) {
+    diags.error({path}, "ファイルを読めません");
+    return std::nullopt;
+  }
+  DecodeFailure failure;
+  auto decoded = decode_text(*bytes, &failure);
+  if (!decoded) {
+    diags.error({path, failure.line, ""}, "文字コードを判別できません（UTF-8 でも CP932（Shift_JIS）でもない文字があります）",
+                "UTF-8（BOMの有無は問わない）または Excel で保存した CP932 の CSV");
+    return std::nullopt;
+  }
+  return std::move(decoded->utf8);
+}
+
+namespace {
+
+std::string allowed_list(const std::vector<std::string>& values) {
+  std::string s;
+  for (size_t i = 0; i < values.size(); ++i) s += (i ? "・" : "") + values[i];
+  return s;
+}
+
+bool is_id(const std::string& s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+      return false;
+  return true;
+}
+
+std::string quote(const std::string& s) { return "「" + s + "」"; }
+
+void check_bounds(const ColumnSpec& col, double v, const std::string& raw, const Location& where,
+                  Diagnostics& diags, bool& ok) {
+  if ((col.min && v < *col.min) || (col.max && v > *col.max)) {
+    std::string range;
+    if (col.min && col.max) range = std::to_string(static_cast<int>(*col.min)) + "〜" + std::to_string(static_cast<int>(*col.max)) + " の範囲の数";
+    else if (col.min) range = std::to_string(static_cast<int>(*col.min)) + " 以上の数";
+    else range = std::to_string(static_cast<int>(*col.max)) + " 以下の数";
+    diags.error(where, quote(raw) + "は範囲外です", range);
+    ok = false;
+  }
+}
+
+// Checks one (single) value; returns false when it was reported as wrong.
+bool check_one(const ColumnSpec& col, const std::string& raw, const Location& where, Cell& cell,
+               Diagnostics& diags) {
+  std::string v = normalize(raw);
+  switch (col.type) {
+    case ColumnType::Text:
+    case ColumnType::Markdown:
+      cell.items.push_back(trim(raw));
+      return true;
+    case ColumnType::Id:
+      if (!is_id(v)) {
+        diags.error(where, quote(raw) + "はIDとして使えません", "半角英数字・ハイフン・アンダースコアだけのID（例: S001）");
+        return false;
+      }
+      cell.items.push_back(v);
+      return true;
+    case ColumnType::Enum: {
+      for (const auto& allowed : col.values) {
+        if (normalize(allowed) == v) {
+          cell.items.push_back(allowed);
+          return true;
+        }
+      }
+      if (col.unknown_is_warning) {
+        diags.warning(where, quote(raw) + "は既知の値ではありません（そのまま読み込みます）", allowed_list(col.values));
+        cell.items.push_back(v);
+        return true;
+      }
+      diags.error(where, quote(raw) + "は使えない値です", allowed_list(col.values) + " のいずれか");
+      return false;
+    }
+    case ColumnType::Integer: {
+      auto n = parse_integer(v);
+      if (!n) {
+        diags.error(where, quote(raw) + "は整数として読めません", kExpectedInteger);
+        return false;
+      }
+      bool ok = true;
+      check_bounds(col, static_cast<double>(*n), raw, where, diags, ok);
+      if (ok) cell.integer = n;
+      return ok;
+    }
+    case ColumnType::Decimal:
+    case ColumnType::Percent:
+    case ColumnType::Fraction: {
+      auto d = parse_decimal(v);
+      if (!d) {
+        const char* expected = col.type == ColumnType::Percent ? "0〜100 の数（例: 29.4）"
+                               : col.type == ColumnType::Fraction ? "0〜1 の数（例: 0.5）"
+                                                                  : "数値（例: 12.5）";
+        diags.error(where, quote(raw) + "は数値として読めません", expected);
+        return false;
+      }
+      bool ok = true;
+      check_bounds(col, *d, raw, where, diags, ok);
+      if (ok) {
+        if (col.multi) cell.decimals.push_back(*d);
+        else cell.decimal = d;
+      }
+      return ok;
+    }
+    case ColumnType::Year: {
+      auto y = parse_fiscal_year(v);
+      if (!y) {
+        diags.error(where, quote(raw) + "は年度として読めません", kExpectedYear);
+        return false;
+      }
+      cell.integer = y;
+      return true;
+    }
+    case ColumnType::Date: {
+      auto d = parse_date(v);
+      if (!d) {
+        diags.error(where, quote(raw) + "は日付として読めません", kExpectedDate);
+        return false;
+      }
+      cell.date = d;
+      return true;
+    }
+    case ColumnType::YearMonth: {
+      auto m = parse_year_month(v);
+      if (!m) {
+        diags.error(where, quote(raw) + "は年月として読めません", kExpectedMonth);
+        return false;
+      }
+      cell.month = m;
+      return true;
+    }
+    case ColumnType::Yen: {
+      auto y = parse_yen(v);
+      if (!y) {
+        diags.error(where, quote(raw) + "は金額として読めません", kExpectedYen);
+        return false;
+      }
+      cell.integer = y;
+      return true;
+    }
+    case ColumnType::CodeYen: {
+      size_t colon = v.rfind(':');
+      std::string code = colon == std::string::npos ? "" : trim(v.substr(0, colon));
+      auto yen = colon == std::string::npos ? std::nullopt : parse_yen(v.substr(colon + 1));
+      const auto& codes = col.values;  // filled from the jusou vocabulary by the reader
+      bool code_ok = std::find(codes.begin(), codes.end(), code) != codes.end();
+      if (!yen || !code_ok) {
+        diags.error(where, quote(raw) + "は「重層区分:金額」として読めません",
+                    "重層区分:円 を ; で区切る（例: 1ニ:6000000;5:4000000）");
+        return false;
+      }
+      cell.code_amounts.push_back({code, *yen});
+      return true;
+    }
+    case ColumnType::YearValue: {
+      size_t colon = v.find(':');
+      auto year = colon == std::string::npos ? std::nullopt : parse_fiscal_year(v.substr(0, colon));
+      auto value = colon == std::string::npos ? std::nullopt : parse_decimal(v.substr(colon + 1));
+      if (!year || !value) {
+        diags.error(where, quote(raw) + "は「年度:値」として読めません", "年度:値 を ; で区切る（例: 2025:12;2026:18）");
+        return false;
+      }
+      cell.year_values.push_back({*year, *value});
+      return true;
+    }
+    case ColumnType::Path: {
+      std::string p = v;
+      std::replace(p.begin(), p.end(), '\\', '/');
+      if (p.rfind("documents/", 0) == 0) p = p.substr(10);
+      bool leaves = p.empty() || p[0] == '/' || p.find(':') != std::string::npos;
+      for (const auto& part : split(p, '/'))
+        if (part == ".." || part.empty()) leaves = true;
+      if (leaves) {
+        diags.error(where, quote(raw) + "は documents/ フォルダの外を指しています",
+                    "documents/ の中の PDF の相対パス（例: 第1回資料.pdf）");
+        return false;
+      }
+      std::string lower = p.size() >= 4 ? p.substr(p.size() - 4) : p;
+      std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+      if (lower != ".pdf") {
+        diags.error(where, quote(raw) + "は PDF ではありません", "拡張子 .pdf のファイル");
+        return false;
+      }
+      cell.items.push_back(p);
+      return true;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+void check_cell(const ColumnSpec& col, const std::string& raw, const Location& where, Cell& cell,
+                Diagnostics& diags) {
+  std::string value = trim(raw);
+  if (value.empty() || normalize(value).empty()) {
+    if (!col.default_value.empty()) value = col.default_value;
+    else return;  // empty = unknown; required-ness is checked by the caller
+  }
+  cell.present = true;
+  std::vector<std::string> parts = col.multi ? split_multi(value) : std::vector<std::string>{value};
+  bool all_ok = true;
+  for (const auto& p : parts) all_ok = check_one(col, p, where, cell, diags) && all_ok;
+  if (!all_ok) {
+    cell = Cell{};  // a wrong value is not half-used
+    return;
+  }
+  if (!col.multi && !cell.items.empty()) cell.text = cell.items[0];
+  if (col.multi) cell.text = join(cell.items, ";");
+  if (col.type == ColumnType::Enum && !col.multi && cell.items.size() == 1) {
+    if (auto n = parse_integer(cell.items[0]); n && col.values.size() && col.values[0] == "1") cell.integer = n;
+  }
+  if (col.type == ColumnType::Markdown) cell.text = value;  // keep line breaks
+}
+
+Table read_table(const FileSystem& fs, const FileSpec& spec, Diagnostics& diags) {
+  Table table;
+  table.file = spec.name;
+  if (!fs.exists(spec.name)) {
+    if (spec.required)
+      diags.error({spec.name}, "必須のファイルがありません",
+                  spec.name + "（" + spec.title + "）。`kyosei init` で見本を作れます");
+    return table;
+  }
+  auto text = read_text_file(fs, spec.name, diags);
+  if (!text) return table;
+  auto parsed = parse_csv(*text);
+  if (parsed.records.empty()) {
+    diags.error({spec.name, 1, ""}, "見出し行がありません", "1行目に列名（例: " + spec.columns[0].name + "）");
+    return table;
+  }
+  const auto& header = parsed.records[0].fields;
+  for (const auto& e : parsed.errors) {
+    std::string col = e.field < static_cast<int>(header.size()) ? trim(header[e.field]) : "";
+    diags.error({spec.name, e.line, col}, e.message);
+  }
+
+  // Match headers after NFKC + trim; remember how the user wrote them.
+  std::vector<const ColumnSpec*> by_index(header.size(), nullptr);
+  std::map<std::string, int> seen;
+  for (size_t i = 0; i < header.size(); ++i) {
+    std::string h = normalize(header[i]);
+    const ColumnSpec* match = nullptr;
+    for (const auto& c : spec.columns)
+      if (normalize(c.name) == h) match = &c;
+    if (!match) {
+      if (!h.empty())
+        diags.warning({spec.name, 1, trim(header[i])}, "未知の列です。読み飛ばします",
+                      "この表の列: " + allowed_list([&] {
+                        std::vector<std::string> n;
+                        for (auto& c : spec.columns) n.push_back(c.name);
+                        return n;
+                      }()));
+      continue;
+    }
+    if (seen.count(match->name)) {
+      diags.error({spec.name, 1, trim(header[i])}, "同じ列が2回あります（" + std::to_string(seen[match->name] + 1) + "列目と" +
+                                                       std::to_string(i + 1) + "列目）",
+                  "列名はひとつずつ");
+      continue;
+    }
+    seen[match->name] = static_cast<int>(i);
+    by_index[i] = match;
+    (*table.headers)[match->name] = trim(header[i]);
+  }
+  for (const auto& c : spec.columns)
+    if (c.required && !seen.count(c.name))
+      diags.error({spec.name, 1, c.name}, "必須の列「" + c.name + "」がありません", c.name + " という見出しの列");
+  table.present = true;
+
+  std::map<std::string, std::map<std::string, int>> unique_seen;  // column -> value -> line
+  for (size_t r = 1; r < parsed.records.size(); ++r) {
+    const auto& rec = parsed.records[r];
+    Row row;
+    row.line = rec.line;
+    row.file = spec.name;
+    if (rec.fields.size() > header.size()) {
+      bool extra_nonempty = false;
+      for (size_t i = header.size(); i < rec.fields.size(); ++i) extra_nonempty |= !trim(rec.fields[i]).empty();
+      if (extra_nonempty)
+        diags.error({spec.name, rec.line, ""},
+                    "値が見出しより多くあります（見出し " + std::to_string(header.size()) + " 列、この行 " +
+                        std::to_string(rec.fields.size()) + " 列）",
+                    "見出しと同じ数の値。値にカンマを含めるときは \" で囲む");
+    }
+    for (size_t i = 0; i < header.size(); ++i) {
+      const ColumnSpec* col = by_index[i];
+      if (!col) continue;
+      std::string raw = i < rec.fields.size() ? rec.fields[i] : "";
+      Location where{spec.name, rec.line, (*table.headers)[col->name]};
+      check_cell(*col, raw, where, row.at(col->name), diags);
+    }
+    row.headers = table.headers;
+    auto raw_of = [&](const std::string& name) -> std::string {
+      auto it = seen.find(name);
+      if (it == seen.end() || it->second >= static_cast<int>(rec.fields.size())) return "";
+      return rec.fields[it->second];
+    };
+    // Required and conditionally required values.
+    for (const auto& c : spec.columns) {
+      if (!seen.count(c.name) && !c.required_if_column.empty() && !seen.count(c.required_if_column)) continue;
+      const Cell& cell = row[c.name];
+      bool cell_given = !normalize(raw_of(c.name)).empty();
+      if (c.required && seen.count(c.name) && !cell_given) {
+        diags.error(row.where(c.name), "必須の値が空です", c.help.empty() ? c.name : c.help);
+      }
+      if (!c.required_if_column.empty() && !cell_given) {
+        const std::string& other = row[c.required_if_column].text;
+        if (std::find(c.required_if_values.begin(), c.required_if_values.end(), other) != c.required_if_values.end()) {
+          Location w = seen.count(c.name) ? row.where(c.name) : Location{spec.name, rec.line, c.name};
+          diags.error(w, c.required_if_column + "が「" + other + "」のときは必須です", c.help);
+        }
+      }
+      if (c.unique && cell.present) {
+        auto& lines = unique_seen[c.name];
+        auto [it, inserted] = lines.emplace(cell.text, rec.line);
+        if (!inserted)
+          diags.error(row.where(c.name), "「" + cell.text + "」は " + std::to_string(it->second) + " 行目と重複しています",
+                      "重複しない値");
+      }
+    }
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+}  // namespace kyosei

@@ -1,0 +1,34 @@
+// The outputs of `kyosei build`, registered in one list rather than wired
+// into the command: each entry writes one part of the output folder from
+// the same validated Dataset. Later parts (plan drafts, self-assessment,
+// council workbooks) are added as entries in outputs.cc.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/file_system.h"
+#include "model/model.h"
+#include "model/reference.h"
+
+namespace kyosei {
+
+struct BuildContext {
+  const Dataset& dataset;
+  const Dataset* previous;  // --previous, or nullptr
+  const Reference& reference;
+  const FileSystem& inputs;  // to copy documents/ and read overrides
+  std::string out_dir;       // the (temporary) output folder
+  Diagnostics& diags;
+};
+
+struct OutputWriter {
+  const char* name;  // Japanese, shown in progress messages
+  const char* path;  // where it writes, relative to the output folder
+  // False when it failed (an error was reported).
+  bool (*write)(const BuildContext& ctx);
+};
+
+const std::vector<OutputWriter>& output_writers();
+
+}  // namespace kyosei

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian 12 machine for kyosei, builds it, then either runs
+# the main job on the embedded default dataset (`run`) or the whole test
+# suite (`test`). Safe to run again: installs only what is missing.
+#
+#   bash scripts/setup.sh run    # install, build, kyosei build inputs -o out
+#   bash scripts/setup.sh test   # install, build, ctest
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-run}"
+
+# Packages the build needs (Debian 12 names), and those only the tests need.
+build_pkgs=(cmake ninja-build clang libclang-rt-14-dev pkg-config
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev libpoppler-cpp-dev
+  libtomlplusplus-dev libkainjow-mustache-dev libicu-dev doctest-dev
+  libcairo2-dev libzip-dev libexpat1-dev fonts-ipaexfont-gothic)
+test_pkgs=(python3 poppler-utils qpdf libreoffice-calc-nogui time)
+
+want=("${build_pkgs[@]}")
+[ "$mode" = test ] && want+=("${test_pkgs[@]}")
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== 不足しているパッケージを入れます: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+echo "== ビルドします（build/）"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
+cmake --build build
+
+case "$mode" in
+  run)
+    echo "== 既定のデータ（inputs/）から作成します"
+    ./build/kyosei build inputs -o out
+    echo
+    echo "結果: out/plan/（計画案の Markdown）、out/excel/（Excel）、out/site/index.html（公開サイト）"
+    ;;
+  test)
+    echo "== テストを実行します"
+    ctest --test-dir build --output-on-failure -j2
+    ;;
+  *)
+    echo "使い方: bash scripts/setup.sh run|test" >&2
+    exit 2
+    ;;
+esac
