@@ -1,3 +1,30 @@
 # Test registration. Unit tests are one doctest binary; end-to-end tests run
 # the built `kyosei` on real datasets and read what it wrote.
 add_test(NAME unit COMMAND kyosei_tests)
+
+# libFuzzer targets (clang only): the CSV reader and the date/money parsers,
+# run for a short bounded time from a small seed corpus.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  set(KYOSEI_FUZZ_SUPPORT
+    generator/base/text.cc generator/base/dates.cc generator/base/numbers.cc
+    generator/read/csv.cc generator/read/encoding.cc)
+  foreach(target csv dates)
+    if(target STREQUAL "csv")
+      set(src generator/read/csv_fuzz.cc)
+    else()
+      set(src generator/base/dates_fuzz.cc)
+    endif()
+    add_executable(${target}_fuzz ${src} ${KYOSEI_FUZZ_SUPPORT})
+    target_include_directories(${target}_fuzz PRIVATE ${CMAKE_SOURCE_DIR}/generator)
+    target_compile_options(${target}_fuzz PRIVATE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined)
+    target_link_options(${target}_fuzz PRIVATE -fsanitize=fuzzer,address,undefined)
+    target_link_libraries(${target}_fuzz PRIVATE PkgConfig::ICU)
+    # Copy the seeds so the fuzzer's finds never dirty the source tree.
+    add_test(NAME fuzz_${target}
+      COMMAND ${CMAKE_COMMAND} -E env ASAN_OPTIONS=detect_leaks=1
+              sh -c "rm -rf corpus_${target} && cp -r ${CMAKE_SOURCE_DIR}/tests/fuzz/${target} corpus_${target} && $<TARGET_FILE:${target}_fuzz> -max_total_time=20 -timeout=5 -rss_limit_mb=1024 -seed=1 -print_final_stats=0 corpus_${target}"
+      WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
+  endforeach()
+else()
+  message(STATUS "Fuzz targets need clang; skipped with ${CMAKE_CXX_COMPILER_ID}")
+endif()

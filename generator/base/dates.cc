@@ -48,8 +48,8 @@ std::optional<int> read_year(Cursor& c, const Era** era_out) {
     if (named || c.eat(e.letter) || c.eat(std::string(1, e.letter[0] + 32))) {
       *era_out = &e;
       if (named && c.eat("元")) return 1 + e.offset;
-      auto n = c.number(2);
-      if (!n || *n < 1) return std::nullopt;
+      auto n = c.number(3);
+      if (!n || *n < 1 || *n + e.offset > 2200) return std::nullopt;
       return *n + e.offset;
     }
   }

@@ -1,0 +1,66 @@
+#include "write/xlsx_support.h"
+
+#include <algorithm>
+
+#include "base/dates.h"
+#include "base/text.h"
+
+namespace kyosei {
+
+namespace {
+
+constexpr int kUnixEpochSerial = 25569;  // 1970-01-01 as an Excel serial
+
+size_t widest_line(std::string_view text) {
+  size_t widest = 0;
+  for (const auto& line : split(text, '\n')) widest = std::max(widest, display_width(line));
+  return widest;
+}
+
+}  // namespace
+
+lxw_format* add_japanese_format(lxw_workbook* workbook) {
+  lxw_format* f = workbook_add_format(workbook);
+  format_set_font_name(f, kWorkbookFont);
+  format_set_font_size(f, kWorkbookFontSize);
+  return f;
+}
+
+std::time_t workbook_timestamp(int fiscal_year) {
+  int year = fiscal_year >= 1970 ? fiscal_year : 2000;
+  long long days = excel_serial(Date{year, 4, 1}) - kUnixEpochSerial;
+  return static_cast<std::time_t>(days * 86400);
+}
+
+double column_width(const std::vector<std::string>& texts, double max_width) {
+  size_t widest = 0;
+  for (const auto& t : texts) widest = std::max(widest, widest_line(t));
+  return std::clamp(static_cast<double>(widest) * 1.1 + 1, kMinColumnWidth, std::max(kMinColumnWidth, max_width));
+}
+
+bool column_needs_wrap(const std::vector<std::string>& texts, double max_width) {
+  for (const auto& t : texts)
+    if (t.find('\n') != std::string::npos || static_cast<double>(widest_line(t)) * 1.1 + 1 > max_width)
+      return true;
+  return false;
+}
+
+std::string header_footer_text(std::string_view text, size_t reserved) {
+  std::string out(text);
+  replace_all(out, "&", "&&");
+  if (utf8_length(out) + reserved > 255) return "";
+  return out;
+}
+
+std::string cell_text(std::string_view text) {
+  if (utf8_length(text) <= kMaxCellChars) return std::string(text);
+  // Keep kMaxCellChars - 1 code points, then the ellipsis.
+  size_t i = 0;
+  for (size_t n = 0; n < kMaxCellChars - 1 && i < text.size(); ++n) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  }
+  return std::string(text.substr(0, i)) + "…";
+}
+
+}  // namespace kyosei

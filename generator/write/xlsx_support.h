@@ -1,0 +1,49 @@
+// Shared conventions for the .xlsx files kyosei writes (libxlsxwriter):
+// Japanese font, reproducible timestamps, column widths for Japanese text,
+// and the limits Excel puts on cell and header text.
+#pragma once
+#include <ctime>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xlsxwriter.h>
+
+namespace kyosei {
+
+// libxlsxwriter defaults to Calibri, which has no Japanese glyphs; every
+// format kyosei uses is made with this font (Excel's Japanese default).
+inline constexpr const char* kWorkbookFont = "游ゴシック";
+inline constexpr double kWorkbookFontSize = 11;
+
+// A new format in the workbook's Japanese font, ready for more settings.
+lxw_format* add_japanese_format(lxw_workbook* workbook);
+
+// The creation time written into the workbook: April 1 of the fiscal year,
+// 00:00 UTC, so that the same data gives byte-identical files (without it
+// libxlsxwriter writes the current time). Years before 1970 give 2000.
+std::time_t workbook_timestamp(int fiscal_year);
+
+// Column width (Excel character units) that fits the widest line of any of
+// the texts, counting full-width characters as 2: width × 1.1 + 1, at least
+// kMinColumnWidth, at most max_width.
+inline constexpr double kMinColumnWidth = 6;
+inline constexpr double kMaxColumnWidth = 60;
+double column_width(const std::vector<std::string>& texts, double max_width = kMaxColumnWidth);
+// Room for the dropdown button an autofilter puts in header cells.
+inline constexpr double kFilterButtonWidth = 2.5;
+// True when some text would not fit the capped width, or has line breaks:
+// the column should wrap.
+bool column_needs_wrap(const std::vector<std::string>& texts, double max_width = kMaxColumnWidth);
+
+// Text as a header/footer section: "&" doubled so that a name cannot
+// inject a code such as &P. Empty when the result would exceed Excel's
+// 255-character header limit together with `reserved` other characters.
+std::string header_footer_text(std::string_view text, size_t reserved = 0);
+
+// Excel holds at most 32,767 characters in a cell; longer text is cut at a
+// character boundary and ends with 「…」.
+inline constexpr size_t kMaxCellChars = 32767;
+std::string cell_text(std::string_view text);
+
+}  // namespace kyosei
