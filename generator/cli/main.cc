@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "model/schema.h"
+#include "write/contract_doc.h"
 
 namespace {
 
@@ -50,6 +52,10 @@ int run(int argc, char** argv) {
     return kyosei::kExitOk;
   }
   std::string command = args[0];
+  if (command == "contract") {  // for docs/inputs.md; see tests/e2e/test_docs.py
+    std::cout << kyosei::render_contract_tables(kyosei::builtin_schema());
+    return kyosei::kExitOk;
+  }
   std::vector<std::string> positional;
   std::string out = "out", previous;
   kyosei::CommonOptions opt;

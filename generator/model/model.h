@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/dates.h"
+#include "model/reference.h"
 
 namespace kyosei {
 
@@ -174,6 +175,9 @@ struct Dataset {
   std::vector<AssessmentAnswer> assessment;
   std::map<std::string, std::string> narratives;  // "理念" -> Markdown
   std::vector<Document> documents;                // every PDF referenced by a session
+  // funding_ratios.csv in the inputs: the municipality's own 交付金 ratios,
+  // replacing the built-in data/jusou_funding.csv (rates change by year).
+  std::optional<std::vector<FundingRatio>> funding_override;
 
   const Area* find_area(const std::string& id) const;
   const Service* find_service(const std::string& id) const;

@@ -2,10 +2,7 @@
 
 #include "analyse/coverage.h"
 #include "model/schema.h"
-#if __has_include("write/site_writer.h")  // TEMP until the site writer lands
 #include "write/site_writer.h"
-#define KYOSEI_HAS_SITE 1
-#endif
 #include "write/summary_markdown.h"
 #include "write/xlsx_inventory.h"
 
@@ -25,13 +22,9 @@ bool inventory_workbook(const BuildContext& c) {
 }
 
 bool public_site(const BuildContext& c) {
-#ifdef KYOSEI_HAS_SITE
   int before = c.diags.error_count();
   write_site(c.dataset, c.reference, c.inputs, c.out_dir + "/site", c.diags);
   return c.diags.error_count() == before;
-#else
-  return true;
-#endif
 }
 
 }  // namespace

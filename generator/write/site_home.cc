@@ -1,0 +1,78 @@
+// index.html: what the site is about, the key figures, and the lists.
+#include "base/dates.h"
+#include "base/text.h"
+#include "write/markdown_html.h"
+#include "write/site_format.h"
+#include "write/site_html.h"
+#include "write/site_layout.h"
+#include "write/site_producers.h"
+
+namespace kyosei {
+
+namespace {
+
+std::string jusou_text(const Municipality& m) {
+  if (m.jusou_status.empty()) return kUnknown;
+  std::string s = m.jusou_status;
+  if (m.jusou_start_year) s += "（" + format_fiscal_year_short(*m.jusou_start_year) + "開始）";
+  return s;
+}
+
+std::string plan_text(const PlanInfo& p) {
+  if (p.title.empty()) return kUnknown;
+  std::string s = p.title;
+  if (p.start_year && p.end_year)
+    s += "（" + format_fiscal_year_short(p.start_year) + "〜" + format_fiscal_year_short(p.end_year) + "）";
+  return s;
+}
+
+// The key figures: counts only, never anything about a person.
+SafeHtml key_figures(const Dataset& ds) {
+  const Municipality& m = ds.municipality;
+  long long public_services = 0;
+  for (const auto& s : ds.services) public_services += s.is_public ? 1 : 0;
+  double fte = 0;
+  for (const auto& p : ds.staff) fte += p.fte;
+  std::string year = m.fiscal_year ? format_fiscal_year_short(m.fiscal_year) : "";
+
+  std::vector<std::pair<std::string, HtmlCell>> rows;
+  rows.push_back({"人口", numeric_cell(count_text(m.population, "人"))});
+  rows.push_back({"高齢化率", numeric_cell(m.aging_rate ? decimal_text(*m.aging_rate) + "%" : kUnknown)});
+  rows.push_back({"地域福祉計画", plan_text(m.plan)});
+  rows.push_back({"重層的支援体制整備事業", jusou_text(m)});
+  rows.push_back({"棚卸しした事業・取組", numeric_cell(count_text(static_cast<long long>(ds.services.size()), "件"))});
+  rows.push_back({"うち公開している事業", numeric_cell(count_text(public_services, "件"))});
+  rows.push_back({"会議体", numeric_cell(count_text(static_cast<long long>(ds.meetings.size()), "件"))});
+  rows.push_back({year + "の会議開催回数", numeric_cell(count_text(static_cast<long long>(ds.sessions.size()), "回"))});
+  rows.push_back({"コーディネーター等の配置",
+                  numeric_cell(count_text(static_cast<long long>(ds.staff.size()), "人") + "（常勤換算 " +
+                               decimal_text(fte) + "人）")});
+  return render_facts("主な数値", std::move(rows));
+}
+
+}  // namespace
+
+void produce_home(const SiteContext& ctx, SiteOutput& out) {
+  const Dataset& ds = ctx.ds;
+  const Municipality& m = ds.municipality;
+  SitePage page;
+  page.path = "index.html";
+  page.title = site_title(m);
+  page.section = "home";
+
+  std::string intro = m.name + "が進める地域共生社会づくり（包括的な相談支援、参加支援、地域づくりに向けた支援）の取組を紹介します。";
+  if (m.fiscal_year) intro += "掲載している内容は" + format_fiscal_year(m.fiscal_year) + "のものです。";
+  std::string md = markdown_escape(intro) + "\n\n## 主な数値\n";
+  page.body_html = markdown_to_html(md) + key_figures(ds).value;
+
+  std::string guide = "## ページの案内\n\n";
+  for (const auto& entry : site_menu()) {
+    if (entry.section == page.section) continue;
+    guide += "- [" + markdown_escape(entry.label) + "](" + relative_link(page.path, entry.path) + ")：" +
+             markdown_escape(entry.description) + "\n";
+  }
+  page.body_html += markdown_to_html(guide);
+  out.pages.push_back(std::move(page));
+}
+
+}  // namespace kyosei

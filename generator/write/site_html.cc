@@ -1,0 +1,74 @@
+#include "write/site_html.h"
+
+#include "write/markdown_html.h"
+
+namespace kyosei {
+
+HtmlCell::HtmlCell(std::string text) : html(html_escape(text)) {}
+HtmlCell::HtmlCell(const char* text) : html(html_escape(text)) {}
+HtmlCell::HtmlCell(SafeHtml h) : html(std::move(h.value)) {}
+
+HtmlCell numeric_cell(std::string text) {
+  HtmlCell c(std::move(text));
+  c.numeric = true;
+  return c;
+}
+
+SafeHtml render_table(const HtmlTable& table) {
+  std::string out = "<div class=\"table-scroll\" role=\"region\" aria-label=\"" + html_escape(table.caption) +
+                    "\" tabindex=\"0\">\n<table";
+  if (!table.css_class.empty()) out += " class=\"" + html_escape(table.css_class) + "\"";
+  out += ">\n<caption>" + html_escape(table.caption) + "</caption>\n";
+  if (!table.headers.empty()) {
+    out += "<thead>\n<tr>";
+    for (const auto& h : table.headers) out += "<th scope=\"col\">" + html_escape(h) + "</th>";
+    out += "</tr>\n</thead>\n";
+  }
+  out += "<tbody>\n";
+  for (const auto& row : table.rows) {
+    out += "<tr>";
+    for (size_t i = 0; i < row.size(); ++i) {
+      const char* tag = table.row_headers && i == 0 ? "th" : "td";
+      out += std::string("<") + tag;
+      if (table.row_headers && i == 0) out += " scope=\"row\"";
+      if (row[i].numeric) out += " class=\"num\"";
+      out += ">" + row[i].html + "</" + tag + ">";
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody>\n</table>\n</div>\n";
+  return {out};
+}
+
+SafeHtml render_facts(std::string caption, std::vector<std::pair<std::string, HtmlCell>> rows) {
+  HtmlTable t;
+  t.caption = std::move(caption);
+  t.row_headers = true;
+  t.css_class = "facts";
+  for (auto& [label, value] : rows) t.rows.push_back({HtmlCell(label), std::move(value)});
+  return render_table(t);
+}
+
+SafeHtml html_link(std::string_view href, std::string_view text) {
+  return {"<a href=\"" + html_escape(href) + "\">" + html_escape(text) + "</a>"};
+}
+
+SafeHtml html_lines(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += "<br>";
+    out += html_escape(items[i]);
+  }
+  return {out};
+}
+
+SafeHtml html_heading(int level, std::string_view text, std::string_view id) {
+  std::string tag = "h" + std::to_string(level);
+  std::string out = "<" + tag;
+  if (!id.empty()) out += " id=\"" + html_escape(id) + "\"";
+  return {out + ">" + html_escape(text) + "</" + tag + ">\n"};
+}
+
+SafeHtml html_note(std::string_view text) { return {"<p class=\"note\">" + html_escape(text) + "</p>\n"}; }
+
+}  // namespace kyosei

@@ -1,0 +1,58 @@
+// HTML pieces of the public site that Markdown cannot express: tables with
+// a <caption> and header cells, links, headings, notes. Text is escaped here;
+// only values of type SafeHtml are taken as they are, so escaping cannot be
+// forgotten by accident.
+#pragma once
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kyosei {
+
+// Trusted HTML (already escaped or rendered by markdown_to_html).
+struct SafeHtml {
+  std::string value;
+};
+
+// One table cell: text is escaped; SafeHtml is used as it is.
+struct HtmlCell {
+  HtmlCell(std::string text);  // NOLINT: implicit, so rows read as {"高齢", link}
+  HtmlCell(const char* text);  // NOLINT
+  HtmlCell(SafeHtml html);     // NOLINT
+  std::string html;
+  bool numeric = false;  // right-aligned (class "num")
+};
+
+// A number-like cell ("12人", "1,234,000円"), right-aligned.
+HtmlCell numeric_cell(std::string text);
+
+struct HtmlTable {
+  std::string caption;               // says what the table lists; never empty
+  std::vector<std::string> headers;  // column headers: <th scope="col">
+  std::vector<std::vector<HtmlCell>> rows;
+  bool row_headers = false;  // the first cell of each row is <th scope="row">
+  std::string css_class;     // on <table>, e.g. "facts"
+};
+
+// The table inside a horizontally scrolling region that keyboard users can
+// focus and screen readers announce by the caption.
+SafeHtml render_table(const HtmlTable& table);
+
+// A two-column table of label / value rows: the facts about one thing.
+SafeHtml render_facts(std::string caption, std::vector<std::pair<std::string, HtmlCell>> rows);
+
+// <a href="href">text</a>; href must come from relative_link() or be a
+// fragment, text is escaped.
+SafeHtml html_link(std::string_view href, std::string_view text);
+
+// Items joined by <br>, each escaped: several values in one cell.
+SafeHtml html_lines(const std::vector<std::string>& items);
+
+// A heading of the given level with an optional id, text escaped.
+SafeHtml html_heading(int level, std::string_view text, std::string_view id = "");
+
+// <p class="note">…</p>, text escaped.
+SafeHtml html_note(std::string_view text);
+
+}  // namespace kyosei
