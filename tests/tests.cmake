@@ -28,3 +28,21 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
 else()
   message(STATUS "Fuzz targets need clang; skipped with ${CMAKE_CXX_COMPILER_ID}")
 endif()
+
+# End-to-end tests (Python stdlib): run the built binary on real datasets.
+find_package(Python3 COMPONENTS Interpreter REQUIRED)
+foreach(t test_build_outputs test_docs)
+  add_test(NAME e2e_${t} COMMAND ${Python3_EXECUTABLE} -m unittest -v ${t}
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/e2e)
+  set_tests_properties(e2e_${t} PROPERTIES
+    ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR}")
+endforeach()
+
+# Bad-input corpus (tests/bad/) and the command line, also Python stdlib.
+foreach(t test_bad_inputs test_cli)
+  add_test(NAME e2e_${t} COMMAND ${Python3_EXECUTABLE} -m unittest -v ${t}
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/e2e)
+  set_tests_properties(e2e_${t} PROPERTIES
+    ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR}"
+    TIMEOUT 300)
+endforeach()

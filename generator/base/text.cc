@@ -7,6 +7,10 @@
 namespace kyosei {
 
 std::string nfkc(std::string_view utf8) {
+  // Plain ASCII is already NFKC; most IDs, numbers and dates are.
+  bool ascii = true;
+  for (char c : utf8) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return std::string(utf8);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) return std::string(utf8);

@@ -23,6 +23,7 @@ struct ColumnSpec {
   bool personal = false;        // 氏名: never on the public site
   bool unknown_is_warning = false;
   std::vector<std::string> values;  // Enum vocabulary (filled from values_from too)
+  std::vector<std::string> normalized_values;  // the same after NFKC + trim, for matching
   std::string values_from;          // "jusou" | "roles" | "assessment" | ""
   std::string ref;                  // "areas.csv" ...
   std::optional<double> min, max;

@@ -4,6 +4,7 @@
 #include <toml++/toml.h>
 
 #include "base/resources.h"
+#include "base/text.h"
 #include "model/reference.h"
 #include "model/schema.h"
 
@@ -72,6 +73,7 @@ Schema load() {
           col.values = strings(ct["values"]);
           col.values_from = ct["values_from"].value_or(std::string());
           if (!col.values_from.empty()) col.values = vocabulary_from(col.values_from, ref);
+          for (const auto& v : col.values) col.normalized_values.push_back(normalize(v));
           col.ref = ct["ref"].value_or(std::string());
           if (auto v = ct["min"].value<double>()) col.min = *v;
           if (auto v = ct["max"].value<double>()) col.max = *v;

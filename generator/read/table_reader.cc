@@ -89,9 +89,10 @@ bool check_one(const ColumnSpec& col, const std::string& raw, const Location& wh
       cell.items.push_back(v);
       return true;
     case ColumnType::Enum: {
-      for (const auto& allowed : col.values) {
-        if (normalize(allowed) == v) {
-          cell.items.push_back(allowed);
+      for (size_t i = 0; i < col.values.size(); ++i) {
+        const std::string& norm = i < col.normalized_values.size() ? col.normalized_values[i] : col.values[i];
+        if (norm == v) {
+          cell.items.push_back(col.values[i]);
           return true;
         }
       }
