@@ -19,7 +19,7 @@ namespace {
 // Prints every diagnostic (errors and warnings) to stderr, then a count.
 // Returns true when the run may go on.
 bool report(const Diagnostics& diags, const std::string& dir, const CommonOptions& opt) {
-  for (const auto& d : diags.sorted()) std::cerr << dir << "/" << format_diagnostic(d) << "\n";
+  for (const auto& d : diags.sorted()) std::cerr << (dir.empty() ? "" : dir + "/") << format_diagnostic(d) << "\n";
   bool failed = diags.has_errors() || (opt.strict && diags.warning_count() > 0);
   if (diags.error_count() || diags.warning_count())
     std::cerr << "エラー " << diags.error_count() << " 件、警告 " << diags.warning_count() << " 件"
@@ -88,20 +88,20 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
   Diagnostics out_diags;
   auto folder = OutputFolder::open(out, out_diags);
   if (!folder) {
-    report(out_diags, ".", opt);
+    report(out_diags, "", opt);
     return kExitInvalidInput;
   }
   BuildContext ctx{ds, has_previous ? &previous : nullptr, builtin_reference(), files, folder->path(), out_diags};
   for (const auto& w : output_writers()) {
     if (!w.write(ctx)) {
-      report(out_diags, out, opt);
+      report(out_diags, "", opt);
       std::cerr << w.name << " を書き出せませんでした。出力フォルダ「" << out << "」は変更していません。\n";
       return kExitInternal;
     }
     if (!opt.quiet) std::cout << "  " << out << "/" << w.path << "  " << w.name << "\n";
   }
   if (!folder->commit(out_diags)) {
-    report(out_diags, out, opt);
+    report(out_diags, "", opt);
     return kExitInternal;
   }
   if (!opt.quiet) std::cout << "完成しました。結果は " << out << "/ にあります（公開サイトは " << out << "/site/index.html）。\n";
