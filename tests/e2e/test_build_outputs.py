@@ -148,7 +148,8 @@ class BuildOutputs(unittest.TestCase):
                         self.assertFalse(page.exists(), s["ID"])
                     else:
                         self.assertTrue(page.exists(), s["ID"])
-                        text = "".join(parse_page(page).text)
+                        import unicodedata
+                        text = unicodedata.normalize("NFKC", "".join(parse_page(page).text))
                         self.assertIn(s["事業名"].split("\n")[0][:10], text)
                 for m in read_csv(ds / "meetings.csv"):
                     self.assertTrue((site / "meetings" / f"{m['ID']}.html").exists(), m["ID"])
