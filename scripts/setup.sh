@@ -14,7 +14,7 @@ build_pkgs=(cmake ninja-build clang libclang-rt-14-dev pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev libpoppler-cpp-dev
   libtomlplusplus-dev libkainjow-mustache-dev libicu-dev doctest-dev
   libcairo2-dev libzip-dev libexpat1-dev fonts-ipaexfont-gothic)
-test_pkgs=(python3 poppler-utils qpdf libreoffice-calc-nogui time)
+test_pkgs=(python3 poppler-utils qpdf libreoffice-calc-nogui time chromium nodejs npm)
 
 want=("${build_pkgs[@]}")
 [ "$mode" = test ] && want+=("${test_pkgs[@]}")
@@ -44,6 +44,8 @@ case "$mode" in
     echo "結果: out/plan/（計画案の Markdown）、out/excel/（Excel）、out/site/index.html（公開サイト）"
     ;;
   test)
+    echo "== ブラウザー試験の部品を入れます（tests/browser: playwright-core、axe-core）"
+    npm ci --prefix tests/browser --no-audit --no-fund
     echo "== テストを実行します"
     ctest --test-dir build --output-on-failure -j2
     ;;

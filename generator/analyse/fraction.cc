@@ -127,4 +127,12 @@ std::int64_t floor_yen(const Fraction& v) {
   return q;
 }
 
+std::int64_t floor_yen(std::int64_t yen, const Fraction& ratio) {
+  i128 n = static_cast<i128>(yen) * ratio.num();
+  i128 q = n / ratio.den();
+  if (n % ratio.den() != 0 && n < 0) --q;
+  if (!fits(q)) throw std::overflow_error("floor_yen: result does not fit in 64 bits");
+  return static_cast<std::int64_t>(q);
+}
+
 }  // namespace kyosei

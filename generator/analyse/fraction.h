@@ -53,5 +53,9 @@ class Fraction {
 // The largest whole number of yen not above the value (1円未満切り捨て):
 // floor_yen(7/2) == 3, floor_yen(-7/2) == -4.
 std::int64_t floor_yen(const Fraction& yen_times_ratio);
+// floor(yen × ratio) computed in 128 bits, so a ratio with a large
+// denominator cannot overflow on the way (the result must fit in int64:
+// it does for 0 ≤ ratio ≤ 1). Same value as floor_yen(Fraction(yen) * ratio).
+std::int64_t floor_yen(std::int64_t yen, const Fraction& ratio);
 
 }  // namespace kyosei

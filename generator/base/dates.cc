@@ -9,6 +9,10 @@ namespace kyosei {
 
 namespace {
 
+// Years a planning dataset can sensibly name; 令和99 (2117) is a typo.
+constexpr int kMinYear = 1900;
+constexpr int kMaxYear = 2100;
+
 struct Era {
   const char* name;    // 令和
   const char* letter;  // R
@@ -49,12 +53,12 @@ std::optional<int> read_year(Cursor& c, const Era** era_out) {
       *era_out = &e;
       if (named && c.eat("元")) return 1 + e.offset;
       auto n = c.number(3);
-      if (!n || *n < 1 || *n + e.offset > 2200) return std::nullopt;
+      if (!n || *n < 1 || *n + e.offset > kMaxYear) return std::nullopt;
       return *n + e.offset;
     }
   }
   auto n = c.number(4);
-  if (!n || *n < 1900 || *n > 2200) return std::nullopt;
+  if (!n || *n < kMinYear || *n > kMaxYear) return std::nullopt;
   return n;
 }
 

@@ -91,9 +91,20 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
     report(out_diags, "", opt);
     return kExitInvalidInput;
   }
-  BuildContext ctx{ds, has_previous ? &previous : nullptr, builtin_reference(), files, folder->path(), out_diags};
+  Diagnostics input_problems;
+  BuildContext ctx{ds, has_previous ? &previous : nullptr, builtin_reference(), files, folder->path(), out_diags,
+                   &input_problems};
+  ctx.audience = opt.audience;
+  ctx.csv_encoding = opt.csv_encoding;
   for (const auto& w : output_writers()) {
-    if (!w.write(ctx)) {
+    bool written = w.write(ctx);
+    if (!written && input_problems.has_errors()) {
+      report(input_problems, dir, opt);
+      std::cerr << w.name << " を書き出せませんでした（入力の内容によるものです）。出力フォルダ「" << out
+                << "」は変更していません。\n";
+      return kExitInvalidInput;
+    }
+    if (!written) {
       report(out_diags, "", opt);
       std::cerr << w.name << " を書き出せませんでした。出力フォルダ「" << out << "」は変更していません。\n";
       return kExitInternal;

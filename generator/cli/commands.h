@@ -4,6 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "write/audience.h"
+#include "write/csv_export.h"
+
 namespace kyosei {
 
 inline constexpr int kExitOk = 0;
@@ -13,11 +16,21 @@ inline constexpr int kExitInternal = 3;
 struct CommonOptions {
   bool strict = false;  // warnings count as errors
   bool quiet = false;   // only problems are printed
+  bool force = false;   // template/import: overwrite what is there
+  Audience audience = Audience::Council;             // build --audience council|internal
+  CsvEncoding csv_encoding = CsvEncoding::Utf8Bom;  // build --encoding utf-8|cp932
 };
 
 int run_check(const std::string& dir, const CommonOptions& opt);
 int run_build(const std::string& dir, const std::string& out, const std::string& previous, const CommonOptions& opt);
 int run_init(const std::string& dir, const CommonOptions& opt);
+
+// `kyosei template -o 入力様式.xlsx [DIR]`: the Excel input template, with
+// DIR's rows when given (write/xlsx_template.h).
+int run_template(const std::string& dir, const std::string& workbook, const CommonOptions& opt);
+// `kyosei import 入力様式.xlsx -o DIR`: the filled-in template back into an
+// inputs folder, checked before anything is written (read/workbook_import.h).
+int run_import(const std::string& workbook, const std::string& dir, const CommonOptions& opt);
 
 // What `kyosei init` writes, as path -> bytes (also used by tests).
 std::vector<std::pair<std::string, std::string>> init_files();

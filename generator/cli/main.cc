@@ -19,6 +19,9 @@ const char* kHelp = R"(kyosei — 地域福祉計画・重層的支援体制整�
   kyosei build [入力フォルダ] [-o 出力フォルダ] [--previous 前年度フォルダ]
                                               計画案・Excel・公開サイトを作ります
   kyosei init 新しいフォルダ                  入力ファイルの見本一式を作ります
+  kyosei template -o 入力様式.xlsx [入力フォルダ]
+                                              Excel の入力様式を作ります（フォルダを渡すとその内容入り）
+  kyosei import 入力様式.xlsx -o 入力フォルダ 書き込んだ入力様式を入力フォルダに戻します
   kyosei --help                               この説明を表示します
   kyosei --version                            版数を表示します
 
@@ -29,6 +32,12 @@ const char* kHelp = R"(kyosei — 地域福祉計画・重層的支援体制整�
   --previous フォルダ     前年度の入力フォルダ（前年度からの変化を示します）
   --strict                警告もエラーとして扱います
   -q, --quiet             問題があるときだけ表示します
+  --force                 template・import で、すでにあるファイルを上書きします
+  --audience council|internal
+                          build の Excel・CSV の対象（既定 council: 審議会用。職員の氏名と
+                          守秘義務のある会議の議題を載せません。internal: 庁内用。載せます）
+  --encoding utf-8|cp932  build の CSV の文字コード（既定 utf-8: BOM 付き UTF-8。cp932 は
+                          Shift_JIS で、表せない文字があればその箇所を示して止まります）
 
 終了コード:
   0  成功
@@ -58,16 +67,32 @@ int run(int argc, char** argv) {
   }
   std::vector<std::string> positional;
   std::string out = "out", previous;
+  bool output_given = false;
   kyosei::CommonOptions opt;
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-o" || a == "--output" || a == "--previous") {
       if (i + 1 >= args.size()) return usage_error(a + " の後にフォルダを指定してください");
       (a == "--previous" ? previous : out) = args[++i];
+      output_given |= a != "--previous";
     } else if (a == "--strict") {
       opt.strict = true;
     } else if (a == "-q" || a == "--quiet") {
       opt.quiet = true;
+    } else if (a == "--force") {
+      opt.force = true;
+    } else if (a == "--audience" || a == "--encoding") {
+      if (i + 1 >= args.size()) return usage_error(a + " の後に値を指定してください");
+      const std::string& v = args[++i];
+      if (a == "--audience") {
+        auto audience = kyosei::parse_audience(v);
+        if (!audience) return usage_error("--audience は council または internal です: " + v);
+        opt.audience = *audience;
+      } else {
+        auto encoding = kyosei::parse_csv_encoding(v);
+        if (!encoding) return usage_error("--encoding は utf-8 または cp932 です: " + v);
+        opt.csv_encoding = *encoding;
+      }
     } else if (a == "--help" || a == "-h") {
       std::cout << kHelp;
       return kyosei::kExitOk;
@@ -84,6 +109,15 @@ int run(int argc, char** argv) {
   if (command == "init") {
     if (positional.empty()) return usage_error("作るフォルダを指定してください（例: kyosei init 令和8年度）");
     return kyosei::run_init(dir, opt);
+  }
+  if (command == "template") {
+    if (!output_given) return usage_error("作る様式のファイル名を -o で指定してください（例: kyosei template -o 入力様式.xlsx inputs）");
+    return kyosei::run_template(positional.empty() ? "" : positional[0], out, opt);
+  }
+  if (command == "import") {
+    if (positional.empty()) return usage_error("入力様式（.xlsx）を指定してください（例: kyosei import 入力様式.xlsx -o 令和8年度）");
+    if (!output_given) return usage_error("作る入力フォルダを -o で指定してください（例: kyosei import 入力様式.xlsx -o 令和8年度）");
+    return kyosei::run_import(positional[0], out, opt);
   }
   return usage_error("知らないコマンドです: " + command);
 }

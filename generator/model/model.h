@@ -22,6 +22,10 @@ struct PlanInfo {
   std::string title;  // 第4期架空市地域福祉計画
   int start_year = 0;
   int end_year = 0;
+  // [plan] jusou_plan: how the 重層的支援体制整備事業実施計画 is drafted:
+  // "standalone" (its own document, the default) or "chapter" (a chapter
+  // of the 地域福祉計画).
+  std::string jusou_plan = "standalone";
 };
 
 struct SiteInfo {
@@ -161,6 +165,42 @@ struct Document {
   int pages = 0;
   std::string first_page_text;
   std::vector<std::string> page_texts;  // every page, for the site and search
+  // True when page_texts was not kept because the PDF's text is large
+  // (read/pdf_reader.h kMaxKeptTextBytes): page_texts is then empty and
+  // whoever needs the text reads the pages again, one at a time
+  // (for_each_pdf_page_text), so dozens of big PDFs never sit in memory.
+  bool page_texts_dropped = false;
+  std::size_t file_size = 0;  // bytes of the PDF file (0: not known)
+};
+
+// Results of accessibility tests of the public site, from the optional
+// accessibility_results.toml (written by tests/browser, or by hand for a
+// test done another way). Published on the site's ウェブアクセシビリティ page.
+struct A11yPageResult {
+  std::string path;  // page under the site root, e.g. "services/S001.html"
+  int violations = 0;
+};
+
+struct A11yViolation {
+  std::string path;      // page under the site root
+  std::string rule;      // the tool's rule id, e.g. "color-contrast"
+  std::string criteria;  // WCAG success criteria, e.g. "1.4.3"
+  std::string impact;    // minor / moderate / serious / critical
+  std::string help;      // what the rule checks, as the tool says it
+  int nodes = 1;         // elements found on the page
+};
+
+struct A11yResults {
+  std::optional<Date> tested_on;  // 試験日 (never the build's clock)
+  std::string tool;               // "axe-core 4.10.2"
+  std::string browser;            // "Chromium 156"
+  std::string method;             // how it was tested, one sentence
+  std::string standard;           // "JIS X 8341-3:2016"
+  std::string level;              // "AA"
+  std::vector<std::string> tags;  // axe tags, e.g. wcag2a, wcag2aa
+  std::vector<A11yPageResult> pages;
+  std::vector<A11yViolation> violations;
+  std::string note;
 };
 
 struct Dataset {
@@ -178,6 +218,8 @@ struct Dataset {
   // funding_ratios.csv in the inputs: the municipality's own 交付金 ratios,
   // replacing the built-in data/jusou_funding.csv (rates change by year).
   std::optional<std::vector<FundingRatio>> funding_override;
+  // accessibility_results.toml, when the inputs have one.
+  std::optional<A11yResults> a11y_results;
 
   const Area* find_area(const std::string& id) const;
   const Service* find_service(const std::string& id) const;

@@ -44,22 +44,56 @@ struct RoleInfo {
   std::string source;
 };
 
+// One self-assessment item (data/assessment/items.toml, or a municipality's
+// own assessment_items.csv appended after the built-in ones).
 struct AssessmentItemRef {
   std::string id;  // A1 …
   std::string domain;
-  std::string viewpoint;
+  std::string viewpoint;  // as written for people: "V2,V5"; "横断" when viewpoints is empty
   std::string question;
-  std::string source;
+  std::string source;     // sources joined with "・"
+  std::vector<std::string> viewpoints;  // V0 … V6; empty = 横断 (cross-cutting)
+  std::vector<std::string> levels;      // rubric text of levels 0, 1, 2, 3
+  std::vector<std::string> evidence_support;  // data patterns that back a rating
+  std::vector<std::string> evidence_contra;   // data patterns that contradict it
+  std::vector<std::string> sources;           // "003_b0a7500923320b3e.txt L178"
+  std::string origin;  // "" built-in; otherwise the file it came from ("assessment_items.csv")
+};
+
+// A domain (領域) of the item bank: A … I.
+struct AssessmentDomain {
+  std::string id;
+  std::string name;
+  std::vector<std::string> viewpoints;  // empty = 横断
+};
+
+// A viewpoint (視点) V0 … V6 of 003's progress check, with the 重層事業
+// components that mainly serve it (a reconstruction: the figure is missing).
+struct AssessmentViewpoint {
+  std::string id;
+  std::string group;  // 中心 / 地域 / 支援関係機関 / 両者の関係
+  std::string name;
+  std::vector<std::string> jusou;  // keys of data/jusou_components.csv
+  std::string jusou_note;
+  std::vector<std::string> sources;
 };
 
 struct Reference {
   std::vector<JusouComponent> components;  // in table order
   std::vector<FundingRatio> funding;
   std::vector<RoleInfo> roles;
-  std::vector<AssessmentItemRef> assessment_items;
+  // The self-assessment item bank (data/assessment/items.toml).
+  std::string assessment_version;               // "1.0"
+  std::vector<std::string> assessment_levels;   // common meaning of levels 0 … 3
+  std::vector<AssessmentDomain> assessment_domains;
+  std::vector<AssessmentViewpoint> assessment_viewpoints;
+  std::vector<AssessmentItemRef> assessment_items;  // bank order
 
   const JusouComponent* component(const std::string& key) const;
   const RoleInfo* role(const std::string& name) const;
+  const AssessmentItemRef* assessment_item(const std::string& id) const;
+  const AssessmentDomain* assessment_domain(const std::string& id) const;
+  const AssessmentViewpoint* assessment_viewpoint(const std::string& id) const;
 };
 
 // The reference data compiled into the binary (parsed on first use).

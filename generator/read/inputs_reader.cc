@@ -9,6 +9,8 @@
 #include "base/resources.h"
 #include "base/text.h"
 #include "model/schema.h"
+#include "read/a11y_results_reader.h"
+#include "read/funding_reader.h"
 #include "read/municipality_reader.h"
 #include "read/pdf_reader.h"
 #include "read/table_reader.h"
@@ -316,6 +318,8 @@ Dataset read_inputs(const FileSystem& fs, Diagnostics& diags, const ReadOptions&
   ds.assessment = build_assessment(table(tables, "assessment.csv"));
   read_narratives(fs, ds, diags);
   if (options.read_documents) read_documents(fs, table(tables, "meeting_sessions.csv"), ds, diags);
+  ds.a11y_results = read_a11y_results(fs, diags);
+  ds.funding_override = read_funding_override(fs, diags);
   return ds;
 }
 

@@ -176,6 +176,13 @@ bool read_municipality(const FileSystem& fs, Municipality& m, Diagnostics& diags
     if (auto y = p.year("end_year", true)) m.plan.end_year = *y;
     if (m.plan.start_year && m.plan.end_year && m.plan.end_year < m.plan.start_year)
       diags.error(p.where("end_year"), "計画の終了年度が開始年度より前です", "start_year 以降の年度");
+    if (p.node("jusou_plan")) {
+      std::string mode = normalize(p.text("jusou_plan", false, "\"standalone\"（単独の計画）または \"chapter\"（地域福祉計画の1章）"));
+      if (mode == "standalone" || mode == "chapter") m.plan.jusou_plan = mode;
+      else if (!mode.empty())
+        diags.error(p.where("jusou_plan"), "「" + mode + "」は使えない値です",
+                    "\"standalone\"（重層的支援体制整備事業実施計画を単独の計画にする）または \"chapter\"（地域福祉計画の1章にする）");
+    }
     p.warn_unknown();
   }
   const toml::table* site = doc["site"].as_table();
@@ -209,6 +216,7 @@ jusou_start_year = 2023         # 重層事業の開始年度（省略可）
 title = "第4期架空市地域福祉計画"
 start_year = 2025
 end_year = 2029
+# jusou_plan = "chapter"        # 重層事業の実施計画を地域福祉計画の1章にするとき（省略すると単独の計画）
 
 [site]
 title = "架空市 地域共生のとりくみ"

@@ -1,10 +1,12 @@
 #include "read/pdf_reader.h"
 
+#include <algorithm>
 #include <climits>
 #include <memory>
 
 #include <poppler-document.h>
 #include <poppler-global.h>
+#include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
 #include "base/text.h"
@@ -42,6 +44,30 @@ std::string title_from_file_name(const std::string& path) {
     if (ext == ".pdf") name.resize(name.size() - 4);
   }
   return name;
+}
+
+std::string page_text(const poppler::document& doc, int index) {
+  std::unique_ptr<poppler::page> page(doc.create_page(index));
+  if (!page) return "";
+  return trim(utf8_of(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
+}
+
+// A PDF opened from its bytes; poppler reads the buffer in place, so the
+// bytes live as long as the document.
+struct OpenPdf {
+  std::string bytes;
+  std::unique_ptr<poppler::document> doc;
+};
+
+std::optional<OpenPdf> open_pdf(const FileSystem& fs, const std::string& path_under_documents) {
+  silence_poppler();
+  if (!is_safe_document_path(path_under_documents)) return std::nullopt;
+  auto bytes = fs.read("documents/" + path_under_documents);
+  if (!bytes || bytes->size() > static_cast<size_t>(INT_MAX)) return std::nullopt;
+  OpenPdf pdf{std::move(*bytes), nullptr};
+  pdf.doc.reset(poppler::document::load_from_raw_data(pdf.bytes.data(), static_cast<int>(pdf.bytes.size())));
+  if (!pdf.doc || pdf.doc->is_locked()) return std::nullopt;
+  return pdf;
 }
 
 }  // namespace
@@ -96,13 +122,67 @@ std::optional<Document> read_pdf(const FileSystem& fs, const std::string& path_u
   out.title = trim(utf8_of(doc->get_title()));
   if (out.title.empty() || !is_valid_utf8(out.title)) out.title = title_from_file_name(path_under_documents);
   out.pages = doc->pages();
+  out.file_size = bytes->size();
+  std::size_t kept = 0;
   for (int i = 0; i < out.pages; ++i) {
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    std::string text;
-    if (page) text = trim(utf8_of(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
-    out.page_texts.push_back(std::move(text));
+    std::string text = page_text(*doc, i);
+    if (i == 0) out.first_page_text = text;
+    kept += text.size();
+    if (kept > kMaxKeptTextBytes && !out.page_texts_dropped) {
+      out.page_texts_dropped = true;
+      out.page_texts.clear();
+      out.page_texts.shrink_to_fit();
+    }
+    if (!out.page_texts_dropped) out.page_texts.push_back(std::move(text));
   }
-  if (!out.page_texts.empty()) out.first_page_text = out.page_texts.front();
+  return out;
+}
+
+bool for_each_pdf_page_text(const FileSystem& fs, const std::string& path_under_documents,
+                            const std::function<void(int page_number, std::string text)>& fn) {
+  auto pdf = open_pdf(fs, path_under_documents);
+  if (!pdf) return false;
+  for (int i = 0; i < pdf->doc->pages(); ++i) fn(i + 1, page_text(*pdf->doc, i));
+  return true;
+}
+
+std::optional<RgbImage> render_pdf_first_page(const FileSystem& fs, const std::string& path_under_documents,
+                                              int width_px) {
+  auto pdf = open_pdf(fs, path_under_documents);
+  if (!pdf || pdf->doc->pages() < 1 || width_px < 1) return std::nullopt;
+  std::unique_ptr<poppler::page> page(pdf->doc->create_page(0));
+  if (!page) return std::nullopt;
+  poppler::rectf box = page->page_rect();
+  auto o = page->orientation();
+  double width_pt = (o == poppler::page::landscape || o == poppler::page::seascape) ? box.height() : box.width();
+  if (width_pt <= 0) return std::nullopt;
+  double dpi = 72.0 * width_px / width_pt;
+
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  renderer.set_paper_color(0xffffffff);
+  renderer.set_image_format(poppler::image::format_bgr24);
+  poppler::image img = renderer.render_page(page.get(), dpi, dpi);
+  if (!img.is_valid() || img.width() < 1 || img.height() < 1 || img.format() != poppler::image::format_bgr24)
+    return std::nullopt;
+
+  // Crop or pad to exactly width_px (the rounding of dpi may add a column).
+  RgbImage out;
+  out.width = width_px;
+  out.height = img.height();
+  out.rgb.assign(static_cast<size_t>(out.width) * out.height * 3, 0xff);
+  const char* data = img.const_data();
+  int copy_width = std::min(width_px, img.width());
+  for (int y = 0; y < out.height; ++y) {
+    const unsigned char* row = reinterpret_cast<const unsigned char*>(data + static_cast<size_t>(y) * img.bytes_per_row());
+    unsigned char* dst = out.rgb.data() + static_cast<size_t>(y) * out.width * 3;
+    for (int x = 0; x < copy_width; ++x) {
+      dst[x * 3 + 0] = row[x * 3 + 2];
+      dst[x * 3 + 1] = row[x * 3 + 1];
+      dst[x * 3 + 2] = row[x * 3 + 0];
+    }
+  }
   return out;
 }
 

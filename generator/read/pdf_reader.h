@@ -12,9 +12,11 @@
 //
 // poppler's own stderr chatter about damaged files is silenced.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/diagnostics.h"
 #include "base/file_system.h"
@@ -33,5 +35,30 @@ bool is_safe_document_path(std::string_view path);
 // reading order, trailing white space trimmed.
 std::optional<Document> read_pdf(const FileSystem& fs, const std::string& path_under_documents,
                                  Diagnostics& diags, const Location& referenced_from);
+
+// A PDF whose page texts add up to more than this keeps only
+// first_page_text; page_texts is left empty and page_texts_dropped set,
+// so a 政令市 with dozens of long PDFs does not hold all of them at once.
+inline constexpr std::size_t kMaxKeptTextBytes = 256 * 1024;
+
+// Opens documents/<path_under_documents> again and calls fn(page_number,
+// text) for each page in order (page_number from 1; text trimmed as in
+// read_pdf), holding one page's text at a time. False, without calling fn,
+// when the file cannot be read or opened (read_pdf has reported why).
+bool for_each_pdf_page_text(const FileSystem& fs, const std::string& path_under_documents,
+                            const std::function<void(int page_number, std::string text)>& fn);
+
+// Pixels, 3 bytes (R, G, B) per pixel, row after row.
+struct RgbImage {
+  int width = 0;
+  int height = 0;
+  std::vector<unsigned char> rgb;
+};
+
+// Page 1 of documents/<path_under_documents> rendered width_px wide (height
+// in proportion) on white, antialiased. nullopt when the file cannot be
+// opened or has no page. The same PDF and fonts give the same pixels.
+std::optional<RgbImage> render_pdf_first_page(const FileSystem& fs, const std::string& path_under_documents,
+                                              int width_px);
 
 }  // namespace kyosei

@@ -1,11 +1,13 @@
-// Parses the reference CSVs compiled into the binary (data/*.csv).
-// They are ours and tested, so a malformed row is a programming error.
+// Parses the reference data compiled into the binary (data/*.csv and the
+// self-assessment item bank data/assessment/items.toml). They are ours and
+// tested, so a malformed row is a programming error.
 #include <map>
 #include <stdexcept>
 
 #include "base/resources.h"
 #include "base/text.h"
 #include "model/reference.h"
+#include "read/assessment_bank_reader.h"
 #include "read/csv.h"
 
 namespace kyosei {
@@ -57,8 +59,9 @@ Reference load() {
     ref.funding.push_back(std::move(f));
   }
   for (auto& r : rows_of("data/roles.csv")) ref.roles.push_back({r["role"], split_multi(r["fields"]), r["source"]});
-  for (auto& r : rows_of("data/assessment_items.csv"))
-    ref.assessment_items.push_back({r["id"], r["domain"], r["viewpoint"], r["question"], r["source"]});
+  auto bank = resource("data/assessment/items.toml");
+  if (!bank) throw std::runtime_error("missing embedded resource data/assessment/items.toml");
+  parse_assessment_bank(*bank, "data/assessment/items.toml", ref);
   return ref;
 }
 
@@ -78,6 +81,24 @@ const JusouComponent* Reference::component(const std::string& key) const {
 const RoleInfo* Reference::role(const std::string& name) const {
   for (const auto& r : roles)
     if (r.role == name) return &r;
+  return nullptr;
+}
+
+const AssessmentItemRef* Reference::assessment_item(const std::string& id) const {
+  for (const auto& i : assessment_items)
+    if (i.id == id) return &i;
+  return nullptr;
+}
+
+const AssessmentDomain* Reference::assessment_domain(const std::string& id) const {
+  for (const auto& d : assessment_domains)
+    if (d.id == id) return &d;
+  return nullptr;
+}
+
+const AssessmentViewpoint* Reference::assessment_viewpoint(const std::string& id) const {
+  for (const auto& v : assessment_viewpoints)
+    if (v.id == id) return &v;
   return nullptr;
 }
 

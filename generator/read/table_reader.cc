@@ -36,7 +36,7 @@ std::optional<std::string> read_text_file(const FileSystem& fs, const std::strin
   auto decoded = decode_text(*bytes, &failure);
   if (!decoded) {
     diags.error({path, failure.line, ""}, "文字コードを判別できません（UTF-8 でも CP932（Shift_JIS）でもない文字があります）",
-                "UTF-8（BOMの有無は問わない）または Excel で保存した CP932 の CSV");
+                "UTF-8（BOMの有無は問わない）または CP932（Shift_JIS）で保存したファイル");
     return std::nullopt;
   }
   return std::move(decoded->utf8);
@@ -64,9 +64,15 @@ void check_bounds(const ColumnSpec& col, double v, const std::string& raw, const
                   Diagnostics& diags, bool& ok) {
   if ((col.min && v < *col.min) || (col.max && v > *col.max)) {
     std::string range;
-    if (col.min && col.max) range = std::to_string(static_cast<int>(*col.min)) + "〜" + std::to_string(static_cast<int>(*col.max)) + " の範囲の数";
-    else if (col.min) range = std::to_string(static_cast<int>(*col.min)) + " 以上の数";
-    else range = std::to_string(static_cast<int>(*col.max)) + " 以下の数";
+    auto num = [](double x) {
+      char b[32];
+      std::snprintf(b, sizeof b, "%g", x);
+      return std::string(b);
+    };
+    const char* kind = col.type == ColumnType::Integer ? "整数" : "数";
+    if (col.min && col.max) range = num(*col.min) + "〜" + num(*col.max) + " の範囲の" + kind;
+    else if (col.min) range = num(*col.min) + " 以上の" + kind;
+    else range = num(*col.max) + " 以下の" + kind;
     diags.error(where, quote(raw) + "は範囲外です", range);
     ok = false;
   }
@@ -176,6 +182,10 @@ bool check_one(const ColumnSpec& col, const std::string& raw, const Location& wh
       auto yen = colon == std::string::npos ? std::nullopt : parse_yen(v.substr(colon + 1));
       const auto& codes = col.values;  // filled from the jusou vocabulary by the reader
       bool code_ok = std::find(codes.begin(), codes.end(), code) != codes.end();
+      if (yen && !code.empty() && !code_ok) {
+        diags.error(where, "按分の「" + code + "」は重層区分のキーではありません", allowed_list(codes) + " のいずれか");
+        return false;
+      }
       if (!yen || !code_ok) {
         diags.error(where, quote(raw) + "は「重層区分:金額」として読めません",
                     "重層区分:円 を ; で区切る（例: 1ニ:6000000;5:4000000）");
@@ -240,7 +250,10 @@ void check_cell(const ColumnSpec& col, const std::string& raw, const Location& w
   if (!col.multi && !cell.items.empty()) cell.text = cell.items[0];
   if (col.multi) cell.text = join(cell.items, ";");
   if (col.type == ColumnType::Enum && !col.multi && cell.items.size() == 1) {
-    if (auto n = parse_integer(cell.items[0]); n && col.values.size() && col.values[0] == "1") cell.integer = n;
+    // A vocabulary of numbers (層 1–3, 評価 0–3) also gives the number.
+    bool numeric = !col.values.empty();
+    for (const auto& v : col.values) numeric = numeric && parse_integer(v).has_value();
+    if (auto n = parse_integer(cell.items[0]); n && numeric) cell.integer = n;
   }
   if (col.type == ColumnType::Markdown) cell.text = value;  // keep line breaks
 }
@@ -264,7 +277,8 @@ Table read_table(const FileSystem& fs, const FileSpec& spec, Diagnostics& diags)
   const auto& header = parsed.records[0].fields;
   for (const auto& e : parsed.errors) {
     std::string col = e.field < static_cast<int>(header.size()) ? trim(header[e.field]) : "";
-    diags.error({spec.name, e.line, col}, e.message);
+    diags.error({spec.name, e.line, col}, e.message,
+                "カンマ・改行・\" を含む値は全体を \" で囲み、中の \" は \"\" と二重にする（例: \"架空市, 北部\"）");
   }
 
   // Match headers after NFKC + trim; remember how the user wrote them.
@@ -303,6 +317,10 @@ Table read_table(const FileSystem& fs, const FileSpec& spec, Diagnostics& diags)
   std::map<std::string, std::map<std::string, int>> unique_seen;  // column -> value -> line
   for (size_t r = 1; r < parsed.records.size(); ++r) {
     const auto& rec = parsed.records[r];
+    // Excel writes ",,,," for formatted but empty rows: skip them like blank lines.
+    bool all_empty = true;
+    for (const auto& f : rec.fields) all_empty = all_empty && normalize(f).empty();
+    if (all_empty) continue;
     Row row;
     row.line = rec.line;
     row.file = spec.name;

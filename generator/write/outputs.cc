@@ -5,6 +5,8 @@
 #include "write/site_writer.h"
 #include "write/summary_markdown.h"
 #include "write/xlsx_inventory.h"
+#include "write/council_outputs.h"
+#include "write/plan_outputs.h"
 
 namespace kyosei {
 
@@ -22,9 +24,7 @@ bool inventory_workbook(const BuildContext& c) {
 }
 
 bool public_site(const BuildContext& c) {
-  int before = c.diags.error_count();
-  write_site(c.dataset, c.reference, c.inputs, c.out_dir + "/site", c.diags);
-  return c.diags.error_count() == before;
+  return write_site(c.dataset, c.reference, c.inputs, c.out_dir + "/site", c.diags, {.privacy_problems = c.input_problems});
 }
 
 }  // namespace
@@ -34,6 +34,10 @@ const std::vector<OutputWriter>& output_writers() {
       {"棚卸サマリー", "plan/棚卸サマリー.md", inventory_summary},
       {"棚卸一覧（Excel）", "excel/棚卸一覧.xlsx", inventory_workbook},
       {"公開サイト", "site/", public_site},
+      {"審議会資料（Excel）", kCouncilWorkbookPath, write_council_workbook},
+      {"表データ（CSV）", "csv/", write_council_csv},
+      {"重層的支援体制整備事業実施計画（案）", "plan/実施計画/", write_jusou_plan},
+      {"地域福祉計画（案）", "plan/地域福祉計画/", write_welfare_plan},
   };
   return all;
 }

@@ -10,6 +10,8 @@
 #include "base/file_system.h"
 #include "model/model.h"
 #include "model/reference.h"
+#include "write/audience.h"
+#include "write/csv_export.h"
 
 namespace kyosei {
 
@@ -20,6 +22,15 @@ struct BuildContext {
   const FileSystem& inputs;  // to copy documents/ and read overrides
   std::string out_dir;       // the (temporary) output folder
   Diagnostics& diags;
+  // Problems of the inputs that only show while writing (the public site's
+  // privacy guard: a staff 氏名 in a service's 概要). A writer reports them
+  // here, located at the input row, and fails; the build then exits with
+  // 2 rather than 3. nullptr: report them to diags.
+  Diagnostics* input_problems = nullptr;
+  // --audience: whether workbooks and CSVs may name staff (write/audience.h).
+  Audience audience = Audience::Council;
+  // --encoding: how out/csv/ is encoded (write/csv_export.h).
+  CsvEncoding csv_encoding = CsvEncoding::Utf8Bom;
 };
 
 struct OutputWriter {

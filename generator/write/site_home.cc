@@ -1,4 +1,7 @@
 // index.html: what the site is about, the key figures, and the lists.
+#include <algorithm>
+
+#include "model/schema.h"
 #include "base/dates.h"
 #include "base/text.h"
 #include "write/markdown_html.h"
@@ -50,6 +53,38 @@ SafeHtml key_figures(const Dataset& ds) {
   return render_facts("主な数値", std::move(rows));
 }
 
+// A chart drawn as a table: the numbers are the text alternative, the
+// bars (hidden from assistive technology) show the proportions.
+SafeHtml count_chart(const std::string& caption, const std::string& label,
+                     const std::vector<std::pair<std::string, long long>>& counts) {
+  HtmlTable t;
+  t.caption = caption;
+  t.headers = {label, "事業数", "グラフ"};
+  t.row_headers = true;
+  t.css_class = "chart";
+  long long max = 0;
+  for (const auto& [name, n] : counts) max = std::max(max, n);
+  for (const auto& [name, n] : counts)
+    t.rows.push_back({name, numeric_cell(with_commas(n) + "件"), html_bar(static_cast<double>(n), static_cast<double>(max))});
+  return render_table(t);
+}
+
+// Public services per value of a vocabulary (services.csv 分野 or 機能),
+// values without any service left out.
+std::vector<std::pair<std::string, long long>> counts_by(const Dataset& ds, const std::vector<std::string>& vocabulary,
+                                                        bool by_function) {
+  std::vector<std::pair<std::string, long long>> out;
+  for (const auto& v : vocabulary) {
+    long long n = 0;
+    for (const auto& s : ds.services) {
+      if (!s.is_public) continue;
+      if (by_function ? std::find(s.functions.begin(), s.functions.end(), v) != s.functions.end() : s.field == v) ++n;
+    }
+    if (n) out.push_back({v, n});
+  }
+  return out;
+}
+
 }  // namespace
 
 void produce_home(const SiteContext& ctx, SiteOutput& out) {
@@ -64,9 +99,23 @@ void produce_home(const SiteContext& ctx, SiteOutput& out) {
   if (m.fiscal_year) intro += "掲載している内容は" + format_fiscal_year(m.fiscal_year) + "のものです。";
   std::string md = markdown_escape(intro) + "\n\n## 主な数値\n";
   page.body_html = markdown_to_html(md) + key_figures(ds).value;
+  page.description = intro;
+
+  const Schema& schema = builtin_schema();
+  auto by_field = counts_by(ds, schema.values("services.csv", "分野"), false);
+  auto by_function = counts_by(ds, schema.values("services.csv", "機能"), true);
+  if (!by_field.empty()) {
+    page.body_html += markdown_to_html("## 分野と機能ごとの事業数");
+    page.body_html += markdown_to_html(markdown_escape(
+        "公開している事業を、主な分野と、担っている機能（1つの事業が複数の機能を担うことがあります）で数えました。"));
+    page.body_html += count_chart("分野別の事業数", "分野", by_field).value;
+    page.body_html += count_chart("機能別の事業数", "機能", by_function).value;
+  }
 
   std::string guide = "## ページの案内\n\n";
-  for (const auto& entry : site_menu()) {
+  std::vector<SiteMenuEntry> entries = site_menu();
+  entries.insert(entries.end(), site_footer_links().begin(), site_footer_links().end());
+  for (const auto& entry : entries) {
     if (entry.section == page.section) continue;
     guide += "- [" + markdown_escape(entry.label) + "](" + relative_link(page.path, entry.path) + ")：" +
              markdown_escape(entry.description) + "\n";

@@ -1,5 +1,8 @@
 #include "write/site_html.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "write/markdown_html.h"
 
 namespace kyosei {
@@ -17,6 +20,7 @@ HtmlCell numeric_cell(std::string text) {
 SafeHtml render_table(const HtmlTable& table) {
   std::string out = "<div class=\"table-scroll\" role=\"region\" aria-label=\"" + html_escape(table.caption) +
                     "\" tabindex=\"0\">\n<table";
+  if (!table.id.empty()) out += " id=\"" + html_escape(table.id) + "\"";
   if (!table.css_class.empty()) out += " class=\"" + html_escape(table.css_class) + "\"";
   out += ">\n<caption>" + html_escape(table.caption) + "</caption>\n";
   if (!table.headers.empty()) {
@@ -25,8 +29,12 @@ SafeHtml render_table(const HtmlTable& table) {
     out += "</tr>\n</thead>\n";
   }
   out += "<tbody>\n";
-  for (const auto& row : table.rows) {
-    out += "<tr>";
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    const auto& row = table.rows[r];
+    out += "<tr";
+    if (r < table.row_data.size())
+      for (const auto& [name, value] : table.row_data[r]) out += " data-" + name + "=\"" + html_escape(value) + "\"";
+    out += ">";
     for (size_t i = 0; i < row.size(); ++i) {
       const char* tag = table.row_headers && i == 0 ? "th" : "td";
       out += std::string("<") + tag;
@@ -70,5 +78,24 @@ SafeHtml html_heading(int level, std::string_view text, std::string_view id) {
 }
 
 SafeHtml html_note(std::string_view text) { return {"<p class=\"note\">" + html_escape(text) + "</p>\n"}; }
+
+SafeHtml html_bar(double value, double max) {
+  constexpr int kWidth = 160;
+  int w = max > 0 && value > 0 ? static_cast<int>(std::lround(kWidth * std::min(value, max) / max)) : 0;
+  if (value > 0 && w == 0) w = 1;
+  return {"<svg class=\"bar\" width=\"" + std::to_string(kWidth) + "\" height=\"14\" viewBox=\"0 0 " +
+          std::to_string(kWidth) + " 14\" aria-hidden=\"true\" focusable=\"false\"><rect class=\"bar-track\" width=\"" +
+          std::to_string(kWidth) + "\" height=\"14\"></rect><rect class=\"bar-value\" width=\"" + std::to_string(w) +
+          "\" height=\"14\"></rect></svg>"};
+}
+
+SafeHtml html_link_list(const std::vector<std::pair<std::string, std::string>>& links) {
+  std::string out;
+  for (size_t i = 0; i < links.size(); ++i) {
+    if (i) out += "、";
+    out += links[i].first.empty() ? html_escape(links[i].second) : html_link(links[i].first, links[i].second).value;
+  }
+  return {out};
+}
 
 }  // namespace kyosei

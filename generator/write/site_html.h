@@ -33,6 +33,10 @@ struct HtmlTable {
   std::vector<std::vector<HtmlCell>> rows;
   bool row_headers = false;  // the first cell of each row is <th scope="row">
   std::string css_class;     // on <table>, e.g. "facts"
+  std::string id;            // on <table>, for scripts (e.g. the filter)
+  // Per row (same index as rows, may be shorter): data-* attributes for
+  // scripts, as (name without "data-", value); values are escaped.
+  std::vector<std::vector<std::pair<std::string, std::string>>> row_data;
 };
 
 // The table inside a horizontally scrolling region that keyboard users can
@@ -54,5 +58,15 @@ SafeHtml html_heading(int level, std::string_view text, std::string_view id = ""
 
 // <p class="note">…</p>, text escaped.
 SafeHtml html_note(std::string_view text);
+
+// A horizontal bar for a chart drawn as a table: value / max of the width,
+// an SVG hidden from assistive technology (the number is in the next
+// cell; the table is the chart's text alternative). No inline style, so
+// the Content-Security-Policy holds.
+SafeHtml html_bar(double value, double max);
+
+// Links joined by 「、」: several pages in one cell. Each pair is
+// (href from relative_link, text); an empty href gives plain text.
+SafeHtml html_link_list(const std::vector<std::pair<std::string, std::string>>& links);
 
 }  // namespace kyosei

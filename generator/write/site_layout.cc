@@ -17,8 +17,24 @@ const std::vector<SiteMenuEntry>& site_menu() {
        "相談支援・参加支援・地域づくりなどの事業と取組の一覧です。"},
       {"meetings", "会議体", "meetings/index.html",
        "関係機関が集まる会議の目的と開催実績です。"},
+      {"areas", "圏域別", "areas/index.html",
+       "市全域と日常生活圏域・地区ごとの事業と、コーディネーター等の配置（常勤換算）です。"},
+      {"documents", "会議資料", "documents/index.html",
+       "会議資料・議事録の PDF と、その内容をページごとに文字で読める版です。"},
+      {"plan", "計画（案）", "plan/index.html",
+       "地域福祉計画と重層的支援体制整備事業実施計画の案です。"},
   };
   return menu;
+}
+
+const std::vector<SiteMenuEntry>& site_footer_links() {
+  static const std::vector<SiteMenuEntry> links = {
+      {"sitemap", "サイトマップ", "sitemap.html", "このサイトのすべてのページの一覧です。"},
+      {"search", "サイト内検索", "search.html", "ことばでページを探せます。"},
+      {"accessibility", "ウェブアクセシビリティ方針", "accessibility.html",
+       "このサイトのウェブアクセシビリティの方針と試験の結果です。"},
+  };
+  return links;
 }
 
 std::string site_title(const Municipality& m) {
@@ -41,15 +57,36 @@ const mstch::mustache& layout() {
 
 }  // namespace
 
-std::string render_page(const SitePage& page, const Municipality& m) {
+std::string render_page(const SitePage& page, const Municipality& m) { return render_page(page, m, page.body_html); }
+
+std::string render_page(const SitePage& page, const Municipality& m, const std::string& body_html) {
   const std::string title = site_title(m);
   mstch::data d;
   d.set("site_title", title);
   d.set("page_title", page.title);
   d.set("document_title", page.path == "index.html" ? title : page.title + "｜" + title);
   d.set("root", root_prefix(page.path));
-  d.set("body", page.body_html);
+  d.set("csp", std::string(kSiteContentSecurityPolicy));
+  d.set("body", body_html);
   if (!m.site.contact.empty()) d.set("contact", m.site.contact);
+  if (!page.description.empty()) d.set("description", page.description);
+  d.set("header_search", page.path != "search.html");
+  mstch::list scripts;
+  for (const auto& s : page.scripts) {
+    mstch::data item;
+    item.set("src", relative_link(page.path, s));
+    scripts.push_back(item);
+  }
+  d.set("scripts", scripts);
+  mstch::list footer;
+  for (const auto& e : site_footer_links()) {
+    mstch::data item;
+    item.set("label", e.label);
+    item.set("href", relative_link(page.path, e.path));
+    item.set("is_page", page.path == e.path);
+    footer.push_back(item);
+  }
+  d.set("footer_links", footer);
 
   mstch::list nav;
   for (const auto& e : site_menu()) {

@@ -21,13 +21,26 @@ struct SiteMenuEntry {
   std::string description;  // one sentence for the guide on the top page
 };
 
-// トップ / 事業一覧 / 会議体, in menu order. Later sections add entries here.
+// トップ / 事業一覧 / 会議体 ..., in menu order. Later sections add entries here.
 const std::vector<SiteMenuEntry>& site_menu();
+
+// サイトマップ / サイト内検索 / ウェブアクセシビリティ方針: in the footer of
+// every page, so every page is a link or two away from all others.
+const std::vector<SiteMenuEntry>& site_footer_links();
+
+// Sent by every page (a <meta http-equiv>): scripts, styles and images only
+// from the site's own files, nothing inline, no plug-ins, forms only to
+// the site. Nothing is fetched from elsewhere (no fonts, analytics, CDNs).
+inline constexpr const char* kSiteContentSecurityPolicy =
+    "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'";
 
 // The site's name: municipality.toml [site] title, else built from 自治体名.
 std::string site_title(const Municipality& m);
 
 // The whole HTML document for one page.
 std::string render_page(const SitePage& page, const Municipality& m);
+// The same with the body given (for pages whose body is made at write time).
+std::string render_page(const SitePage& page, const Municipality& m, const std::string& body_html);
 
 }  // namespace kyosei

@@ -30,31 +30,24 @@ std::vector<const Session*> sessions_by_date(const Dataset& ds, const std::strin
   return sessions;
 }
 
-// A PDF published with a meeting page: copied to documents/<path>.
+// A PDF published with a meeting page (copied to documents/<path> and
+// given its own page by produce_documents).
 struct PublishedDocument {
   const Document* doc = nullptr;
   std::string anchor;  // id of its heading on the meeting page
   std::size_t bytes = 0;
 };
 
-// The PDFs of a (non-confidential) meeting in order of first mention,
-// copied into out.files. A PDF the readers could not open is left out.
+// The published PDFs of a (non-confidential) meeting in order of first
+// mention (is_published_document decides).
 std::map<std::string, PublishedDocument> publish_documents(const std::vector<const Session*>& sessions,
-                                                           const SiteContext& ctx, SiteOutput& out,
-                                                           std::vector<std::string>& order) {
+                                                           const SiteContext& ctx, std::vector<std::string>& order) {
   std::map<std::string, PublishedDocument> published;
   for (const Session* s : sessions) {
     for (const auto& path : s->documents) {
-      if (published.count(path) || !is_safe_document_path(path)) continue;
-      const Document* doc = ctx.ds.find_document(path);
-      if (!doc) continue;
-      auto bytes = ctx.inputs.read("documents/" + path);
-      if (!bytes) {
-        ctx.diags.error({"documents/" + path, 0, ""}, "documents/" + path + " をサイトにコピーできません（読めません）");
-        continue;
-      }
-      PublishedDocument p{doc, "doc-" + std::to_string(order.size() + 1), bytes->size()};
-      out.files[document_file_path(path)] = std::move(*bytes);
+      if (published.count(path) || !is_published_document(ctx.ds, path)) continue;
+      PublishedDocument p{ctx.ds.find_document(path), "doc-" + std::to_string(order.size() + 1),
+                          document_size(ctx, path)};
       published[path] = p;
       order.push_back(path);
     }
@@ -78,7 +71,8 @@ SafeHtml sessions_table(const Meeting& m, const std::vector<const Session*>& ses
       for (const auto& path : s->documents) {
         if (!links.empty()) links += "<br>";
         auto it = docs.find(path);
-        links += it == docs.end() ? html_escape(path) : html_link("#" + it->second.anchor, it->second.doc->title).value;
+        links += it == docs.end() ? html_escape("（公開していない資料）")
+                                  : html_link("#" + it->second.anchor, it->second.doc->title).value;
       }
       row.push_back(links.empty() ? HtmlCell("—") : HtmlCell(SafeHtml{links}));
     }
@@ -91,7 +85,9 @@ SafeHtml document_section(const std::string& page_path, const PublishedDocument&
   const Document& d = *p.doc;
   std::string out = "<div class=\"document\">\n" + html_heading(3, d.title, p.anchor).value;
   std::string label = d.title + "（PDF形式、" + std::to_string(d.pages) + "ページ、" + file_size_text(p.bytes) + "）";
-  out += "<p>" + html_link(relative_link(page_path, document_file_path(d.path)), label).value + "</p>\n";
+  out += "<ul class=\"document-links\">\n<li>" +
+         html_link(relative_link(page_path, document_page_path(d.path)), "内容を文字で読む（" + d.title + "）").value +
+         "</li>\n<li>" + html_link(relative_link(page_path, document_file_path(d.path)), label).value + "</li>\n</ul>\n";
   if (d.first_page_text.empty()) {
     out += "<p>1ページ目から文字を取り出せませんでした（画像だけのPDFかもしれません）。PDFを開いてご覧ください。</p>\n";
   } else {
@@ -139,7 +135,7 @@ SitePage meeting_page(const Meeting& m, const SiteContext& ctx, SiteOutput& out)
   } else {
     std::vector<std::string> order;
     std::map<std::string, PublishedDocument> docs;
-    if (!m.confidential) docs = publish_documents(sessions, ctx, out, order);
+    if (!m.confidential) docs = publish_documents(sessions, ctx, order);
     page.body_html += sessions_table(m, sessions, docs).value;
     if (!order.empty()) {
       page.body_html += markdown_to_html("## 会議資料");

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "read/pdf_reader.h"
+
 namespace kyosei {
 
 namespace {
@@ -34,8 +36,11 @@ std::string root_prefix(std::string_view page_path) {
 }
 
 std::string relative_link(std::string_view from_page, std::string_view to) {
+  // A fragment is an id: no "/" or "." after the "#"; otherwise the "#" is
+  // part of a file name ("資料 #1.pdf") and is percent-encoded with it.
   std::string_view fragment;
-  if (auto hash = to.find('#'); hash != std::string_view::npos) {
+  if (auto hash = to.rfind('#'); hash != std::string_view::npos &&
+                                 to.find_first_of("/.", hash) == std::string_view::npos) {
     fragment = to.substr(hash);
     to = to.substr(0, hash);
   }
@@ -79,6 +84,32 @@ std::string service_page_path(std::string_view service_id) { return "services/" 
 std::string meeting_page_path(std::string_view meeting_id) { return "meetings/" + page_slug(meeting_id) + ".html"; }
 std::string document_file_path(std::string_view path_under_documents) {
   return "documents/" + std::string(path_under_documents);
+}
+std::string document_page_path(std::string_view path_under_documents) {
+  return document_file_path(path_under_documents) + ".html";
+}
+std::string document_thumbnail_path(std::string_view path_under_documents) {
+  return document_file_path(path_under_documents) + ".png";
+}
+std::string area_page_path(std::string_view area_id) { return "areas/" + page_slug(area_id) + ".html"; }
+
+bool is_published_document(const Dataset& ds, const std::string& path) {
+  if (!is_safe_document_path(path) || !ds.find_document(path)) return false;
+  bool referenced = false;
+  for (const auto& s : ds.sessions) {
+    if (std::find(s.documents.begin(), s.documents.end(), path) == s.documents.end()) continue;
+    const Meeting* m = ds.find_meeting(s.meeting_id);
+    if (!m || m->confidential) return false;
+    referenced = true;
+  }
+  return referenced;
+}
+
+std::size_t document_size(const SiteContext& ctx, const std::string& path) {
+  const Document* doc = ctx.ds.find_document(path);
+  if (doc && doc->file_size) return doc->file_size;
+  auto bytes = ctx.inputs.read("documents/" + path);
+  return bytes ? bytes->size() : 0;
 }
 
 }  // namespace kyosei

@@ -26,8 +26,35 @@ void produce_services(const SiteContext& ctx, SiteOutput& out);
 void produce_meetings(const SiteContext& ctx, SiteOutput& out);
 // assets/*: everything under the embedded site/assets/.
 void produce_assets(const SiteContext& ctx, SiteOutput& out);
+// areas/index.html and areas/<ID>.html per 圏域: the services there (a
+// service without 圏域 is 全域 and belongs to the 層1 area), the child
+// areas, and the coordinators' 常勤換算 by 分野 (never a name).
+void produce_areas(const SiteContext& ctx, SiteOutput& out);
+// documents/index.html and, per published PDF, the copy, a thumbnail of
+// page 1 (documents/<path>.png) and its text page by page as HTML
+// (documents/<path>.html). A PDF is published when a session of a meeting
+// without 守秘義務 references it and no session of a confidential one does.
+void produce_documents(const SiteContext& ctx, SiteOutput& out);
+// accessibility.html: the ウェブアクセシビリティ方針 and the test results
+// (Dataset::a11y_results, else 「試験結果は未登録です」).
+void produce_accessibility(const SiteContext& ctx, SiteOutput& out);
+
+// plan/index.html and one page per chapter of the plan drafts (地域福祉計画
+// and, when drafted on its own, the 重層的支援体制整備事業実施計画), built for
+// the public: 公開 services only (write/site_plan.cc).
+void produce_plan(const SiteContext& ctx, SiteOutput& out);
 
 // Every producer, in order.
 const std::vector<PageProducer>& site_producers();
+
+// Producers of pages about all other pages; write_site runs them after
+// every producer above, whatever was added there, so a new section is in
+// the site map, sitemap.xml and the search index without further work.
+// sitemap.html (and sitemap.xml when [site] base_url is set).
+void produce_sitemap(const SiteContext& ctx, SiteOutput& out);
+// search.html (the index, assets/search-index.js, is built by write_site
+// from the text of every page as it is written).
+void produce_search_page(const SiteContext& ctx, SiteOutput& out);
+const std::vector<PageProducer>& site_index_producers();
 
 }  // namespace kyosei

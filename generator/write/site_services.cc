@@ -1,7 +1,14 @@
 // services/index.html and one page per public service. A service with
 // 公開 しない is skipped everywhere here.
+#include <algorithm>
+#include <set>
+
 #include "base/dates.h"
 #include "base/numbers.h"
+#include "base/text.h"
+#include "model/schema.h"
+#include "write/markdown_plain_text.h"
+#include "write/site_search.h"
 #include "write/markdown_html.h"
 #include "write/site_format.h"
 #include "write/site_html.h"
@@ -29,12 +36,39 @@ std::string provider_text(const Service& s) {
   return s.method == "直営" ? "直営（" + s.department + "）" : kUnknown;
 }
 
+// Area names linked to their pages; no 圏域 is 全域, the 層1 area's page.
+SafeHtml area_links(const std::string& page_path, const Dataset& ds, const std::vector<std::string>& ids) {
+  std::vector<std::pair<std::string, std::string>> links;
+  if (ids.empty()) {
+    for (const auto& a : ds.areas)
+      if (a.layer == 1) links.push_back({relative_link(page_path, area_page_path(a.id)), "全域"});
+    if (links.empty()) links.push_back({"", "全域"});
+  }
+  for (const auto& id : ids) {
+    const Area* a = ds.find_area(id);
+    links.push_back({a ? relative_link(page_path, area_page_path(a->id)) : "", a ? a->name : id});
+  }
+  return html_link_list(links);
+}
+
+// The start of 概要 as plain text: the page's description.
+std::string summary_excerpt(const Service& s) {
+  std::string text;
+  for (auto line : split(markdown_to_plain_text(s.summary_markdown), '\n')) {
+    line = trim(line);
+    if (line.rfind("- ", 0) == 0 || line.rfind("* ", 0) == 0) line = line.substr(2);
+    if (!line.empty()) text += (text.empty() ? "" : " ") + line;
+  }
+  return search_excerpt(text, 90);
+}
+
 SitePage service_page(const Service& s, const SiteContext& ctx) {
   SitePage page;
   page.path = service_page_path(s.id);
   page.title = s.name;
   page.section = "services";
   page.parents = {{kListTitle, kListPath}};
+  page.description = summary_excerpt(s);
 
   std::vector<std::pair<std::string, HtmlCell>> facts;
   facts.push_back({"分野", s.field});
@@ -45,7 +79,7 @@ SitePage service_page(const Service& s, const SiteContext& ctx) {
   facts.push_back({"所管課", s.department});
   facts.push_back({"実施方法", s.method.empty() ? kUnknown : s.method});
   facts.push_back({"実施主体", provider_text(s)});
-  facts.push_back({"圏域", list_text(area_names(ctx.ds, s.areas))});
+  facts.push_back({"圏域", area_links(page.path, ctx.ds, s.areas)});
   facts.push_back({"拠点数", count_text(s.sites, "か所")});
   facts.push_back({"事業費", s.cost ? format_yen(*s.cost) : kUnknown});
   facts.push_back({"開始年度", s.start_year ? format_fiscal_year(*s.start_year) : kUnknown});
@@ -63,11 +97,28 @@ SitePage service_page(const Service& s, const SiteContext& ctx) {
   return page;
 }
 
-SitePage list_page(const std::vector<const Service*>& services) {
+// <select> of the values in use, in vocabulary order (then any other).
+std::string filter_select(const std::string& id, const std::string& label, const std::vector<std::string>& vocabulary,
+                          const std::set<std::string>& used) {
+  std::vector<std::string> values;
+  for (const auto& v : vocabulary)
+    if (used.count(v)) values.push_back(v);
+  for (const auto& v : used)
+    if (std::find(values.begin(), values.end(), v) == values.end()) values.push_back(v);
+  std::string out = "<div class=\"filter-item\">\n<label for=\"" + id + "\">" + html_escape(label) + "</label>\n<select id=\"" +
+                    id + "\">\n<option value=\"\">すべて</option>\n";
+  for (const auto& v : values) out += "<option>" + html_escape(v) + "</option>\n";
+  return out + "</select>\n</div>\n";
+}
+
+// The 棚卸 list: the full table works without scripts; assets/filter.js
+// shows the (hidden) form and filters rows by 分野 and 機能 in the browser.
+SitePage list_page(const std::vector<const Service*>& services, const Dataset& ds) {
   SitePage page;
   page.path = kListPath;
   page.title = kListTitle;
   page.section = "services";
+  page.description = "相談支援・参加支援・地域づくりなど、棚卸しした事業と取組の一覧です。分野と機能で絞り込めます。";
 
   std::string intro = "相談支援・参加支援・地域づくりなど、地域共生社会の実現に向けて実施している事業と取組です。"
                       "事業名から詳しい内容を見られます。";
@@ -76,13 +127,29 @@ SitePage list_page(const std::vector<const Service*>& services) {
     page.body_html += markdown_to_html(markdown_escape("公開している事業はありません。"));
     return page;
   }
+  std::set<std::string> fields, functions;
+  for (const Service* s : services) {
+    fields.insert(s->field);
+    functions.insert(s->functions.begin(), s->functions.end());
+  }
+  const Schema& schema = builtin_schema();
+  page.scripts = {"assets/filter.js"};
+  page.body_html += "<form class=\"filter\" id=\"service-filter\" aria-label=\"事業の絞り込み\" data-table=\"service-table\" hidden>\n"
+                    "<p class=\"filter-title\">分野と機能で絞り込む</p>\n<div class=\"filter-items\">\n" +
+                    filter_select("filter-field", "分野", schema.values("services.csv", "分野"), fields) +
+                    filter_select("filter-function", "機能", schema.values("services.csv", "機能"), functions) +
+                    "<button type=\"reset\">すべて表示</button>\n</div>\n</form>\n"
+                    "<p id=\"filter-status\" class=\"filter-status\" role=\"status\"></p>\n";
   HtmlTable t;
+  t.id = "service-table";
   t.caption = "公開している事業（" + std::to_string(services.size()) + "件）";
-  t.headers = {"事業名", "分野", "機能", "所管課"};
+  t.headers = {"事業名", "分野", "機能", "圏域", "所管課"};
   t.row_headers = true;
-  for (const Service* s : services)
+  for (const Service* s : services) {
     t.rows.push_back({html_link(relative_link(page.path, service_page_path(s->id)), s->name), s->field,
-                      list_text(s->functions), s->department});
+                      list_text(s->functions), list_text(area_names(ds, s->areas)), s->department});
+    t.row_data.push_back({{"field", s->field}, {"functions", join(s->functions, "|")}});
+  }
   page.body_html += render_table(t).value;
   return page;
 }
@@ -93,7 +160,7 @@ void produce_services(const SiteContext& ctx, SiteOutput& out) {
   std::vector<const Service*> published;
   for (const auto& s : ctx.ds.services)
     if (s.is_public) published.push_back(&s);
-  out.pages.push_back(list_page(published));
+  out.pages.push_back(list_page(published, ctx.ds));
   for (const Service* s : published) out.pages.push_back(service_page(*s, ctx));
 }
 

@@ -1,34 +1,104 @@
 #include "write/site_writer.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "write/html_text.h"
 #include "write/site_layout.h"
+#include "write/site_privacy.h"
 #include "write/site_producers.h"
+#include "write/site_search.h"
 
 namespace kyosei {
 
 const std::vector<PageProducer>& site_producers() {
-  static const std::vector<PageProducer> all = {produce_home, produce_services, produce_meetings, produce_assets};
+  static const std::vector<PageProducer> all = {produce_home,      produce_services,      produce_meetings,
+                                                produce_assets,    produce_areas,         produce_documents,
+                                                produce_accessibility, produce_plan};
   return all;
 }
 
-void write_site(const Dataset& ds, const Reference& ref, const FileSystem& inputs, const std::string& out_dir,
-                Diagnostics& diags) {
+const std::vector<PageProducer>& site_index_producers() {
+  static const std::vector<PageProducer> all = {produce_search_page, produce_sitemap};
+  return all;
+}
+
+namespace {
+
+// The label of a page's section in search results: its menu entry.
+std::string section_label(const std::string& section) {
+  for (const auto& e : site_menu())
+    if (e.section == section) return e.label;
+  for (const auto& e : site_footer_links())
+    if (e.section == section) return e.label;
+  return "";
+}
+
+}  // namespace
+
+bool write_site(const Dataset& ds, const Reference& ref, const FileSystem& inputs, const std::string& out_dir,
+                Diagnostics& diags, const SiteWriteOptions& options) {
   SiteContext ctx{ds, ref, inputs, diags};
   SiteOutput out;
   for (PageProducer produce : site_producers()) produce(ctx, out);
+  for (PageProducer produce : site_index_producers()) produce(ctx, out);
+  const int errors_before = diags.error_count();
 
-  // Everything goes through one sorted map, so the write order (and any
-  // clash between producers) is the same on every run.
-  std::map<std::string, std::string> files = std::move(out.files);
-  for (const SitePage& page : out.pages) {
-    auto [it, inserted] = files.emplace(page.path, render_page(page, ds.municipality));
-    if (!inserted)
-      diags.error({page.path, 0, ""}, "サイトの " + page.path + " が二重に作られました（ID の重複か、kyosei の不具合です）");
-  }
+  // One path, one file: a clash between producers is a bug (or duplicate IDs).
+  std::vector<const SitePage*> pages;
+  std::set<std::string> paths;
+  auto claim = [&](const std::string& path) {
+    if (paths.insert(path).second) return true;
+    diags.error({path, 0, ""}, "サイトの " + path + " が二重に作られました（ID の重複か、kyosei の不具合です）");
+    return false;
+  };
+  std::vector<const SitePage*> sorted;
+  for (const SitePage& page : out.pages) sorted.push_back(&page);
+  std::stable_sort(sorted.begin(), sorted.end(), [](const SitePage* a, const SitePage* b) { return a->path < b->path; });
+  for (const SitePage* page : sorted)
+    if (claim(page->path)) pages.push_back(page);
+  for (const auto& [path, bytes] : out.files) claim(path);
+  for (const auto& [path, make] : out.deferred_files) claim(path);
+  claim(kSearchIndexPath);
+
+  // Every file passes the privacy guard before it is written; once it has
+  // found something, the rest is still scanned (to name every place) but
+  // no longer written, and what was written is removed again.
+  PrivacyGuard guard(ds);
+  SearchIndexBuilder index;
   const std::string root = out_dir.empty() || out_dir.back() == '/' ? out_dir : out_dir + "/";
-  for (const auto& [path, bytes] : files)
-    if (!write_file(root + path, bytes))
+  std::vector<std::string> written;
+  auto emit = [&](const std::string& path, std::string_view bytes) {
+    guard.scan(path, bytes);
+    if (!guard.clean()) return;
+    if (write_file(root + path, bytes))
+      written.push_back(root + path);
+    else
       diags.error({root + path, 0, ""}, root + path + " に書き込めません",
                   "書き込み権限のある出力フォルダ（ディスクの空き容量も確認してください）");
+  };
+
+  for (const SitePage* page : pages) {
+    std::string body = page->make_body ? page->make_body() : page->body_html;
+    if (page->searchable)
+      index.add(page->path, page->title, section_label(page->section), page->description, html_visible_text(body));
+    emit(page->path, render_page(*page, ds.municipality, body));
+  }
+  for (const auto& [path, bytes] : out.files) emit(path, bytes);
+  for (const auto& [path, make] : out.deferred_files) {
+    if (!guard.clean()) break;  // binary files (PDF, PNG): nothing to scan
+    if (auto bytes = make()) emit(path, *bytes);
+  }
+  emit(kSearchIndexPath, index.javascript());
+
+  if (!guard.clean()) {
+    guard.report(options.privacy_problems ? *options.privacy_problems : diags);
+    std::error_code ec;
+    for (const auto& f : written) std::filesystem::remove(f, ec);
+    return false;
+  }
+  return diags.error_count() == errors_before;
 }
 
 }  // namespace kyosei

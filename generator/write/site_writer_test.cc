@@ -6,6 +6,7 @@
 #include <regex>
 #include <unistd.h>
 
+#include "write/site_layout.h"
 #include "write/site_page.h"
 
 namespace kyosei {
@@ -199,7 +200,7 @@ TEST_CASE("write_site publishes nothing private") {
     CHECK(bytes.find("非公開の概要") == std::string::npos);
     CHECK(bytes.find("事例検討シート") == std::string::npos);
     CHECK(bytes.find("支援対象者の事例") == std::string::npos);
-    CHECK(bytes.find("<script") == std::string::npos);
+    CHECK_FALSE(std::regex_search(bytes, std::regex("<script(?! src=\"(\\.\\./)*assets/[a-z-]+\\.js\" defer>)")));
     CHECK(bytes.find("javascript:") == std::string::npos);
     CHECK(bytes.find("data:text") == std::string::npos);
   }
@@ -218,8 +219,10 @@ TEST_CASE("write_site pages share the accessible, locked-down frame") {
     CAPTURE(path);
     CHECK(bytes.rfind("<!DOCTYPE html>\n<html lang=\"ja\">", 0) == 0);
     CHECK(bytes.find("<meta charset=\"utf-8\">") != std::string::npos);
-    CHECK(bytes.find("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; img-src 'self' "
-                     "data:; style-src 'self'; script-src 'self'\">") != std::string::npos);
+    CHECK(bytes.find("<meta http-equiv=\"Content-Security-Policy\" content=\"" +
+                     std::string(kSiteContentSecurityPolicy) + "\">") != std::string::npos);
+    CHECK(std::string(kSiteContentSecurityPolicy).find("script-src 'self'") != std::string::npos);
+    CHECK(std::string(kSiteContentSecurityPolicy).find("unsafe") == std::string::npos);
     CHECK(bytes.find("<main id=\"main\"") != std::string::npos);
     CHECK(bytes.find("href=\"#main\"") != std::string::npos);
     CHECK(bytes.find("架空市 福祉部 地域福祉課 電話 000-000-0000") != std::string::npos);
@@ -240,7 +243,7 @@ TEST_CASE("write_site pages share the accessible, locked-down frame") {
       CHECK_MESSAGE(w.files.count(resolved), resolved);
     }
   }
-  CHECK(pages == 7);
+  CHECK(pages == 15);
   CHECK(w.files["services/S01.html"].find("aria-current=\"page\"") != std::string::npos);
   CHECK(w.files["services/index.html"].find("<a href=\"index.html\" aria-current=\"page\">事業一覧</a>") !=
         std::string::npos);
@@ -252,6 +255,83 @@ TEST_CASE("write_site output is byte-identical across runs") {
   CHECK(a.files == b.files);
 }
 
+TEST_CASE("write_site adds areas, documents, accessibility, site map and search") {
+  auto w = write_sample("sections");
+  for (const char* path : {"areas/index.html", "areas/A0.html", "areas/N1.html", "documents/index.html",
+                           "documents/2026/第1回 資料.pdf.html", "accessibility.html", "sitemap.html", "search.html",
+                           "assets/search-index.js", "assets/search.js", "assets/filter.js"})
+    CHECK_MESSAGE(w.files.count(path), path);
+  CHECK_FALSE(w.files.count("sitemap.xml"));  // no base_url
+
+  // 全域 services are on the 層1 page; the service with 圏域 N1 on N1's.
+  const std::string& top = w.files["areas/A0.html"];
+  CHECK(top.find(relative_link("areas/A0.html", service_page_path("相談/../窓口"))) != std::string::npos);
+  CHECK(top.find("../services/S01.html") == std::string::npos);
+  CHECK(top.find("href=\"N1.html\"") != std::string::npos);  // child area
+  CHECK(w.files["areas/N1.html"].find("../services/S01.html") != std::string::npos);
+  // The person has no 担当圏域: counted on the 層1 page, by the role's 分野.
+  CHECK(top.find("重層的支援体制整備事業（分野横断）") != std::string::npos);
+  CHECK(top.find("<td class=\"num\">1人</td>") != std::string::npos);
+
+  // The PDF's page: one section per page, the text escaped; no thumbnail
+  // for the fake PDF bytes of this test.
+  const std::string& doc = w.files["documents/2026/第1回 資料.pdf.html"];
+  CHECK(doc.find("<h2 id=\"page-3\">3ページ</h2>") != std::string::npos);
+  CHECK(doc.find("<img") == std::string::npos);
+  CHECK(doc.find("../../meetings/M02.html") != std::string::npos);
+  CHECK(w.files["meetings/M02.html"].find("pdf.html") != std::string::npos);
+
+  CHECK(w.files["accessibility.html"].find("試験結果は未登録です") != std::string::npos);
+  CHECK(w.files["accessibility.html"].find("令和8年度（2026年度）") != std::string::npos);
+  const std::string& sitemap = w.files["sitemap.html"];
+  for (const char* path : {"services/S01.html", "areas/N1.html", "accessibility.html", "search.html"})
+    CHECK_MESSAGE(sitemap.find(std::string("href=\"") + url_encode_path(path) + "\"") != std::string::npos, path);
+  const std::string& index = w.files["assets/search-index.js"];
+  CHECK(index.rfind("/* kyosei", 0) == 0);
+  CHECK(index.find("window.KYOSEI_SEARCH_INDEX={") != std::string::npos);
+  CHECK(index.find("\"services/S01.html\"") != std::string::npos);
+  CHECK(index.find("\"search.html\"") == std::string::npos);
+  CHECK(index.find("\"窓口\"") != std::string::npos);
+}
+
+TEST_CASE("write_site writes sitemap.xml with absolute URLs when base_url is set") {
+  Dataset ds = sample_dataset();
+  ds.municipality.site.base_url = "https://example.jp/kyosei";
+  MemoryFileSystem inputs = sample_inputs();
+  fs::path dir = fresh_dir("sitemap");
+  Diagnostics diags;
+  CHECK(write_site(ds, builtin_reference(), inputs, dir.string(), diags));
+  auto files = read_tree(dir);
+  fs::remove_all(dir);
+  const std::string& xml = files["sitemap.xml"];
+  CHECK(xml.find("<loc>https://example.jp/kyosei/index.html</loc>") != std::string::npos);
+  CHECK(xml.find("<loc>https://example.jp/kyosei/documents/2026/%E7%AC%AC1%E5%9B%9E%20%E8%B3%87%E6%96%99.pdf.html</loc>") !=
+        std::string::npos);
+  CHECK(xml.find("lastmod") == std::string::npos);
+}
+
+TEST_CASE("write_site refuses a site that would show a staff name, and writes nothing") {
+  Dataset ds = sample_dataset();
+  ds.staff[0].line = 7;
+  ds.services[0].summary_markdown += "\n\n担当: 秘密　花子";  // full-width space: still the name
+  MemoryFileSystem inputs = sample_inputs();
+  fs::path dir = fresh_dir("guard");
+  Diagnostics diags, privacy;
+  CHECK_FALSE(write_site(ds, builtin_reference(), inputs, dir.string(), diags, {.privacy_problems = &privacy}));
+  CHECK_FALSE(diags.has_errors());
+  REQUIRE(privacy.error_count() == 1);
+  const Diagnostic& d = privacy.items()[0];
+  CHECK(d.where.file == "staff.csv");
+  CHECK(d.where.line == 7);
+  CHECK(d.where.column == "氏名");
+  CHECK(d.message.find("services/S01.html") != std::string::npos);
+  size_t written = 0;
+  if (fs::exists(dir))
+    for (const auto& e : fs::recursive_directory_iterator(dir)) written += e.is_regular_file() ? 1 : 0;
+  CHECK(written == 0);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("site links are relative to the page") {
   CHECK(root_prefix("index.html") == "");
   CHECK(root_prefix("services/S01.html") == "../");
@@ -259,6 +339,9 @@ TEST_CASE("site links are relative to the page") {
   CHECK(relative_link("services/S01.html", "index.html") == "../index.html");
   CHECK(relative_link("index.html", "meetings/M1.html#doc-1") == "meetings/M1.html#doc-1");
   CHECK(relative_link("meetings/M1.html", "documents/2026/a b.pdf") == "../documents/2026/a%20b.pdf");
+  CHECK(relative_link("documents/index.html", "documents/資料 #1?.pdf.html") ==
+        "%E8%B3%87%E6%96%99%20%231%3F.pdf.html");
+  CHECK(relative_link("index.html", "documents/a.pdf.html#page-2") == "documents/a.pdf.html#page-2");
   CHECK(page_slug("S-01_a") == "S-01_a");
   CHECK(page_slug("a/..") == "a~2F~2E~2E");
   CHECK(page_slug("~") == "~7E");

@@ -17,6 +17,10 @@
 // Every input string is written as a string cell, so a name such as
 // =HYPERLINK("…") stays text and is never a formula.
 //
+// The sheet is built once (inventory_sheet) and written by write/xlsx_sheet.h,
+// so 棚卸一覧.xlsx, the 棚卸一覧 sheet of 審議会資料.xlsx and csv/棚卸一覧.csv
+// are the same table.
+//
 // The file is byte-identical for the same Dataset: the document's creation
 // time is April 1 of the dataset's fiscal year, 00:00 UTC.
 #pragma once
@@ -25,8 +29,14 @@
 #include "base/diagnostics.h"
 #include "model/model.h"
 #include "model/reference.h"
+#include "write/sheet_table.h"
 
 namespace kyosei {
+
+inline constexpr const char* kInventorySheetName = "棚卸一覧";
+
+// The 棚卸一覧 sheet: one row per service, services.csv order.
+Sheet inventory_sheet(const Dataset& data);
 
 // Writes the workbook to path, creating parent folders. False, with an
 // error naming the file, when it cannot be written.

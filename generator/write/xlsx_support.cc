@@ -23,7 +23,19 @@ lxw_format* add_japanese_format(lxw_workbook* workbook) {
   lxw_format* f = workbook_add_format(workbook);
   format_set_font_name(f, kWorkbookFont);
   format_set_font_size(f, kWorkbookFontSize);
+  format_set_font_charset(f, kShiftJisCharset);
+  format_set_font_family(f, kModernFontFamily);
   return f;
+}
+
+void set_page_header_footer(lxw_worksheet* ws, const std::string& municipality, const std::string& sheet,
+                            int fiscal_year) {
+  std::string year = format_fiscal_year_short(fiscal_year);
+  std::string rest = "&C" + header_footer_text(sheet) + "&R" + year;
+  std::string name = header_footer_text(municipality, utf8_length(rest) + 2);
+  if (name.empty() || worksheet_set_header(ws, ("&L" + name + rest).c_str()) != LXW_NO_ERROR)
+    worksheet_set_header(ws, rest.c_str());
+  worksheet_set_footer(ws, "&C&P / &N");
 }
 
 std::time_t workbook_timestamp(int fiscal_year) {

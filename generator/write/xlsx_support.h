@@ -2,6 +2,7 @@
 // Japanese font, reproducible timestamps, column widths for Japanese text,
 // and the limits Excel puts on cell and header text.
 #pragma once
+#include <cstdint>
 #include <ctime>
 #include <string>
 #include <string_view>
@@ -13,11 +14,34 @@ namespace kyosei {
 
 // libxlsxwriter defaults to Calibri, which has no Japanese glyphs; every
 // format kyosei uses is made with this font (Excel's Japanese default).
+// The format also names the Shift_JIS character set (charset 128) and the
+// "modern" family, as Excel's own Japanese workbooks do, so that where
+// 游ゴシック is not installed (Excel 2013 and older, LibreOffice) the
+// system substitutes a Japanese font such as ＭＳ ゴシック, not a Latin one.
 inline constexpr const char* kWorkbookFont = "游ゴシック";
+inline constexpr const char* kFallbackFont = "ＭＳ ゴシック";  // what Windows substitutes
 inline constexpr double kWorkbookFontSize = 11;
+inline constexpr uint8_t kShiftJisCharset = 128;
+inline constexpr uint8_t kModernFontFamily = 3;
 
 // A new format in the workbook's Japanese font, ready for more settings.
 lxw_format* add_japanese_format(lxw_workbook* workbook);
+
+// Dates are written as real Excel dates (serial numbers) in these 和暦
+// number formats, so councils can sort and filter them. [$-411] is the
+// locale ID of ja-JP: Excel reads both "[$-ja-JP]" and "[$-411]", but
+// LibreOffice shows a serial number for the former, so the numeric form is
+// used (shared/domain/plans-and-conventions.md §4.3).
+inline constexpr const char* kJapaneseDateFormat = "[$-411]ggge\"年\"m\"月\"d\"日\"";  // 令和8年5月21日
+inline constexpr const char* kJapaneseMonthFormat = "[$-411]ggge\"年\"m\"月\"";         // 令和6年4月
+
+// The printed page header and footer every kyosei sheet uses:
+//   left: municipality name, centre: sheet name, right: 「令和8年度」;
+//   footer centre: "page / pages".
+// Input text is escaped (header_footer_text); a name too long for Excel's
+// 255-character limit is left out rather than cut.
+void set_page_header_footer(lxw_worksheet* worksheet, const std::string& municipality, const std::string& sheet,
+                            int fiscal_year);
 
 // The creation time written into the workbook: April 1 of the fiscal year,
 // 00:00 UTC, so that the same data gives byte-identical files (without it

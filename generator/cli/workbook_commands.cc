@@ -1,0 +1,218 @@
+// `kyosei template` and `kyosei import`: the Excel input template and its
+// way back into an inputs folder.
+//
+// import never leaves a half-good folder: the files are first checked in
+// memory (read_inputs over the new files plus what DIR already holds, such
+// as documents/ and narrative/), and written only when there is no error.
+// It overwrites the input files (municipality.toml, the contract's CSVs)
+// only in a folder it wrote before (marker file .kyosei-import) or with
+// --force; other files in DIR are never touched.
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+#include <set>
+
+#include "base/file_system.h"
+#include "cli/commands.h"
+#include "model/input_workbook.h"
+#include "model/municipality_keys.h"
+#include "model/schema.h"
+#include "read/inputs_reader.h"
+#include "read/raw_inputs.h"
+#include "read/workbook_import.h"
+#include "read/xlsx_reader.h"
+#include "write/xlsx_template.h"
+
+namespace fs = std::filesystem;
+
+namespace kyosei {
+
+namespace {
+
+constexpr const char* kImportMarker = ".kyosei-import";
+
+std::string clean(std::string d) {
+  while (d.size() > 1 && d.back() == '/') d.pop_back();
+  return d;
+}
+
+// The files import writes; everything else in DIR is left alone.
+std::set<std::string> owned_files(const Schema& schema) {
+  std::set<std::string> owned{kMunicipalityFile};
+  for (const auto& f : schema.files) owned.insert(f.name);
+  return owned;
+}
+
+// DIR as it would be after the import: the owned files from memory, the
+// rest (documents/, narrative/, funding_ratios.csv …) from the disk.
+class OverlayFileSystem : public FileSystem {
+ public:
+  OverlayFileSystem(std::string root, std::set<std::string> owned) : real_(std::move(root)), owned_(std::move(owned)) {}
+  void put(const std::string& path, std::string bytes) { memory_.put(path, std::move(bytes)); }
+
+  std::optional<std::string> read(const std::string& path) const override {
+    return owned_.count(path) ? memory_.read(path) : real_.read(path);
+  }
+  bool exists(const std::string& path) const override {
+    return owned_.count(path) ? memory_.exists(path) : real_.exists(path);
+  }
+  bool is_directory(const std::string& path) const override {
+    return memory_.is_directory(path) || real_.is_directory(path);
+  }
+  std::vector<std::string> list(const std::string& dir) const override {
+    std::set<std::string> names;
+    for (const auto& n : memory_.list(dir)) names.insert(n);
+    for (const auto& n : real_.list(dir))
+      if (!(dir.empty() || dir == ".") || !owned_.count(n)) names.insert(n);
+    return {names.begin(), names.end()};
+  }
+  std::string native_path(const std::string& path) const override {
+    return owned_.count(path) ? "" : real_.native_path(path);
+  }
+
+ private:
+  MemoryFileSystem memory_;
+  RealFileSystem real_;
+  std::set<std::string> owned_;
+};
+
+bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
+// Prints every diagnostic: workbook places as 入力様式.xlsx:シート!F12, file
+// places relative to dir. Returns true when the run may go on.
+bool report(const Diagnostics& diags, const std::string& book, const std::string& dir, const CommonOptions& opt) {
+  for (const auto& d : diags.sorted()) {
+    bool in_book = !book.empty() && (d.where.file == book || starts_with(d.where.file, book + ":"));
+    std::cerr << (in_book ? format_workbook_diagnostic(d) : (dir.empty() ? "" : dir + "/") + format_diagnostic(d)) << "\n";
+  }
+  bool failed = diags.has_errors() || (opt.strict && diags.warning_count() > 0);
+  if (diags.error_count() || diags.warning_count())
+    std::cerr << "エラー " << diags.error_count() << " 件、警告 " << diags.warning_count() << " 件"
+              << (opt.strict && !diags.has_errors() && diags.warning_count() ? "（--strict のため警告もエラーとして扱います）" : "")
+              << "\n";
+  return !failed;
+}
+
+}  // namespace
+
+int run_template(const std::string& dir_in, const std::string& workbook, const CommonOptions& opt) {
+  const Schema& schema = builtin_schema();
+  const auto& keys = builtin_municipality_keys();
+  std::error_code ec;
+  if (fs::exists(workbook, ec) && !opt.force) {
+    std::cerr << "「" << workbook << "」はすでにあるため、何も書きませんでした（書き込んだ様式を消さないため）。"
+              << "作り直すときは --force を付けてください。\n";
+    return kExitInvalidInput;
+  }
+  Diagnostics diags;
+  std::optional<RawInputs> data;
+  std::string dir = dir_in.empty() ? "" : clean(dir_in);
+  if (!dir.empty()) {
+    if (!fs::is_directory(dir, ec)) {
+      std::cerr << "入力フォルダ「" << dir << "」がありません。様式に写すフォルダを指定してください（省略すると空の様式）。\n";
+      return kExitInvalidInput;
+    }
+    RealFileSystem files(dir);
+    data = read_raw_inputs(files, schema, keys, diags);
+    if (diags.has_errors()) {
+      report(diags, "", dir, opt);
+      std::cerr << "「" << dir << "」の内容を正しく写せないため、様式は作りませんでした。\n";
+      return kExitInvalidInput;
+    }
+  }
+  // Written beside the target and renamed, so a failure leaves no half file.
+  std::string temp = workbook + ".tmp-" + std::to_string(::getpid()) + ".xlsx";
+  Diagnostics out_diags;
+  if (!write_input_template(schema, keys, data ? &*data : nullptr, temp, out_diags)) {
+    fs::remove(temp, ec);
+    report(out_diags, "", "", opt);
+    return kExitInternal;
+  }
+  fs::rename(temp, workbook, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    std::cerr << "「" << workbook << "」に書き込めませんでした。\n";
+    return kExitInternal;
+  }
+  diags.append(out_diags);
+  if (!report(diags, "", dir, opt)) return kExitInvalidInput;
+  if (!opt.quiet) {
+    std::cout << workbook << " を作りました" << (dir.empty() ? "（空の様式）" : "（" + dir + " の内容入り）") << "。\n"
+              << "Excel で書き込んだ後、kyosei import " << workbook << " -o フォルダ名 で入力フォルダに戻せます。\n";
+  }
+  return kExitOk;
+}
+
+int run_import(const std::string& workbook, const std::string& dir_in, const CommonOptions& opt) {
+  const Schema& schema = builtin_schema();
+  const auto& keys = builtin_municipality_keys();
+  std::string dir = clean(dir_in);
+  std::error_code ec;
+  if (!fs::is_regular_file(workbook, ec)) {
+    std::cerr << "入力様式「" << workbook << "」がありません。kyosei template で作った .xlsx を指定してください。\n";
+    return kExitInvalidInput;
+  }
+
+  Diagnostics diags;
+  auto book = read_xlsx(workbook, workbook, diags);
+  if (!book) {
+    report(diags, workbook, dir, opt);
+    return kExitInvalidInput;
+  }
+  ImportedFolder folder = import_workbook(*book, workbook, schema, keys, diags);
+  if (diags.has_errors()) {
+    report(diags, workbook, dir, opt);
+    std::cerr << "入力様式に問題があるため、「" << dir << "」には何も書きませんでした。\n";
+    return kExitInvalidInput;
+  }
+
+  // Overwrite input files only where import wrote them before.
+  std::set<std::string> owned = owned_files(schema);
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+    std::cerr << "「" << dir << "」はフォルダではありません。入力フォルダの名前を指定してください。\n";
+    return kExitInvalidInput;
+  }
+  if (!opt.force && !fs::exists(dir + "/" + kImportMarker, ec)) {
+    for (const auto& f : owned) {
+      if (fs::exists(dir + "/" + f, ec)) {
+        std::cerr << "「" << dir << "」には kyosei import で作ったのではない入力ファイル（" << f
+                  << " など）があるため、何も書きませんでした。\n"
+                  << "新しいフォルダ名を指定するか、上書きしてよいときは --force を付けてください。\n";
+        return kExitInvalidInput;
+      }
+    }
+  }
+
+  // Check the folder as it would be, before writing anything.
+  OverlayFileSystem overlay(dir, owned);
+  for (const auto& f : folder.files) overlay.put(f.path, f.bytes);
+  Diagnostics checked;
+  read_inputs(overlay, checked);
+  for (const auto& d : checked.items()) diags.add(folder.locate(d));
+  if (!report(diags, workbook, dir, opt)) {
+    std::cerr << "入力様式に問題があるため、「" << dir << "」には何も書きませんでした。\n";
+    return kExitInvalidInput;
+  }
+
+  std::set<std::string> written;
+  for (const auto& f : folder.files) {
+    if (!write_file(dir + "/" + f.path, f.bytes)) {
+      std::cerr << dir << "/" << f.path << " を書けませんでした。\n";
+      return kExitInternal;
+    }
+    written.insert(f.path);
+    if (!opt.quiet) std::cout << "  " << dir << "/" << f.path << "  ←「" << f.sheet << "」シート\n";
+  }
+  // An optional file whose sheet is gone or empty is no longer provided.
+  for (const auto& f : owned)
+    if (!written.count(f) && fs::exists(dir + "/" + f, ec)) fs::remove(dir + "/" + f, ec);
+  write_file(dir + "/" + kImportMarker,
+             "このフォルダの municipality.toml と CSV は kyosei import が入力様式（" + workbook +
+                 "）から作りました。\nもう一度 import すると上書きされます（documents/ と narrative/ は変えません）。\n");
+  if (!opt.quiet)
+    std::cout << workbook << " から " << dir << "/ に入力ファイルを作りました。kyosei check と同じ確認で、問題はありません。\n";
+  return kExitOk;
+}
+
+}  // namespace kyosei

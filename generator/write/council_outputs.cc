@@ -1,0 +1,29 @@
+#include "write/council_outputs.h"
+
+#include "base/dates.h"
+#include "write/council_sheets.h"
+#include "write/csv_export.h"
+#include "write/xlsx_sheet.h"
+
+namespace kyosei {
+
+bool write_council_workbook(const BuildContext& ctx) {
+  const Municipality& mu = ctx.dataset.municipality;
+  WorkbookInfo info;
+  info.path = ctx.out_dir + "/" + kCouncilWorkbookPath;
+  info.title = "審議会資料（" + mu.name + "・" + format_fiscal_year(mu.fiscal_year) + "・" + audience_label(ctx.audience) + "）";
+  info.subject = "地域福祉計画・重層的支援体制整備事業の審議資料";
+  info.what = "審議会資料";
+  return write_workbook(info, mu, council_sheets({ctx.dataset, ctx.reference, ctx.audience}), ctx.diags);
+}
+
+bool write_council_csv(const BuildContext& ctx) {
+  auto sheets = council_sheets({ctx.dataset, ctx.reference, ctx.audience});
+  // Unmappable characters are the inputs' problem (exit 2), found before
+  // anything is written.
+  Diagnostics& problems = ctx.input_problems ? *ctx.input_problems : ctx.diags;
+  if (!check_csv_tables(sheets, ctx.csv_encoding, problems)) return false;
+  return write_csv_tables(sheets, ctx.csv_encoding, ctx.out_dir, ctx.diags);
+}
+
+}  // namespace kyosei

@@ -1,0 +1,23 @@
+// The council outputs of `kyosei build` (registered in write/outputs.cc):
+//
+//   excel/審議会資料.xlsx   every council sheet (write/council_sheets.h),
+//                           printed as councils print (write/xlsx_sheet.h)
+//   csv/*.csv               every table of those sheets (write/csv_export.h)
+//
+// Both follow BuildContext::audience (write/audience.h); the CSVs follow
+// BuildContext::csv_encoding. A character the chosen CSV encoding cannot
+// hold is a problem of the inputs: it is reported to ctx.input_problems at
+// the input row it comes from, naming the CSV file, line, column and the
+// character, and the build stops with exit 2 before the output folder is
+// committed.
+#pragma once
+#include "write/outputs.h"
+
+namespace kyosei {
+
+inline constexpr const char* kCouncilWorkbookPath = "excel/審議会資料.xlsx";
+
+bool write_council_workbook(const BuildContext& ctx);
+bool write_council_csv(const BuildContext& ctx);
+
+}  // namespace kyosei

@@ -1,0 +1,131 @@
+#include "write/funding_markdown.h"
+
+#include <sstream>
+#include <vector>
+
+#include "base/dates.h"
+#include "base/numbers.h"
+#include "base/text.h"
+#include "read/funding_reader.h"
+#include "write/markdown_html.h"
+
+namespace kyosei {
+
+namespace {
+
+constexpr const char* kNoMoney = "—";
+constexpr const char* kRounding =
+    "各行・負担者ごとに1円未満を切り捨て、市町村負担は事業費から国・都道府県分を差し引いた額。合計は端数処理後の各行の和";
+
+std::string cell(const std::string& s) { return markdown_table_cell(s); }
+
+// 「5,000,000円以内（上限額）」, 「法定負担なし」 or plain yen.
+std::string share_cell(const PayerShare& s) {
+  if (s.no_legal_share()) return kNoLegalShare;
+  return format_yen(s.yen) + (s.is_cap ? "以内（上限額）" : "");
+}
+
+// Input pieces (ratio texts may come from funding_ratios.csv) are escaped;
+// yen and our own words are not, so 30,000,000円 stays as written.
+std::string remarks(const FundingRow& row) {
+  std::vector<std::string> parts;
+  if (row.kind == FundingRowKind::NeedsAllocation && row.service_cost)
+    return cell(row.note) + "（事業費 " + format_yen(*row.service_cost) + " を services.csv の按分で重層区分ごとに分ける）";
+  if (row.computed()) {
+    parts.push_back(std::string(kPayerNational) + " " + cell(row.national.ratio_text) + "・" + kPayerPrefecture + " " +
+                    cell(row.prefecture.ratio_text));
+    if (row.national.is_cap || row.prefecture.is_cap) parts.push_back("以内は上限額で、市町村等はその場合の最小額");
+    if (!row.municipal_label.empty()) parts.push_back("市町村等は" + cell(row.municipal_label));
+    if (row.from_allocation && row.service_cost)
+      parts.push_back("事業費 " + format_yen(*row.service_cost) + " のうち按分");
+  }
+  if (!row.note.empty()) parts.push_back(cell(row.note));
+  return join(parts, "。");
+}
+
+std::string row_line(const FundingRow& row) {
+  std::string service = cell(row.service_name + "（" + row.service_id + "）");
+  std::string amount = row.amount ? format_yen(*row.amount)
+                       : row.kind == FundingRowKind::CostUnknown ? "未把握"
+                                                                 : kNoMoney;
+  std::string national = row.computed() ? share_cell(row.national) : kNoMoney;
+  std::string prefecture = row.computed() ? share_cell(row.prefecture) : kNoMoney;
+  std::string municipal = row.computed() ? format_yen(row.municipal) : kNoMoney;
+  return "| " + service + " | " + cell(row.law_ref) + " | " + amount + " | " + national + " | " + prefecture + " | " +
+         municipal + " | " + remarks(row) + " |\n";
+}
+
+std::string total_line(const std::string& label, const FundingTotal& t) {
+  return "| " + label + " | " + format_yen(t.amount) + " | " + format_yen(t.national) + " | " + format_yen(t.prefecture) +
+         " | " + format_yen(t.municipal) + " | " + std::to_string(t.computed_rows) + " | " +
+         std::to_string(t.uncomputed_rows) + " |\n";
+}
+
+std::string totals_table(const char* first_column, const std::vector<FundingTotal>& groups, const FundingTotal& total) {
+  std::string out = std::string("| ") + first_column + " | 事業費 | 国 | 都道府県 | 市町村等 | 計算した行 | 未計算の行 |\n"
+                    "|---|---:|---:|---:|---:|---:|---:|\n";
+  for (const auto& g : groups) out += total_line(cell(g.label), g);
+  out += total_line("**合計**", total);
+  return out;
+}
+
+std::string ratio_sentence(const Dataset& ds) {
+  if (ds.funding_override)
+    return std::string("負担割合は、この自治体が用意した ") + kFundingRatiosFile +
+           "（kyosei 内蔵の割合に代えて使用）によります。使った割合と出典は「適用した負担割合」の表のとおりです。";
+  return "負担割合は、kyosei 内蔵の参照データ（data/jusou_funding.csv。厚生労働省の資料の該当行を出典として記録）によります。"
+         "使った割合と出典は「適用した負担割合」の表のとおりです。";
+}
+
+std::string period_text(const FundingRatio& r) {
+  if (!r.fy_from && !r.fy_to) return "（通年）";
+  return (r.fy_from ? format_fiscal_year_short(r.fy_from) : std::string()) + "〜" +
+         (r.fy_to ? format_fiscal_year_short(r.fy_to) : std::string());
+}
+
+}  // namespace
+
+std::string render_funding_breakdown(const Dataset& ds, const FundingBreakdown& b) {
+  std::ostringstream out;
+  out << "## 交付金の財源内訳（" << format_fiscal_year(b.fiscal_year) << "）\n\n";
+  out << ratio_sentence(ds) << "\n\n";
+  out << "端数処理：" << kRounding << "。\n\n";
+  if (b.rows.empty()) {
+    out << "services.csv に重層区分のある事業がないため、内訳はありません。\n";
+    return out.str();
+  }
+  bool any_cap = b.total.includes_cap;
+  if (any_cap)
+    out << "割合が「以内」の国・都道府県の額は上限額（交付される最大の額）です。実際の交付額はこれ以下になることがあり、"
+           "そのとき市町村等の負担はこの表の額より多くなります。\n\n";
+
+  out << "### 事業別の内訳\n\n";
+  out << "| 事業 | 区分 | 事業費 | 国 | 都道府県 | 市町村等 | 備考 |\n"
+         "|---|---|---:|---:|---:|---:|---|\n";
+  for (const auto& row : b.rows) out << row_line(row);
+  out << "\n";
+  if (b.total.uncomputed_rows > 0)
+    out << "備考に按分が必要・事業費未把握などとある行（" << b.total.uncomputed_rows
+        << "行）は金額を計算していません。下の合計にも含みません。\n\n";
+
+  out << "### 号別の合計\n\n" << totals_table("号", b.by_go, b.total) << "\n";
+  out << "### 分野別の合計\n\n" << totals_table("分野", b.by_field, b.total) << "\n";
+  if (any_cap) out << "国・都道府県の合計には「以内」の上限額が含まれます。\n\n";
+
+  out << "### 適用した負担割合\n\n";
+  if (b.ratios_applied.empty()) {
+    out << "金額を計算した行がないため、適用した割合はありません。\n";
+    return out.str();
+  }
+  out << "| 区分 | 負担者 | 割合 | 根拠 | 適用年度 | 状態 | 出典 |\n"
+         "|---|---|---|---|---|---|---|\n";
+  const Reference& ref = builtin_reference();
+  for (const auto& r : b.ratios_applied) {
+    const JusouComponent* c = ref.component(r.component_key);
+    out << "| " << cell(c ? c->law_ref : r.component_key) << " | " << cell(r.payer) << " | " << cell(r.ratio_text) << " | "
+        << cell(r.legal_basis) << " | " << period_text(r) << " | " << cell(r.status) << " | " << cell(r.source) << " |\n";
+  }
+  return out.str();
+}
+
+}  // namespace kyosei

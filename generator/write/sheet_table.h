@@ -1,0 +1,140 @@
+// Tables as kyosei hands them to councils, independent of the file format:
+// the same Sheet is written as a worksheet (write/xlsx_sheet.h) and each of
+// its tables as a CSV file (write/csv_export.h), so the two never disagree.
+//
+// A Sheet is laid out top to bottom, and formulas are written against this
+// layout (table_origin gives the row of a table's header):
+//
+//   row 0        main table header   (frozen, filtered, repeated on every printed page)
+//   rows 1…n     main table rows     (total rows last; outside the filter)
+//   blank row, caption row, header, rows      for each extra table
+//   blank row, one row per note
+//   blank row, the charts, one below the other
+//
+// Cells hold text, numbers, dates or formulas. Every input string is a
+// Text cell and is written as a string, never as a formula. A Formula cell
+// carries its value too, so that Excel and LibreOffice show it at once and
+// the CSV has it; sum_cell and sumif_cell compute it from the cells the
+// formula covers.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/dates.h"
+#include "base/diagnostics.h"
+#include "write/xlsx_support.h"
+
+namespace kyosei {
+
+// How numbers and dates are shown (the column's default; a cell may differ).
+enum class CellFormat {
+  Text,       // as written
+  Number,     // General: 3, 2.5
+  Count,      // #,##0
+  Yen,        // #,##0
+  Decimal,    // 0.00 (常勤換算)
+  Percent,    // 0.0"%" for a value already in percent (29.4 -> 29.4%)
+  Date,       // 和暦 令和8年5月21日 (kJapaneseDateFormat)
+  YearMonth,  // 和暦 令和6年4月 (kJapaneseMonthFormat)
+};
+
+struct TableCell {
+  enum class Kind { Blank, Text, Number, Date, Formula };
+  Kind kind = Kind::Blank;
+  std::string text;   // Text: the value; Formula: the formula, e.g. "SUM(D2:D9)"
+  double number = 0;  // Number; Formula: its value, cached in the file
+  Date date;          // Date (day 1 for CellFormat::YearMonth)
+  std::optional<CellFormat> format;  // overrides the column's format
+  bool shaded = false;               // highlighted: an empty cell of a matrix, a gap
+
+  static TableCell blank() { return {}; }
+  static TableCell of_text(std::string s);
+  static TableCell of_number(double n);
+  // Blank when unknown: never 0.
+  static TableCell of_number(const std::optional<long long>& n);
+  static TableCell of_date(const Date& d);
+  static TableCell of_month(const YearMonth& m);
+  static TableCell of_formula(std::string formula, double value);
+
+  TableCell& with_format(CellFormat f) { format = f; return *this; }
+  TableCell& with_shade(bool on = true) { shaded = on; return *this; }
+};
+
+struct TableRow {
+  std::vector<TableCell> cells;  // one per column
+  bool total = false;            // 合計 rows: bold, after the data, outside the filter
+  Location source;               // the input line it comes from (file empty: none)
+};
+
+struct TableColumn {
+  std::string header;
+  CellFormat format = CellFormat::Text;
+  // Free-text columns get a narrower cap and wrap, so the printed page
+  // (one page wide) stays legible.
+  double max_width = kMaxColumnWidth;
+};
+
+struct Table {
+  std::string name;  // the extra table's caption; the CSV file name (without .csv)
+  std::vector<TableColumn> columns;
+  std::vector<TableRow> rows;
+  bool csv = true;  // exported by write/csv_export.h
+
+  // Rows before the first total row.
+  size_t data_rows() const;
+  TableRow& add_row(Location source = {});
+};
+
+struct Chart {
+  enum class Type { Column, Bar };
+  Type type = Type::Column;
+  std::string title;
+  size_t table = 0;  // 0: the main table, k: extras[k - 1]
+  size_t category_column = 0;
+  size_t value_column = 1;
+  std::string value_axis_title;  // 「人」「回」
+};
+
+struct Sheet {
+  std::string name;  // the sheet name and the main table's CSV name (≤ 31 characters, no []:*?/\)
+  std::string description;  // one line for the 概要 sheet's list
+  bool landscape = false;
+  size_t frozen_columns = 0;  // label columns kept in view when scrolling right
+  Table main;
+  std::vector<Table> extras;
+  std::vector<std::string> notes;  // 注: sentences printed under the tables (not in the CSV)
+  std::vector<Chart> charts;
+
+  // Sheet row of a table's header row (0: main, k: extras[k - 1]). An extra
+  // added later does not move the earlier ones.
+  size_t table_origin(size_t table) const;
+  // Where the next extra's header will be, for formulas built before adding it.
+  size_t next_extra_origin() const;
+  // The sheet's first row after the tables (the notes start one below).
+  size_t tables_end() const;
+  size_t column_count() const;  // the widest table
+};
+
+// "D5"; absolute parts get "$".
+std::string cell_ref(size_t row, size_t column, bool absolute_row = false, bool absolute_column = false);
+// "$D$2:$D$9"
+std::string absolute_range(size_t first_row, size_t column, size_t last_row);
+
+// SUM of column `column` over the data rows of `table` placed with its
+// header at sheet row `origin`; its value is the sum of those cells'
+// numbers (blank and text cells count 0). A table without data rows gives
+// a blank cell.
+TableCell sum_cell(const Table& table, size_t origin, size_t column);
+
+// SUMIF over the data rows of `table` (header at `origin`): the `sum_column`
+// values of the rows whose `key_column` equals the cell at `criteria_ref`
+// (which holds `key`). Referring to a cell keeps input text out of formulas.
+TableCell sumif_cell(const Table& table, size_t origin, size_t key_column, size_t sum_column,
+                     const std::string& criteria_ref, const TableCell& key);
+
+// COUNT of the numbers in columns [first, last] of one sheet row.
+TableCell count_cell(const TableRow& row, size_t sheet_row, size_t first_column, size_t last_column);
+
+}  // namespace kyosei

@@ -1,0 +1,233 @@
+#include "write/site_search.h"
+
+#include <unicode/uchar.h>
+
+#include "base/text.h"
+
+namespace kyosei {
+
+namespace {
+
+constexpr const char* kDigits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+// Decodes one code point at s[i]; advances i. Invalid bytes give U+FFFD.
+char32_t next_code_point(std::string_view s, size_t& i) {
+  unsigned char c = s[i];
+  int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+  if (len == 0 || i + len > s.size()) {
+    ++i;
+    return 0xfffd;
+  }
+  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1f) : len == 3 ? (c & 0x0f) : (c & 0x07);
+  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+  i += len;
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xc0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3f));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xe0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+    out += static_cast<char>(0x80 | (cp & 0x3f));
+  } else {
+    out += static_cast<char>(0xf0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+    out += static_cast<char>(0x80 | (cp & 0x3f));
+  }
+}
+
+// Kanji and kana (after folding): the characters that form bigrams. The
+// same ranges are in site/assets/search.js.
+bool is_cjk(char32_t c) {
+  return (c >= 0x3041 && c <= 0x30fa) || c == 0x30fc || c == 0x30fd || c == 0x30fe || c == 0x3005 ||
+         c == 0x3006 || c == 0x3007 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
+         (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3ffff);
+}
+
+// Letters and digits of other scripts form words (JS: /[\p{L}\p{N}]/u).
+bool is_word(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalpha(static_cast<UChar32>(c)) || u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER ||
+         u_charType(static_cast<UChar32>(c)) == U_LETTER_NUMBER || u_charType(static_cast<UChar32>(c)) == U_OTHER_NUMBER;
+}
+
+char32_t fold(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A' + 'a';
+  if ((c >= 0x3041 && c <= 0x3096) || c == 0x309d || c == 0x309e) return c + 0x60;  // hiragana -> katakana
+  return c;
+}
+
+constexpr size_t kMaxWordChars = 40;
+
+}  // namespace
+
+std::vector<std::string> search_terms(std::string_view text) {
+  std::string n = nfkc(text);
+  std::vector<std::string> out;
+  std::vector<char32_t> run;
+  bool run_is_cjk = false;
+  auto flush = [&] {
+    if (run.empty()) return;
+    if (run_is_cjk) {
+      if (run.size() == 1) {
+        std::string t;
+        append_utf8(t, run[0]);
+        out.push_back(std::move(t));
+      }
+      for (size_t k = 0; k + 1 < run.size(); ++k) {
+        std::string t;
+        append_utf8(t, run[k]);
+        append_utf8(t, run[k + 1]);
+        out.push_back(std::move(t));
+      }
+    } else {
+      std::string t;
+      for (size_t k = 0; k < run.size() && k < kMaxWordChars; ++k) append_utf8(t, run[k]);
+      out.push_back(std::move(t));
+    }
+    run.clear();
+  };
+  for (size_t i = 0; i < n.size();) {
+    char32_t c = fold(next_code_point(n, i));
+    bool cjk = is_cjk(c);
+    if (!cjk && !is_word(c)) {
+      flush();
+      continue;
+    }
+    if (!run.empty() && cjk != run_is_cjk) flush();
+    run_is_cjk = cjk;
+    run.push_back(c);
+  }
+  flush();
+  return out;
+}
+
+std::string encode_postings(const std::vector<uint32_t>& ids) {
+  std::string out;
+  long long previous = -1;
+  for (uint32_t id : ids) {
+    uint64_t gap = static_cast<uint64_t>(static_cast<long long>(id) - previous);
+    previous = id;
+    char digits[16];
+    int count = 0;
+    do {
+      digits[count++] = static_cast<char>(gap & 31);
+      gap >>= 5;
+    } while (gap);
+    for (int k = count - 1; k >= 0; --k) out += kDigits[digits[k] + (k > 0 ? 32 : 0)];
+  }
+  return out;
+}
+
+std::vector<uint32_t> decode_postings(std::string_view encoded) {
+  std::vector<uint32_t> out;
+  long long previous = -1;
+  uint64_t value = 0;
+  for (char c : encoded) {
+    const char* p = std::char_traits<char>::find(kDigits, 64, c);
+    if (!p) return {};
+    int index = static_cast<int>(p - kDigits);
+    value = value * 32 + (index & 31);
+    if (index < 32) {
+      previous += static_cast<long long>(value);
+      out.push_back(static_cast<uint32_t>(previous));
+      value = 0;
+    }
+  }
+  return out;
+}
+
+std::string search_excerpt(std::string_view text, std::size_t max_chars) {
+  std::string out;
+  size_t chars = 0;
+  bool space = false;
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    char32_t c = next_code_point(text, i);
+    bool is_space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == 0x3000 || c == 0xa0;
+    if (is_space) {
+      space = !out.empty();
+      continue;
+    }
+    if (chars == max_chars) {
+      out += "…";
+      return out;
+    }
+    if (space) {
+      out += ' ';
+      ++chars;
+      space = false;
+    }
+    out.append(text.substr(start, i - start));
+    ++chars;
+  }
+  return out;
+}
+
+void SearchIndexBuilder::add(std::string_view path, std::string_view title, std::string_view section_label,
+                             std::string_view description, std::string_view text) {
+  uint32_t id = static_cast<uint32_t>(pages_.size());
+  pages_.push_back({std::string(path), std::string(title), std::string(section_label),
+                    search_excerpt(description.empty() ? text : description, 60)});
+  for (auto& term : search_terms(std::string(title) + "\n" + std::string(description) + "\n" + std::string(text))) {
+    auto& ids = terms_[term];
+    if (ids.empty() || ids.back() != id) ids.push_back(id);
+  }
+}
+
+namespace {
+
+// A JSON string literal; "<" is escaped too, so the file can never close
+// a script element it were ever inlined into.
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '<': out += "\\u003c"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  // U+2028/2029 are line ends in older JavaScript.
+  replace_all(out, "\xe2\x80\xa8", "\\u2028");
+  replace_all(out, "\xe2\x80\xa9", "\\u2029");
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string SearchIndexBuilder::javascript() const {
+  std::string out = "/* kyosei の公開サイトの検索索引（自動生成。編集しないでください） */\n";
+  out += "window.KYOSEI_SEARCH_INDEX={\"v\":1,\"pages\":[\n";
+  for (size_t i = 0; i < pages_.size(); ++i) {
+    const Page& p = pages_[i];
+    out += "[" + json_string(p.path) + "," + json_string(p.title) + "," + json_string(p.section) + "," +
+           json_string(p.excerpt) + "]" + (i + 1 < pages_.size() ? ",\n" : "\n");
+  }
+  out += "],\"terms\":{\n";
+  size_t k = 0;
+  for (const auto& [term, ids] : terms_) {
+    out += json_string(term) + ":\"" + encode_postings(ids) + "\"" + (++k < terms_.size() ? ",\n" : "\n");
+  }
+  out += "}};\n";
+  return out;
+}
+
+}  // namespace kyosei

@@ -1,0 +1,72 @@
+// Full-text search for the public site without any server: the index is
+// built here at generation time and shipped as assets/search-index.js, a
+// script that assigns one global (window.KYOSEI_SEARCH_INDEX), loaded by
+// search.html with <script src>. A script, not JSON fetched at run time,
+// because fetch() of a local file is blocked when the site is opened from
+// a folder (file://); it works the same from a web server.
+//
+// Terms (search_terms; site/assets/search.js does exactly the same to the
+// query):
+//   1. NFKC (full-width letters and digits become ASCII, half-width kana
+//      full-width), ASCII letters lower-cased;
+//   2. hiragana folded to katakana (ひきこもり finds ヒキコモリ), so kana
+//      spelling does not matter; kanji are kept as they are;
+//   3. runs of kanji/kana give character bigrams (子ども食堂 -> 子ど ども も食
+//      食堂); a run of one character gives that character;
+//   4. runs of other letters and digits give words (NPO, 8050);
+//   5. everything else (punctuation, spaces, symbols) separates runs.
+// A page matches when it has every term of the query. Bigrams can match
+// a page whose words only contain the query in pieces; for the short
+// Japanese phrases people type this is rare, and a page list is enough.
+//
+// Index format (compact at 政令市 scale, thousands of pages):
+//   window.KYOSEI_SEARCH_INDEX = {"v":1,
+//     "pages":[[path, title, section label, excerpt], ...],   // id = position
+//     "terms":{"アウ":"<postings>", ...}};
+// postings: the ids of the pages with that term, ascending, as gaps
+// (first id + 1, then differences), each gap a base-32 number written
+// with the 64 characters 0-9 A-Z a-z - _ : a digit's value is its index
+// mod 32; indexes 32..63 mean "more digits follow". Terms are sorted.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kyosei {
+
+// The terms of a text, in order, repeats kept.
+std::vector<std::string> search_terms(std::string_view text);
+
+// The posting encoding described above, and its inverse (for tests).
+std::string encode_postings(const std::vector<uint32_t>& ids);
+std::vector<uint32_t> decode_postings(std::string_view encoded);
+
+class SearchIndexBuilder {
+ public:
+  // Adds one page. Pages must be added in the order they should be listed
+  // among equals (write_site adds them by path).
+  // The excerpt is made from description, or from text when it is empty.
+  void add(std::string_view path, std::string_view title, std::string_view section_label,
+           std::string_view description, std::string_view text);
+
+  std::size_t page_count() const { return pages_.size(); }
+  std::size_t term_count() const { return terms_.size(); }
+
+  // The whole assets/search-index.js.
+  std::string javascript() const;
+
+ private:
+  struct Page {
+    std::string path, title, section, excerpt;
+  };
+  std::vector<Page> pages_;
+  std::map<std::string, std::vector<uint32_t>> terms_;
+};
+
+// The excerpt shown under a result: the start of the text, white space
+// collapsed, at most max_chars characters, "…" when cut.
+std::string search_excerpt(std::string_view text, std::size_t max_chars);
+
+}  // namespace kyosei

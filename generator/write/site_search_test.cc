@@ -1,0 +1,51 @@
+#include "write/site_search.h"
+
+#include <doctest/doctest.h>
+
+namespace kyosei {
+
+TEST_CASE("search_terms: bigrams for kanji and kana, words for the rest") {
+  using V = std::vector<std::string>;
+  CHECK(search_terms("子ども食堂") == V{"子ド", "ドモ", "モ食", "食堂"});  // hiragana folded to katakana
+  CHECK(search_terms("アウトリーチ") == V{"アウ", "ウト", "トリ", "リー", "ーチ"});
+  CHECK(search_terms("ひきこもり") == search_terms("ヒキコモリ"));
+  CHECK(search_terms("ｱｳﾄﾘｰﾁ") == search_terms("アウトリーチ"));  // NFKC
+  CHECK(search_terms("ＮＰＯ法人と8050問題") == V{"npo", "法人", "人ト", "8050", "問題"});
+  CHECK(search_terms("第1回、市") == V{"第", "1", "回", "市"});
+  CHECK(search_terms("  「」・。 ") == V{});
+  CHECK(search_terms("Café 2026") == V{"café", "2026"});
+}
+
+TEST_CASE("postings round-trip through the compact encoding") {
+  std::vector<uint32_t> ids = {0, 1, 2, 31, 32, 33, 1000, 1001, 40000, 1u << 30};
+  std::string encoded = encode_postings(ids);
+  CHECK(decode_postings(encoded) == ids);
+  CHECK(encode_postings({0, 1, 2}) == "111");  // gaps of 1: one character each
+  CHECK(encode_postings({31}) == "W");
+  CHECK(encode_postings({32}) == "X0");       // 33 = 1*32 + 1: "more follows" digit then final digit
+  CHECK(decode_postings("") .empty());
+}
+
+TEST_CASE("SearchIndexBuilder writes one script assigning the index") {
+  SearchIndexBuilder b;
+  b.add("services/S01.html", "福祉まるごと相談", "事業一覧", "", "分野を問わず\n相談を受けます。");
+  b.add("services/S02.html", "子ども食堂の支援", "事業一覧", "地域の子ども食堂を支えます。", "本文 </script>");
+  std::string js = b.javascript();
+  CHECK(js.find("window.KYOSEI_SEARCH_INDEX={\"v\":1,\"pages\":[") != std::string::npos);
+  CHECK(js.find("[\"services/S01.html\",\"福祉まるごと相談\",\"事業一覧\",\"分野を問わず 相談を受けます。\"]") !=
+        std::string::npos);
+  CHECK(js.find("\"地域の子ども食堂を支えます。\"") != std::string::npos);
+  CHECK(js.find("\"相談\":\"1\"") != std::string::npos);  // page 0 only
+  CHECK(js.find("\"食堂\":\"2\"") != std::string::npos);  // page 1 only
+  CHECK(js.find("</script>") == std::string::npos);
+  CHECK(js.back() == '\n');
+  CHECK(b.page_count() == 2);
+}
+
+TEST_CASE("search_excerpt collapses white space and cuts with an ellipsis") {
+  CHECK(search_excerpt("  あい\n\nうえ  お ", 10) == "あい うえ お");
+  CHECK(search_excerpt("あいうえおかきくけこ", 5) == "あいうえお…");
+  CHECK(search_excerpt("", 5).empty());
+}
+
+}  // namespace kyosei

@@ -1,0 +1,384 @@
+#include "write/xlsx_sheet.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <tuple>
+
+#include "base/dates.h"
+#include "base/text.h"
+#include "write/xlsx_support.h"
+
+namespace kyosei {
+
+namespace {
+
+constexpr int kPaperA4 = 9;
+constexpr uint32_t kHeaderFill = 0xDDEBF7;  // pale blue, prints well in grey
+constexpr uint32_t kShadeFill = 0xFCE4D6;   // pale orange: a gap
+constexpr uint32_t kTotalFill = 0xF2F2F2;   // light grey: 合計
+// One line of 11pt 游ゴシック, Excel's default row height for it (libxlsxwriter
+// assumes Calibri's 15). Rows with wrapped text get an explicit height, as
+// neither Excel nor LibreOffice reliably fits rows when opening a file.
+constexpr double kLinePoints = 18;
+constexpr double kCaptionFontSize = 12;
+// libxlsxwriter's default chart is 480 × 288 pixels; a row of 18 points is
+// 24 pixels, so a chart covers 12 rows. Excel's default column is 8.43 wide.
+constexpr double kChartWidthPx = 480;
+constexpr size_t kChartRows = 12;
+constexpr double kDefaultColumnWidth = 8.43;
+constexpr double kExtraTextWidth = 16;
+
+const char* number_format(CellFormat f) {
+  switch (f) {
+    case CellFormat::Count:
+    case CellFormat::Yen: return "#,##0";
+    case CellFormat::Decimal: return "0.00";
+    case CellFormat::Percent: return "0.0\"%\"";
+    case CellFormat::Date: return kJapaneseDateFormat;
+    case CellFormat::YearMonth: return kJapaneseMonthFormat;
+    case CellFormat::Text:
+    case CellFormat::Number: return nullptr;
+  }
+  return nullptr;
+}
+
+// What a cell shows, for column widths.
+std::string shown_text(const TableCell& c, CellFormat f) {
+  switch (c.kind) {
+    case TableCell::Kind::Blank: return "";
+    case TableCell::Kind::Text: return c.text;
+    case TableCell::Kind::Date:
+      return f == CellFormat::YearMonth ? format_year_month({c.date.year, c.date.month}) : format_date(c.date);
+    case TableCell::Kind::Number:
+    case TableCell::Kind::Formula: {
+      if (f == CellFormat::Decimal || f == CellFormat::Percent) return with_commas(std::llround(c.number)) + ".00";
+      return with_commas(std::llround(c.number));
+    }
+  }
+  return "";
+}
+
+// Lines a text takes in a column of this width when wrapped.
+double lines_needed(const std::string& text, double width) {
+  double usable = std::max(width - 1, 1.0) / 1.1;
+  double lines = 0;
+  for (const auto& line : split(text, '\n'))
+    lines += std::max(1.0, std::ceil(static_cast<double>(display_width(line)) / usable - 1e-9));
+  return std::max(lines, 1.0);
+}
+
+double column_pixels(double width) { return width < 1 ? width * 12 : std::floor(width * 7 + 0.5) + 5; }
+
+// Header: a table's header row; Cell: a table cell; Caption: an extra
+// table's title; Note: the notes; Column: a wrapped column's default (no
+// border, so the empty rows below the table print blank).
+enum class Role { Header, Cell, Caption, Note, Column };
+
+// The workbook's formats, made once per combination and in first-use order
+// (so the styles part is the same for the same sheets).
+class Formats {
+ public:
+  explicit Formats(lxw_workbook* wb) : wb_(wb) {}
+
+  lxw_format* get(Role role, CellFormat format = CellFormat::Text, bool wrap = false, bool shaded = false,
+                  bool total = false) {
+    auto key = std::make_tuple(static_cast<int>(role), static_cast<int>(format), wrap, shaded, total);
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second;
+    lxw_format* f = add_japanese_format(wb_);
+    switch (role) {
+      case Role::Header:
+        format_set_bold(f);
+        format_set_pattern(f, LXW_PATTERN_SOLID);
+        format_set_bg_color(f, kHeaderFill);
+        format_set_border(f, LXW_BORDER_THIN);
+        format_set_align(f, LXW_ALIGN_CENTER);
+        format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+        format_set_text_wrap(f);
+        break;
+      case Role::Caption:
+        format_set_bold(f);
+        format_set_font_size(f, kCaptionFontSize);
+        break;
+      case Role::Note:
+      case Role::Column:
+        format_set_text_wrap(f);
+        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+        break;
+      case Role::Cell:
+        format_set_border(f, LXW_BORDER_THIN);
+        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+        if (wrap) format_set_text_wrap(f);
+        if (const char* nf = number_format(format)) format_set_num_format(f, nf);
+        if (shaded || total) {
+          format_set_pattern(f, LXW_PATTERN_SOLID);
+          format_set_bg_color(f, shaded ? kShadeFill : kTotalFill);
+        }
+        if (total) format_set_bold(f);
+        break;
+    }
+    cache_.emplace(key, f);
+    return f;
+  }
+
+ private:
+  lxw_workbook* wb_;
+  std::map<std::tuple<int, int, bool, bool, bool>, lxw_format*> cache_;
+};
+
+struct PlacedTable {
+  const Table* table;
+  size_t origin;  // sheet row of its header
+  bool main;
+};
+
+CellFormat format_of(const Table& t, size_t column, const TableCell& c) {
+  if (c.format) return *c.format;
+  return column < t.columns.size() ? t.columns[column].format : CellFormat::Text;
+}
+
+double cap_of(const std::vector<PlacedTable>& tables, size_t column) {
+  for (const auto& p : tables)
+    if (column < p.table->columns.size()) return p.table->columns[column].max_width;
+  return kMaxColumnWidth;
+}
+
+std::vector<std::string> texts_of(const Table& t, size_t column, bool text_cells = true, bool other_cells = true) {
+  std::vector<std::string> texts;
+  for (const auto& row : t.rows) {
+    if (column >= row.cells.size()) continue;
+    const TableCell& c = row.cells[column];
+    if (c.kind == TableCell::Kind::Text ? text_cells : other_cells)
+      texts.push_back(shown_text(c, format_of(t, column, c)));
+  }
+  return texts;
+}
+
+class SheetWriter {
+ public:
+  SheetWriter(lxw_workbook* wb, Formats& formats, const Municipality& mu, const Sheet& sheet)
+      : wb_(wb), fmt_(formats), mu_(mu), sheet_(sheet) {}
+
+  void write() {
+    ws_ = workbook_add_worksheet(wb_, sheet_.name.c_str());
+    worksheet_set_default_row(ws_, kLinePoints, LXW_FALSE);
+    tables_.push_back({&sheet_.main, 0, true});
+    for (size_t k = 0; k < sheet_.extras.size(); ++k) tables_.push_back({&sheet_.extras[k], sheet_.table_origin(k + 1), false});
+    columns_ = std::max<size_t>(sheet_.column_count(), 1);
+    set_widths();
+    for (const auto& p : tables_) write_table(p);
+    size_t end = write_notes(sheet_.tables_end());
+    write_charts(end);
+    set_page(std::max(end - 1, chart_bottom_));
+  }
+
+ private:
+  // Widths follow the main table; a further table below it widens a column
+  // only as far as kExtraTextWidth for text (which then wraps), but fully
+  // for numbers and dates, which cannot wrap.
+  void set_widths() {
+    widths_.assign(columns_, kMinColumnWidth);
+    for (size_t c = 0; c < columns_; ++c) {
+      double cap = cap_of(tables_, c);
+      double width = kMinColumnWidth;
+      for (const auto& p : tables_) {
+        if (c >= p.table->columns.size()) continue;
+        double text_cap = p.main ? cap : std::min(cap, kExtraTextWidth);
+        width = std::max(width, column_width(texts_of(*p.table, c, true, false), text_cap));
+        width = std::max(width, column_width(texts_of(*p.table, c, false, true)));
+        double header = column_width({p.table->columns[c].header}, text_cap) + (p.main ? kFilterButtonWidth : 0);
+        width = std::max(width, header);
+      }
+      widths_[c] = width;
+    }
+    // Which (table, column) wraps: text wider than the final width.
+    for (const auto& p : tables_) {
+      std::vector<bool> wraps;
+      for (size_t c = 0; c < p.table->columns.size(); ++c)
+        wraps.push_back(column_needs_wrap(texts_of(*p.table, c), widths_[c]));
+      wrap_.push_back(wraps);
+    }
+    for (size_t c = 0; c < columns_; ++c) {
+      bool wrap_main = c < wrap_[0].size() && wrap_[0][c];
+      worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths_[c],
+                           wrap_main ? fmt_.get(Role::Column) : nullptr);
+    }
+  }
+
+  void write_table(const PlacedTable& p) {
+    const Table& t = *p.table;
+    size_t index = static_cast<size_t>(&p - tables_.data());
+    if (!p.main) worksheet_write_string(ws_, row_t(p.origin - 1), 0, t.name.c_str(), fmt_.get(Role::Caption));
+    // Header row; taller when a header wraps.
+    double lines = 1;
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      worksheet_write_string(ws_, row_t(p.origin), col_t(c), t.columns[c].header.c_str(), fmt_.get(Role::Header));
+      lines = std::max(lines, lines_needed(t.columns[c].header, widths_[c] - (p.main ? kFilterButtonWidth : 0)));
+    }
+    if (lines > 1) worksheet_set_row(ws_, row_t(p.origin), lines * kLinePoints, nullptr);
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      const TableRow& row = t.rows[r];
+      double row_lines = 1;
+      for (size_t c = 0; c < t.columns.size(); ++c) {
+        TableCell blank;
+        const TableCell& cell = c < row.cells.size() ? row.cells[c] : blank;
+        bool wrap = c < wrap_[index].size() && wrap_[index][c] && cell.kind == TableCell::Kind::Text;
+        if (wrap) row_lines = std::max(row_lines, lines_needed(cell.text, widths_[c]));
+        write_cell(row_t(p.origin + 1 + r), col_t(c), cell,
+                   fmt_.get(Role::Cell, format_of(t, c, cell), wrap, cell.shaded, row.total));
+      }
+      if (row_lines > 1) worksheet_set_row(ws_, row_t(p.origin + 1 + r), row_lines * kLinePoints, nullptr);
+    }
+  }
+
+  void write_cell(lxw_row_t r, lxw_col_t c, const TableCell& cell, lxw_format* f) {
+    switch (cell.kind) {
+      case TableCell::Kind::Blank: worksheet_write_blank(ws_, r, c, f); break;
+      case TableCell::Kind::Text: worksheet_write_string(ws_, r, c, cell.text.c_str(), f); break;
+      case TableCell::Kind::Number: worksheet_write_number(ws_, r, c, cell.number, f); break;
+      case TableCell::Kind::Date: worksheet_write_number(ws_, r, c, excel_serial(cell.date), f); break;
+      case TableCell::Kind::Formula:
+        worksheet_write_formula_num(ws_, r, c, ("=" + cell.text).c_str(), f, cell.number);
+        break;
+    }
+  }
+
+  // Notes one blank row below the tables, each merged across the width.
+  size_t write_notes(size_t row) {
+    if (sheet_.notes.empty()) return row;
+    ++row;
+    double total_width = 0;
+    for (double w : widths_) total_width += w;
+    lxw_format* f = fmt_.get(Role::Note);
+    for (const auto& note : sheet_.notes) {
+      std::string text = cell_text(note);
+      double lines = lines_needed(text, total_width);
+      if (columns_ > 1)
+        worksheet_merge_range(ws_, row_t(row), 0, row_t(row), col_t(columns_ - 1), text.c_str(), f);
+      else
+        worksheet_write_string(ws_, row_t(row), 0, text.c_str(), f);
+      worksheet_set_row(ws_, row_t(row), lines * kLinePoints, nullptr);
+      ++row;
+    }
+    return row;
+  }
+
+  // Charts one blank row below everything else, one under the other.
+  void write_charts(size_t row) {
+    for (const auto& spec : sheet_.charts) {
+      if (spec.table >= tables_.size()) continue;
+      const PlacedTable& p = tables_[spec.table];
+      size_t n = p.table->data_rows();
+      if (n == 0) continue;
+      ++row;
+      lxw_chart* chart = workbook_add_chart(wb_, spec.type == Chart::Type::Bar ? LXW_CHART_BAR : LXW_CHART_COLUMN);
+      lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+      auto first = row_t(p.origin + 1), last = row_t(p.origin + n);
+      chart_series_set_categories(series, sheet_.name.c_str(), first, col_t(spec.category_column), last,
+                                  col_t(spec.category_column));
+      chart_series_set_values(series, sheet_.name.c_str(), first, col_t(spec.value_column), last, col_t(spec.value_column));
+      if (spec.value_column < p.table->columns.size())
+        chart_series_set_name(series, p.table->columns[spec.value_column].header.c_str());
+      lxw_chart_font font{};
+      font.name = const_cast<char*>(kWorkbookFont);
+      lxw_chart_font title_font = font;
+      title_font.size = kCaptionFontSize;
+      title_font.bold = LXW_EXPLICIT_FALSE;
+      chart_title_set_name(chart, spec.title.c_str());
+      chart_title_set_name_font(chart, &title_font);
+      chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+      lxw_chart_axis* value_axis = spec.type == Chart::Type::Bar ? chart->x_axis : chart->y_axis;
+      lxw_chart_axis* category_axis = spec.type == Chart::Type::Bar ? chart->y_axis : chart->x_axis;
+      chart_axis_set_num_font(category_axis, &font);
+      // A bar chart draws the first category at the bottom; reversed, it
+      // reads top to bottom like the table, with the value axis kept below.
+      if (spec.type == Chart::Type::Bar) {
+        chart_axis_set_reverse(category_axis);
+        chart_axis_set_crossing_max(category_axis);
+      }
+      chart_axis_set_num_font(value_axis, &font);
+      if (!spec.value_axis_title.empty()) {
+        chart_axis_set_name(value_axis, spec.value_axis_title.c_str());
+        chart_axis_set_name_font(value_axis, &font);
+      }
+      chart_axis_set_min(value_axis, 0);
+      worksheet_insert_chart(ws_, row_t(row), 0, chart);
+      row += kChartRows;
+      chart_bottom_ = row - 1;
+      // The print area must reach as far right as the chart does.
+      double px = 0;
+      size_t c = 0;
+      while (px < kChartWidthPx) px += column_pixels(c < widths_.size() ? widths_[c] : kDefaultColumnWidth), ++c;
+      chart_columns_ = std::max(chart_columns_, c);
+    }
+  }
+
+  void set_page(size_t last_row) {
+    worksheet_freeze_panes(ws_, 1, col_t(sheet_.frozen_columns));
+    size_t main_columns = std::max<size_t>(sheet_.main.columns.size(), 1);
+    worksheet_autofilter(ws_, 0, 0, row_t(sheet_.main.data_rows()), col_t(main_columns - 1));
+    worksheet_set_paper(ws_, kPaperA4);
+    if (sheet_.landscape)
+      worksheet_set_landscape(ws_);
+    else
+      worksheet_set_portrait(ws_);
+    worksheet_fit_to_pages(ws_, 1, 0);  // one page wide, as many tall as needed
+    worksheet_center_horizontally(ws_);
+    worksheet_repeat_rows(ws_, 0, 0);
+    size_t last_column = std::max(columns_, chart_columns_) - 1;
+    worksheet_print_area(ws_, 0, 0, row_t(std::max(last_row, chart_bottom_)), col_t(last_column));
+    set_page_header_footer(ws_, mu_.name, sheet_.name, mu_.fiscal_year);
+  }
+
+  static lxw_row_t row_t(size_t r) { return static_cast<lxw_row_t>(r); }
+  static lxw_col_t col_t(size_t c) { return static_cast<lxw_col_t>(c); }
+
+  lxw_workbook* wb_;
+  Formats& fmt_;
+  const Municipality& mu_;
+  const Sheet& sheet_;
+  lxw_worksheet* ws_ = nullptr;
+  std::vector<PlacedTable> tables_;
+  size_t columns_ = 1;
+  std::vector<double> widths_;
+  std::vector<std::vector<bool>> wrap_;  // per table, per column
+  size_t chart_bottom_ = 0, chart_columns_ = 0;
+};
+
+}  // namespace
+
+bool write_workbook(const WorkbookInfo& info, const Municipality& mu, const std::vector<Sheet>& sheets,
+                    Diagnostics& diagnostics) {
+  auto fail = [&](const std::string& why) {
+    diagnostics.error({info.path, 0, ""}, info.what + "を書き込めませんでした（" + info.path + "）：" + why,
+                      "書き込みできる出力フォルダ");
+    return false;
+  };
+  std::error_code ec;
+  auto parent = std::filesystem::path(info.path).parent_path();
+  if (!parent.empty()) {
+    std::filesystem::create_directories(parent, ec);
+    // Checked here so libxlsxwriter does not print its own English error.
+    if (!std::filesystem::is_directory(parent, ec)) return fail("フォルダを作成できません");
+  }
+  lxw_workbook* wb = workbook_new(info.path.c_str());
+  if (!wb) return fail("ブックを作成できません");
+
+  lxw_doc_properties props{};
+  props.title = const_cast<char*>(info.title.c_str());
+  props.subject = const_cast<char*>(info.subject.c_str());
+  props.company = const_cast<char*>(mu.name.c_str());
+  props.created = workbook_timestamp(mu.fiscal_year);
+  workbook_set_properties(wb, &props);
+
+  Formats formats(wb);
+  for (const auto& sheet : sheets) SheetWriter(wb, formats, mu, sheet).write();
+
+  lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR) return fail(lxw_strerror(err));
+  return true;
+}
+
+}  // namespace kyosei
