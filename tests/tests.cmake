@@ -70,3 +70,13 @@ add_test(NAME e2e_test_plan_drafts COMMAND ${Python3_EXECUTABLE} -m unittest -v 
 set_tests_properties(e2e_test_plan_drafts PROPERTIES
   ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
   TIMEOUT 900)
+
+# Excel input template and import (issue 6 part 4): inputs/ and every example
+# round-trip through template → import → check; drop-downs, input messages,
+# errors at sheet!cell, formula-looking text; LibreOffice opens and re-saves
+# the template (skipped without soffice).
+add_test(NAME e2e_test_template_roundtrip COMMAND ${Python3_EXECUTABLE} -m unittest -v test_template_roundtrip
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/e2e)
+set_tests_properties(e2e_test_template_roundtrip PROPERTIES
+  ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
+  TIMEOUT 600)

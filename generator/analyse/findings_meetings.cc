@@ -48,11 +48,21 @@ void rule_similar_meetings(const RuleContext& ctx, std::vector<Finding>& out) {
     for (const auto& o : m.members) p.members.insert(orgs.key(o));
     bodies.push_back(std::move(p));
   }
+  const bool skip_disjoint = ctx.config.flag("skip_disjoint_areas");
+  // Bodies held for different areas are not the same people meeting twice.
+  auto disjoint = [&](const Meeting& a, const Meeting& b) {
+    if (a.areas.empty() || b.areas.empty()) return false;  // 全域 overlaps everything
+    for (const auto& x : a.areas)
+      for (const auto& y : b.areas)
+        if (area_within(ctx.data, x, y) || area_within(ctx.data, y, x)) return false;
+    return true;
+  };
   constexpr double eps = 1e-9;  // 3/5 must count as 0.6
   for (size_t i = 0; i < bodies.size(); ++i)
     for (size_t j = i + 1; j < bodies.size(); ++j) {
       const Prepared& a = bodies[i];
       const Prepared& b = bodies[j];
+      if (skip_disjoint && disjoint(*a.m, *b.m)) continue;
       const double mj = jaccard(a.members, b.members);
       const double pj = jaccard(a.purpose, b.purpose);
       if (mj + eps < member_min || pj + eps < purpose_min) continue;

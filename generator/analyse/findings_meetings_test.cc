@@ -63,6 +63,23 @@ TEST_CASE("FND-05: purpose similarity at exactly the threshold; unknown purpose 
   CHECK(run_rule(d, "FND-05").empty());
 }
 
+TEST_CASE("FND-05: bodies held for different areas are not compared") {
+  Dataset d = municipality();
+  add_area(d, "A00", 1);
+  add_area(d, "A10", 2, "A00");
+  add_area(d, "A20", 2, "A00");
+  add_area(d, "A21", 3, "A20");
+  const Strings members = {"地域包括支援センター", "居宅介護支援事業所", "高齢介護課"};
+  add_meeting(d, "M01", {"地域ケア会議"}, members, kPurpose, true).areas = {"A10"};
+  add_meeting(d, "M02", {"地域ケア会議"}, members, kPurpose, true).areas = {"A20"};
+  CHECK(run_rule(d, "FND-05").empty());
+  // Overlapping areas (A21 lies in A20), or one body for the whole city: compared.
+  d.meetings[0].areas = {"A21"};
+  CHECK(run_rule(d, "FND-05").size() == 1);
+  d.meetings[0].areas = {};
+  CHECK(run_rule(d, "FND-05").size() == 1);
+}
+
 TEST_CASE("FND-08a: 多機関協働 staff and no 重層的支援会議 held this year") {
   Dataset d = municipality();
   add_staff(d, "P1", {"多機関協働事業の担当者", "相談支援包括化推進員"});

@@ -89,10 +89,14 @@ std::string decode_excel_escapes(std::string_view s) {
   std::string out;
   size_t i = 0;
   while (i < s.size()) {
-    if (s[i] == '_' && i + 6 < s.size() + 0 && s.size() - i >= 7 && s[i + 1] == 'x' && s[i + 6] == '_' &&
+    if (s[i] == '_' && i + 7 <= s.size() && s[i + 1] == 'x' && s[i + 6] == '_' &&
         std::isxdigit(static_cast<unsigned char>(s[i + 2])) && std::isxdigit(static_cast<unsigned char>(s[i + 3])) &&
         std::isxdigit(static_cast<unsigned char>(s[i + 4])) && std::isxdigit(static_cast<unsigned char>(s[i + 5]))) {
       unsigned cp = static_cast<unsigned>(std::strtoul(std::string(s.substr(i + 2, 4)).c_str(), nullptr, 16));
+      if (cp >= 0xD800 && cp <= 0xDFFF) {  // half a surrogate pair: not a character, keep as written
+        out += s[i++];
+        continue;
+      }
       if (cp < 0x80) {
         out += static_cast<char>(cp);
       } else if (cp < 0x800) {
@@ -363,6 +367,11 @@ void read_sheet_xml(const std::string& xml, const BookContext& book, XlsxSheet& 
   auto finish_cell = [&] {
     XlsxCell c;
     c.formula = has_formula;
+    if (!has_value && type != "inlineStr") {
+      if (has_formula)
+        error_here("数式の計算結果が保存されていません", "Excel で開いて保存し直すか、値として貼り付ける");
+      return;  // empty (a styled blank)
+    }
     if (type == "s") {
       char* end = nullptr;
       long idx = std::strtol(value.c_str(), &end, 10);
@@ -390,11 +399,6 @@ void read_sheet_xml(const std::string& xml, const BookContext& book, XlsxSheet& 
       c.kind = XlsxCell::Kind::Date;
       c.text = value.substr(0, value.find('T'));
     } else {  // number (t="n" or absent)
-      if (!has_value) {
-        if (has_formula)
-          error_here("数式の計算結果が保存されていません", "Excel で開いて保存し直すか、値として貼り付ける");
-        return;  // empty (a styled blank)
-      }
       std::string v = trim(value);
       char* end = nullptr;
       double d = std::strtod(v.c_str(), &end);

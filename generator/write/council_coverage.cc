@@ -21,7 +21,7 @@ std::optional<Sheet> coverage_sheet(const SheetSource& src) {
   sheet.description = "分野と機能の組み合わせごとの事業数（網かけは該当する事業のない組み合わせ）";
   sheet.landscape = true;
   sheet.frozen_columns = 1;
-  Table& t = sheet.main;
+  SheetTable& t = sheet.main;
   t.name = sheet.name;
   t.columns.push_back({"分野", CellFormat::Text});
   for (const auto& f : m.functions) t.columns.push_back({f, CellFormat::Count, 12});
@@ -60,7 +60,7 @@ std::optional<Sheet> components_sheet(const SheetSource& src) {
   sheet.name = "重層事業対応表";
   sheet.description = "重層的支援体制整備事業の13区分と、それにあたる既存事業";
   sheet.landscape = true;
-  Table& t = sheet.main;
+  SheetTable& t = sheet.main;
   t.name = sheet.name;
   t.columns = {{"区分", CellFormat::Text},
                {"根拠", CellFormat::Text},

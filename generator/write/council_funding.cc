@@ -45,13 +45,13 @@ std::string period_text(const FundingRatio& r) {
          (r.fy_to ? format_fiscal_year_short(r.fy_to) : std::string());
 }
 
-Table go_table(const Sheet& sheet, const FundingBreakdown& b) {
-  Table t;
+SheetTable go_table(const Sheet& sheet, const FundingBreakdown& b) {
+  SheetTable t;
   t.name = "号別の合計";
   t.columns = {{"号", CellFormat::Number},    {"区分", CellFormat::Text},     {"事業費", CellFormat::Yen},
                {"国", CellFormat::Yen},       {"都道府県", CellFormat::Yen}, {"市町村等", CellFormat::Yen}};
   size_t origin = sheet.next_extra_origin();
-  const Table& main = sheet.main;
+  const SheetTable& main = sheet.main;
   for (size_t i = 0; i < b.by_go.size(); ++i) {
     const FundingTotal& g = b.by_go[i];
     TableRow& row = t.add_row();
@@ -68,8 +68,8 @@ Table go_table(const Sheet& sheet, const FundingBreakdown& b) {
   return t;
 }
 
-Table ratios_table(const FundingBreakdown& b) {
-  Table t;
+SheetTable ratios_table(const FundingBreakdown& b) {
+  SheetTable t;
   t.name = "適用した負担割合";
   t.columns = {{"区分", CellFormat::Text},     {"負担者", CellFormat::Text},   {"割合", CellFormat::Text},
                {"根拠", CellFormat::Text, 30}, {"適用年度", CellFormat::Text}, {"状態", CellFormat::Text},
@@ -93,7 +93,7 @@ std::optional<Sheet> funding_sheet(const SheetSource& src) {
   sheet.name = "財源内訳";
   sheet.description = "重層的支援体制整備事業の交付金の財源内訳（国・都道府県・市町村等の負担）";
   sheet.landscape = true;
-  Table& t = sheet.main;
+  SheetTable& t = sheet.main;
   t.name = sheet.name;
   t.columns = {{"事業ID", CellFormat::Text},   {"事業名", CellFormat::Text, 28}, {"分野", CellFormat::Text},
                {"区分", CellFormat::Text},     {"号", CellFormat::Number},       {"事業費", CellFormat::Yen},

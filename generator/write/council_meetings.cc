@@ -32,7 +32,7 @@ std::optional<Sheet> meetings_sheet(const SheetSource& src) {
   sheet.name = "会議体";
   sheet.description = "会議体の一覧と、年間の予定回数・開催回数";
   sheet.landscape = true;
-  Table& t = sheet.main;
+  SheetTable& t = sheet.main;
   t.name = sheet.name;
   t.columns = {{"ID", CellFormat::Text},         {"会議名", CellFormat::Text, 30},  {"種別", CellFormat::Text, 20},
                {"開催形態", CellFormat::Text},   {"守秘義務", CellFormat::Text},    {"所管課", CellFormat::Text, 16},
@@ -77,7 +77,7 @@ std::optional<Sheet> sessions_sheet(const SheetSource& src) {
   sheet.description = internal ? "会議の開催実績（開催日順。守秘義務のある会議の議題を含む庁内用）"
                                : "会議の開催実績（開催日順。守秘義務のある会議の議題は載せていません）";
   sheet.landscape = true;
-  Table& t = sheet.main;
+  SheetTable& t = sheet.main;
   t.name = sheet.name;
   t.columns = {{"開催日", CellFormat::Date},      {"会議ID", CellFormat::Text},      {"会議名", CellFormat::Text, 30},
                {"出席者数", CellFormat::Count},   {"出席機関", CellFormat::Text, 30}, {"検討事例数", CellFormat::Count},
@@ -98,7 +98,7 @@ std::optional<Sheet> sessions_sheet(const SheetSource& src) {
                  TableCell::of_text(hide && !s->documents.empty() ? kConfidentialAgenda : join(s->documents, "\n"))};
   }
 
-  Table by_month;
+  SheetTable by_month;
   by_month.name = "月別の開催回数";
   by_month.columns = {{"月", CellFormat::Text}, {"開催回数", CellFormat::Count}};
   for (const auto& mc : calendar.months) {

@@ -12,12 +12,12 @@ namespace kyosei {
 
 namespace {
 
-void item(Table& t, const std::string& label, TableCell value, const std::string& unit = "") {
+void item(SheetTable& t, const std::string& label, TableCell value, const std::string& unit = "") {
   TableRow& row = t.add_row();
   row.cells = {TableCell::of_text(label), std::move(value), TableCell::of_text(unit)};
 }
 
-void item(Table& t, const std::string& label, const std::string& value) {
+void item(SheetTable& t, const std::string& label, const std::string& value) {
   item(t, label, TableCell::of_text(value.empty() ? "未把握" : value));
 }
 
@@ -31,7 +31,7 @@ Sheet overview_sheet(const SheetSource& src, const std::vector<Sheet>& others) {
   Sheet sheet;
   sheet.name = "概要";
   sheet.description = "この資料の概要";
-  Table& t = sheet.main;
+  SheetTable& t = sheet.main;
   t.name = sheet.name;
   t.columns = {{"項目", CellFormat::Text}, {"内容", CellFormat::Text, 50}, {"単位", CellFormat::Text}};
 
@@ -86,7 +86,7 @@ Sheet overview_sheet(const SheetSource& src, const std::vector<Sheet>& others) {
                             (src.audience == Audience::Council ? "（職員の氏名、守秘義務のある会議の議題を含みません）"
                                                                : "（職員の氏名を含みます。取扱いに注意してください）"));
 
-  Table list;
+  SheetTable list;
   list.name = "このブックのシート";
   list.csv = false;
   list.columns = {{"シート", CellFormat::Text}, {"内容", CellFormat::Text, 50}};

@@ -90,7 +90,7 @@ const Sheet& sheet_named(const std::vector<Sheet>& sheets, const std::string& na
 
 std::vector<std::string> all_text(const std::vector<Sheet>& sheets) {
   std::vector<std::string> out;
-  auto add = [&](const Table& t) {
+  auto add = [&](const SheetTable& t) {
     for (const auto& c : t.columns) out.push_back(c.header);
     for (const auto& r : t.rows)
       for (const auto& c : r.cells) out.push_back(c.text);
@@ -109,7 +109,7 @@ bool contains(const std::vector<std::string>& texts, const std::string& needle) 
   return false;
 }
 
-const TableRow& total_row(const Table& t) {
+const TableRow& total_row(const SheetTable& t) {
   for (const auto& r : t.rows)
     if (r.total) return r;
   FAIL("no total row");
@@ -126,7 +126,7 @@ TEST_CASE("council sheets: order and names") {
   CHECK(names == std::vector<std::string>{"概要", "棚卸一覧", "分野×機能", "重層事業対応表", "財源内訳", "人員配置",
                                           "兼務状況", "会議体", "開催実績"});
   // 概要 lists every other sheet.
-  const Table& list = sheet_named(sheets, "概要").extras.at(0);
+  const SheetTable& list = sheet_named(sheets, "概要").extras.at(0);
   CHECK(list.rows.size() == sheets.size() - 1);
 }
 
@@ -157,7 +157,7 @@ TEST_CASE("council sheets: 財源内訳 totals are formulas whose cached values 
   CHECK(total.cells[7].number == b.total.national);
   CHECK(total.cells[9].number == b.total.prefecture);
   CHECK(total.cells[10].number == b.total.municipal);
-  const Table& by_go = f.extras.at(0);
+  const SheetTable& by_go = f.extras.at(0);
   REQUIRE(by_go.rows.size() == b.by_go.size() + 1);
   for (size_t i = 0; i < b.by_go.size(); ++i) {
     CHECK(by_go.rows[i].cells[2].kind == TableCell::Kind::Formula);
@@ -173,7 +173,7 @@ TEST_CASE("council sheets: 人員配置 by 分野 agrees with analyse/staffing.h
   auto sheets = council_sheets({d, builtin_reference(), Audience::Council});
   const Sheet& s = sheet_named(sheets, "人員配置");
   StaffingSummary summary = compute_staffing(d, builtin_reference());
-  const Table& by_field = s.extras.at(0);
+  const SheetTable& by_field = s.extras.at(0);
   REQUIRE(by_field.rows.size() == summary.by_field.size());
   for (size_t i = 0; i < summary.by_field.size(); ++i) {
     CHECK(by_field.rows[i].cells[0].text == summary.by_field[i].field);
@@ -187,7 +187,7 @@ TEST_CASE("council sheets: 人員配置 by 分野 agrees with analyse/staffing.h
 TEST_CASE("council sheets: 兼務状況 counts roles per person with COUNT") {
   Dataset d = sample();
   auto sheets = council_sheets({d, builtin_reference(), Audience::Council});
-  const Table& t = sheet_named(sheets, "兼務状況").main;
+  const SheetTable& t = sheet_named(sheets, "兼務状況").main;
   const TableCell& count = t.rows[0].cells.back();
   CHECK(count.kind == TableCell::Kind::Formula);
   CHECK(count.number == 2);
@@ -200,7 +200,7 @@ TEST_CASE("council sheets: 開催実績 by date, months of the fiscal year") {
   const Sheet& s = sheet_named(sheets, "開催実績");
   CHECK(s.main.rows[0].cells[0].date == Date{2026, 5, 21});
   CHECK(s.main.rows[0].cells[0].kind == TableCell::Kind::Date);
-  const Table& months = s.extras.at(0);
+  const SheetTable& months = s.extras.at(0);
   REQUIRE(months.rows.size() == 13);
   CHECK(months.rows[0].cells[0].text == "4月");
   CHECK(months.rows[1].cells[1].number == 1);  // May

@@ -29,7 +29,7 @@ std::optional<Sheet> staffing_sheet(const SheetSource& src) {
   sheet.name = "人員配置";
   sheet.description = "コーディネーター等の常勤換算（分野・役割・所属区分別）";
   sheet.landscape = false;
-  Table& t = sheet.main;
+  SheetTable& t = sheet.main;
   t.name = sheet.name;
   t.columns = {{"分野", CellFormat::Text}, {"役割", CellFormat::Text, 34}, {"配置人数", CellFormat::Count},
                {"常勤換算", CellFormat::Decimal}};
@@ -54,7 +54,7 @@ std::optional<Sheet> staffing_sheet(const SheetSource& src) {
     total.cells[kPeople] = TableCell::of_number(s.people).with_format(CellFormat::Count);
     for (size_t c = kFte; c < t.columns.size(); ++c) total.cells[c] = sum_cell(t, 0, c);
 
-    Table by_field;
+    SheetTable by_field;
     by_field.name = "分野別の常勤換算";
     by_field.columns = {{"分野", CellFormat::Text}, {"常勤換算", CellFormat::Decimal}, {"実人数", CellFormat::Count}};
     size_t origin = sheet.next_extra_origin();
@@ -95,7 +95,7 @@ std::optional<Sheet> multiple_roles_sheet(const SheetSource& src) {
                                : "職員ごとの役割と常勤換算（兼務の一覧。氏名は載せていません）";
   sheet.landscape = true;
   sheet.frozen_columns = internal ? 2 : 1;
-  Table& t = sheet.main;
+  SheetTable& t = sheet.main;
   t.name = sheet.name;
   t.columns.push_back({internal ? "ID" : "職員", CellFormat::Text});
   if (internal) t.columns.push_back({"氏名", CellFormat::Text});

@@ -59,13 +59,13 @@ std::string field_text(const TableCell& c, CellFormat f) {
   return "";
 }
 
-CellFormat format_of(const Table& t, size_t column, const TableCell& c) {
+CellFormat format_of(const SheetTable& t, size_t column, const TableCell& c) {
   if (c.format) return *c.format;
   return column < t.columns.size() ? t.columns[column].format : CellFormat::Text;
 }
 
 // The records: header first, then every row, as fields.
-std::vector<std::vector<std::string>> records_of(const Table& t) {
+std::vector<std::vector<std::string>> records_of(const SheetTable& t) {
   std::vector<std::vector<std::string>> out;
   std::vector<std::string> header;
   for (const auto& c : t.columns) header.push_back(c.header);

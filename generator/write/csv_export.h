@@ -42,10 +42,10 @@ inline constexpr const char* kCsvFolder = "csv";
 
 struct CsvTable {
   std::string path;  // relative to the output folder: "csv/棚卸一覧.csv"
-  const Table* table;
+  const SheetTable* table;
 };
 
-// Every table of the sheets that is exported (Table::csv), in sheet order.
+// Every table of the sheets that is exported (SheetTable::csv), in sheet order.
 std::vector<CsvTable> csv_tables(const std::vector<Sheet>& sheets);
 
 // The file's bytes; nullopt when the encoding cannot hold a character (each

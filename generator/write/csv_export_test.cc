@@ -24,12 +24,12 @@ Sheet sample_sheet() {
   s.main.add_row({"services.csv", 3, ""}).cells = {TableCell::of_text("S002"), TableCell::of_text("=1+1"),
                                                   TableCell::blank(), TableCell::of_month({2024, 4}),
                                                   TableCell::of_formula("SUM(E2:E2)", 1.0 / 3)};
-  Table extra;
+  SheetTable extra;
   extra.name = "号別の合計";
   extra.columns = {{"号"}};
   extra.add_row().cells = {TableCell::of_text("第1号")};
   s.extras.push_back(extra);
-  Table hidden;
+  SheetTable hidden;
   hidden.name = "一覧";
   hidden.csv = false;
   s.extras.push_back(hidden);

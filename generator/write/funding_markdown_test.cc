@@ -67,18 +67,18 @@ TEST_CASE("funding markdown: rows with yen, caps, 法定負担なし and reasons
   std::string md = render_funding_breakdown(ds, compute_funding(ds, funding_ratios_of(ds), 2026));
   CHECK(line_starting(md, "| 地域包括支援センター（S001）") ==
         "| 地域包括支援センター（S001） | 第1号イ | 10,000,001円 | 3,850,000円 | 1,925,000円 | 4,225,001円 | "
-        "国 38\\.5\\/100・都道府県 19\\.25\\/100。市町村等は市町村負担・第1号保険料等（内訳は資料外） |");
+        "国 38.5/100・都道府県 19.25/100。市町村等は市町村負担・第1号保険料等（内訳は資料外） |");
   CHECK(line_starting(md, "| 障害者相談支援（S010）") ==
         "| 障害者相談支援（S010） | 第1号ロ | 10,000,001円 | 5,000,000円以内（上限額） | 2,500,000円以内（上限額） | "
-        "2,500,001円 | 国 50\\/100以内・都道府県 25\\/100以内。以内は上限額で、市町村等はその場合の最小額。市町村等は市町村負担 |");
+        "2,500,001円 | 国 50/100以内・都道府県 25/100以内。以内は上限額で、市町村等はその場合の最小額。市町村等は市町村負担 |");
   // Input strings are escaped: the name stays text, the link is not a link.
-  std::string s021 = "| \\*重要\\* \\|相談\\| \\[窓口\\]\\(javascript\\:x\\)（S021）";
+  std::string s021 = "| \\*重要\\* \\|相談\\| \\[窓口\\](javascript:x)（S021）";
   CHECK(line_starting(md, s021 + " | 第1号ニ") ==
         s021 + " | 第1号ニ | 18,000,000円 | 13,500,000円 | 法定負担なし | 4,500,000円 | "
-               "国 3\\/4・都道府県 法定負担なし。市町村等は市町村負担。事業費 30,000,000円 のうち按分 |");
+               "国 3/4・都道府県 法定負担なし。市町村等は市町村負担。事業費 30,000,000円 のうち按分 |");
   CHECK(line_starting(md, s021 + " | 第5号") ==
         s021 + " | 第5号 | 12,000,000円 | 6,000,000円 | 3,000,000円 | 3,000,000円 | "
-               "国 1\\/2・都道府県 1\\/4。市町村等は市町村負担。事業費 30,000,000円 のうち按分 |");
+               "国 1/2・都道府県 1/4。市町村等は市町村負担。事業費 30,000,000円 のうち按分 |");
   CHECK(line_starting(md, s021 + " | 第6号") == s021 + " | 第6号 | — | — | — | — | 第5号と一体（5号に含む） |");
   CHECK(line_starting(md, "| 居場所（S035） | 第2号") ==
         "| 居場所（S035） | 第2号 | — | — | — | — | 按分が必要（事業費 6,600,000円 を services.csv の按分で重層区分ごとに分ける） |");
@@ -110,10 +110,10 @@ TEST_CASE("funding markdown: applied ratios with their sources") {
   Dataset ds = sample();
   std::string md = render_funding_breakdown(ds, compute_funding(ds, funding_ratios_of(ds), 2026));
   CHECK(line_starting(md, "| 第1号イ | 国 |") ==
-        "| 第1号イ | 国 | 38\\.5\\/100 | 106条の8 第3号 | （通年） | 記載 | 004\\_1bf5b02d4a714db9\\.txt L670 |");
+        "| 第1号イ | 国 | 38.5/100 | 106条の8 第3号 | （通年） | 記載 | 004\\_1bf5b02d4a714db9.txt L670 |");
   CHECK(line_starting(md, "| 第5号 | 都道府県 |") ==
-        "| 第5号 | 都道府県 | 1\\/4 | 106条の9 第3号 | 令和5年度〜 | 予定 | 004\\_1bf5b02d4a714db9\\.txt L690 |");
-  CHECK(md.find("3\\/4 | 106条の8 第5号 | 令和4年度〜令和4年度") == std::string::npos);  // R4 rows not in force in 2026
+        "| 第5号 | 都道府県 | 1/4 | 106条の9 第3号 | 令和5年度〜 | 予定 | 004\\_1bf5b02d4a714db9.txt L690 |");
+  CHECK(md.find("3/4 | 106条の8 第5号 | 令和4年度〜令和4年度") == std::string::npos);  // R4 rows not in force in 2026
 }
 
 TEST_CASE("funding markdown: renders as tables in HTML, with no live link from input") {

@@ -23,11 +23,6 @@ void register_extensions() {
   (void)done;
 }
 
-bool is_ascii_punctuation(unsigned char c) {
-  return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) ||
-         (c >= 0x7b && c <= 0x7e);
-}
-
 // Blanks unsafe URLs and shifts headings, after parsing (so autolinks,
 // which the extension makes while finishing, are covered too).
 void sanitise(cmark_node* root, const MarkdownOptions& options) {
@@ -81,6 +76,53 @@ std::string markdown_to_html(std::string_view gfm, const MarkdownOptions& option
   return out;
 }
 
+namespace {
+// Characters that can open inline Markdown anywhere in a line (emphasis,
+// code, links, raw HTML, entities, tables, strikethrough).
+bool opens_inline(unsigned char c) {
+  switch (c) {
+    case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+    case '!': case '|': case '~': case '&': case '#':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Escapes one line: inline openers everywhere, block markers (lists,
+// headings, quotes, rules) only where they would start a block. Kept
+// minimal so that Markdown staff edit stays readable ("38.5/100", not
+// "38\\.5\\/100").
+void escape_line(const std::string& line, std::string& out) {
+  size_t i = 0;
+  // A marker only starts a block when a space, the end of the line or (for
+  // rules and setext underlines) the same character follows it.
+  auto ends_marker = [&](size_t at, char same) {
+    return at >= line.size() || line[at] == ' ' || line[at] == '\t' || line[at] == same;
+  };
+  if (!line.empty() && (line[0] == '-' || line[0] == '+' || line[0] == '=') && ends_marker(1, line[0])) {
+    out += '\\';
+    out += line[0];
+    i = 1;
+  } else {
+    // "1. x" / "1) x": ordered lists.
+    size_t d = 0;
+    while (d < line.size() && d < 9 && line[d] >= '0' && line[d] <= '9') ++d;
+    if (d > 0 && d < line.size() && (line[d] == '.' || line[d] == ')') && ends_marker(d + 1, '\0')) {
+      out += line.substr(0, d);
+      out += '\\';
+      out += line[d];
+      i = d + 1;
+    }
+  }
+  for (; i < line.size(); ++i) {
+    unsigned char c = line[i];
+    if (opens_inline(c)) out += '\\';
+    out += static_cast<char>(c);
+  }
+}
+}  // namespace
+
 std::string markdown_escape(std::string_view text) {
   std::string normalized(text);
   replace_all(normalized, "\r\n", "\n");
@@ -90,10 +132,7 @@ std::string markdown_escape(std::string_view text) {
     std::string line = trim(raw_line);
     if (line.empty()) continue;
     if (!out.empty()) out += "\\\n";  // hard line break
-    for (unsigned char c : line) {
-      if (is_ascii_punctuation(c)) out += '\\';
-      out += static_cast<char>(c);
-    }
+    escape_line(line, out);
   }
   return out;
 }

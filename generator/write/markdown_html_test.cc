@@ -63,6 +63,17 @@ TEST_CASE("markdown_escape keeps input literal") {
   CHECK(markdown_escape("a|b*c<d[e") == "a\\|b\\*c\\<d\\[e");
 }
 
+TEST_CASE("markdown_escape: block markers at a line start stay literal, text stays readable") {
+  for (const char* text : {"1. 一", "12) 二", "- 三", "+ 四", "= 五", "> 六", "#七", "---", "===", "~~~ 八", "    九",
+                           "1.5倍", "<!-- x -->", "&amp;", "![画像](x.png)", "www.example.jp の案内"}) {
+    std::string html = markdown_to_html(markdown_escape(text));
+    CHECK_MESSAGE(html.rfind("<p>", 0) == 0, text);  // one paragraph, no list/heading/rule/quote
+    CHECK_MESSAGE(html.find("<img") == std::string::npos, text);
+  }
+  CHECK(markdown_escape("38.5/100 (上限)") == "38.5/100 (上限)");
+  CHECK(markdown_escape("2026-05-12") == "2026-05-12");
+}
+
 TEST_CASE("markdown_escape turns line breaks into hard breaks in one paragraph") {
   CHECK(markdown_to_html(markdown_escape("一行目\r\n\r\n    - 二行目\n# 三行目\n")) ==
         "<p>一行目<br />\n- 二行目<br />\n# 三行目</p>\n");

@@ -179,7 +179,7 @@ std::vector<std::string> issues(const PlanFacts& f) {
   for (const Service& s : ds.services)
     if (!s.jusou_codes.empty() && !f.service_staff.count(s.id)) unstaffed.push_back(s.name);
   if (!unstaffed.empty())
-    out.push_back("重層区分のある事業のうち" + std::to_string(unstaffed.size()) + "事業（" + names_text(unstaffed) +
+    out.push_back("重層区分のある事業のうち" + std::to_string(unstaffed.size()) + "事業（" + names_capped(unstaffed, 5, "事業") +
                   "）は、名簿に担当する職員がいません（未把握）。担い手の配置を確認する必要があります。");
 
   // 按分 not settled.

@@ -159,7 +159,14 @@ void promotion(const PlanFacts& f, Data& d) {
 
 void add_meetings(const PlanFacts& f, Data& d) {
   set_if(d, "支援会議表", meeting_table(select(f, [](const Meeting& m) { return has_kind(m, "支援会議"); })));
-  set_if(d, "重層的支援会議表", meeting_table(select(f, [](const Meeting& m) { return has_kind(m, "重層的支援会議"); })));
+  // A body held jointly as 支援会議 and 重層的支援会議 is in the first table only.
+  set_if(d, "重層的支援会議表", meeting_table(select(f, [](const Meeting& m) {
+           return has_kind(m, "重層的支援会議") && !has_kind(m, "支援会議");
+         })));
+  std::vector<std::string> joint;
+  for (const auto& a : f.meetings)
+    if (has_kind(*a.meeting, "重層的支援会議") && has_kind(*a.meeting, "支援会議")) joint.push_back(a.meeting->name);
+  set_if(d, "一体開催の会議体", names_capped(joint, 3, "の会議体"));
   set_if(d, "既存会議体表", meeting_table(select(f, [](const Meeting& m) {
            return !any_kind(m, {"支援会議", "重層的支援会議", "庁内連携会議", "計画策定委員会"});
          })));

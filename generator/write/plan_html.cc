@@ -27,7 +27,7 @@ h2 { font-size: 13pt; border-left: 4pt solid #000; padding-left: 4pt; margin: 8m
 h3 { font-size: 11.5pt; margin: 6mm 0 2mm 0; page-break-after: avoid; }
 h4, h5, h6 { font-size: 10.5pt; margin: 4mm 0 2mm 0; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm 0; font-size: 9.5pt; }
-th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; }
+th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; line-height: 1.4; }
 th { background: #e6e6e6; }
 tr { page-break-inside: avoid; }
 blockquote { margin: 2mm 0; padding: 1mm 3mm; border-left: 3pt solid #888; color: #333; background: #f4f4f4; }

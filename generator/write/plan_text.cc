@@ -65,6 +65,12 @@ std::string names_text(const std::vector<std::string>& names) {
   return join(escaped, "、");
 }
 
+std::string names_capped(const std::vector<std::string>& names, size_t shown, std::string_view counter) {
+  if (names.size() <= shown) return names_text(names);
+  return names_text({names.begin(), names.begin() + static_cast<long>(shown)}) + "など" + std::to_string(names.size()) +
+         std::string(counter);
+}
+
 std::string tidy_markdown(std::string_view text) {
   std::string out;
   int blank_run = 0;

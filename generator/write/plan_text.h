@@ -52,6 +52,9 @@ std::string service_label(const Service& s);
 // Names joined by 「、」 (each escaped).
 std::string names_text(const std::vector<std::string>& names);
 
+// At most `shown` names, then 「など12事業」 (counter: 事業, の会議体 …).
+std::string names_capped(const std::vector<std::string>& names, size_t shown, std::string_view counter);
+
 // Collapses runs of blank lines to one and ends the text with one "\n".
 std::string tidy_markdown(std::string_view md);
 

@@ -9,7 +9,7 @@ namespace {
 // Rows between two tables: one blank, one caption.
 constexpr size_t kGapBeforeExtra = 2;
 
-size_t table_end(const Table& t, size_t origin) { return origin + 1 + t.rows.size(); }
+size_t table_end(const SheetTable& t, size_t origin) { return origin + 1 + t.rows.size(); }
 
 bool same_key(const TableCell& a, const TableCell& b) {
   if (a.kind != b.kind) return false;
@@ -75,13 +75,13 @@ TableCell TableCell::of_formula(std::string formula, double value) {
   return c;
 }
 
-size_t Table::data_rows() const {
+size_t SheetTable::data_rows() const {
   size_t n = 0;
   while (n < rows.size() && !rows[n].total) ++n;
   return n;
 }
 
-TableRow& Table::add_row(Location source) {
+TableRow& SheetTable::add_row(Location source) {
   rows.push_back(TableRow{{}, false, std::move(source)});
   return rows.back();
 }
@@ -114,7 +114,7 @@ std::string absolute_range(size_t first_row, size_t column, size_t last_row) {
   return cell_ref(first_row, column, true, true) + ":" + cell_ref(last_row, column, true, true);
 }
 
-TableCell sum_cell(const Table& table, size_t origin, size_t column) {
+TableCell sum_cell(const SheetTable& table, size_t origin, size_t column) {
   size_t n = table.data_rows();
   if (n == 0) return TableCell::blank();
   double sum = 0;
@@ -123,7 +123,7 @@ TableCell sum_cell(const Table& table, size_t origin, size_t column) {
   return TableCell::of_formula("SUM(" + cell_ref(origin + 1, column) + ":" + cell_ref(origin + n, column) + ")", sum);
 }
 
-TableCell sumif_cell(const Table& table, size_t origin, size_t key_column, size_t sum_column,
+TableCell sumif_cell(const SheetTable& table, size_t origin, size_t key_column, size_t sum_column,
                      const std::string& criteria_ref, const TableCell& key) {
   size_t n = table.data_rows();
   if (n == 0) return TableCell::blank();

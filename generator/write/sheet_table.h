@@ -76,7 +76,7 @@ struct TableColumn {
   double max_width = kMaxColumnWidth;
 };
 
-struct Table {
+struct SheetTable {
   std::string name;  // the extra table's caption; the CSV file name (without .csv)
   std::vector<TableColumn> columns;
   std::vector<TableRow> rows;
@@ -102,8 +102,8 @@ struct Sheet {
   std::string description;  // one line for the 概要 sheet's list
   bool landscape = false;
   size_t frozen_columns = 0;  // label columns kept in view when scrolling right
-  Table main;
-  std::vector<Table> extras;
+  SheetTable main;
+  std::vector<SheetTable> extras;
   std::vector<std::string> notes;  // 注: sentences printed under the tables (not in the CSV)
   std::vector<Chart> charts;
 
@@ -126,12 +126,12 @@ std::string absolute_range(size_t first_row, size_t column, size_t last_row);
 // header at sheet row `origin`; its value is the sum of those cells'
 // numbers (blank and text cells count 0). A table without data rows gives
 // a blank cell.
-TableCell sum_cell(const Table& table, size_t origin, size_t column);
+TableCell sum_cell(const SheetTable& table, size_t origin, size_t column);
 
 // SUMIF over the data rows of `table` (header at `origin`): the `sum_column`
 // values of the rows whose `key_column` equals the cell at `criteria_ref`
 // (which holds `key`). Referring to a cell keeps input text out of formulas.
-TableCell sumif_cell(const Table& table, size_t origin, size_t key_column, size_t sum_column,
+TableCell sumif_cell(const SheetTable& table, size_t origin, size_t key_column, size_t sum_column,
                      const std::string& criteria_ref, const TableCell& key);
 
 // COUNT of the numbers in columns [first, last] of one sheet row.

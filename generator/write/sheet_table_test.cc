@@ -6,8 +6,8 @@ namespace kyosei {
 
 namespace {
 
-Table numbers(std::vector<std::pair<std::string, double>> rows) {
-  Table t;
+SheetTable numbers(std::vector<std::pair<std::string, double>> rows) {
+  SheetTable t;
   t.columns = {{"分野", CellFormat::Text}, {"値", CellFormat::Number}};
   for (auto& [k, v] : rows) t.add_row().cells = {TableCell::of_text(k), TableCell::of_number(v)};
   return t;
@@ -34,7 +34,7 @@ TEST_CASE("TableCell: unknown numbers and empty text are blank, long text is cut
 }
 
 TEST_CASE("sum_cell: formula over the data rows, value cached, totals excluded") {
-  Table t = numbers({{"高齢", 1.5}, {"障害", 2}, {"高齢", 0.25}});
+  SheetTable t = numbers({{"高齢", 1.5}, {"障害", 2}, {"高齢", 0.25}});
   t.add_row().cells = {TableCell::of_text("注"), TableCell::blank()};
   TableRow& total = t.add_row();
   total.total = true;
@@ -44,11 +44,11 @@ TEST_CASE("sum_cell: formula over the data rows, value cached, totals excluded")
   CHECK(total.cells[1].text == "SUM(B2:B5)");
   CHECK(total.cells[1].number == doctest::Approx(3.75));
   CHECK(sum_cell(t, 10, 1).text == "SUM(B12:B15)");  // placed lower on the sheet
-  CHECK(sum_cell(Table{}, 0, 0).kind == TableCell::Kind::Blank);
+  CHECK(sum_cell(SheetTable{}, 0, 0).kind == TableCell::Kind::Blank);
 }
 
 TEST_CASE("sumif_cell: criteria from a cell, value from the matching rows") {
-  Table t = numbers({{"高齢", 1.5}, {"障害", 2}, {"高齢", 0.25}});
+  SheetTable t = numbers({{"高齢", 1.5}, {"障害", 2}, {"高齢", 0.25}});
   TableCell key = TableCell::of_text("高齢");
   TableCell c = sumif_cell(t, 0, 0, 1, "A7", key);
   CHECK(c.text == "SUMIF($A$2:$A$4,A7,$B$2:$B$4)");

@@ -2,7 +2,10 @@
 // (plan/jusou/01.html …, plan/chiiki/01.html …). The drafts are built for
 // the public: only services with 公開 する (write/plan_facts.h), no
 // 前年度からの変化, no checklist. Like every draft they carry counts, never
-// a staff member's 氏名 or a meeting's 議題.
+// a staff member's 氏名 or a meeting's 議題. The notes that mark drafted text
+// for staff ("> （案）…（差し替え: narrative/…）") are left out: the whole
+// page says it is a draft.
+#include "base/text.h"
 #include "model/plan_reference.h"
 #include "write/markdown_html.h"
 #include "write/markdown_outline.h"
@@ -16,6 +19,14 @@ namespace {
 
 constexpr const char* kIndexPath = "plan/index.html";
 constexpr const char* kIndexTitle = "計画（案）";
+
+// Drops the staff-facing "> （案）" lines of the templates.
+std::string without_draft_notes(const std::string& md) {
+  std::string out;
+  for (const auto& line : split(md, '\n'))
+    if (line.rfind("> （案）", 0) != 0) out += line + "\n";
+  return out;
+}
 
 std::string chapter_path(const std::string& folder, size_t n) {
   return "plan/" + folder + "/" + (n < 10 ? "0" : "") + std::to_string(n) + ".html";
@@ -37,7 +48,7 @@ PublishedDraft publish(const PlanDraft& draft, const std::string& folder, SiteOu
     page.section = "plan";
     page.parents = {{kIndexTitle, kIndexPath}};
     page.body_html = html_note(draft.title + "の一部です。").value +
-                     markdown_to_html(drop_leading_heading(ch.markdown, 1), {.heading_shift = 0});
+                     markdown_to_html(without_draft_notes(drop_leading_heading(ch.markdown, 1)));
     pub.chapters.push_back({page.path, page.title});
     out.pages.push_back(std::move(page));
   }

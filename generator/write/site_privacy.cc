@@ -32,6 +32,9 @@ bool prefix_key(std::string_view s, size_t i, uint64_t& key) {
   return true;
 }
 
+constexpr size_t kFilterBits = 1 << 16;
+size_t filter_slot(uint64_t key) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 48); }
+
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -81,6 +84,8 @@ void PrivacyGuard::add(std::string_view text, Location source, bool is_name, std
   if (utf8_length(folded) < min_chars) return;
   uint64_t key;
   if (!prefix_key(folded, 0, key)) return;
+  if (maybe_prefix_.empty()) maybe_prefix_.assign(kFilterBits, false);
+  maybe_prefix_[filter_slot(key)] = true;
   by_prefix_[key].push_back(secrets_.size());
   secrets_.push_back({std::move(folded), std::string(text), std::move(source), is_name});
 }
@@ -98,7 +103,7 @@ void PrivacyGuard::scan_text(std::string_view site_path, std::string_view text) 
   std::string_view s = folded;
   for (size_t i = 0; i < s.size(); i += utf8_char_length(static_cast<unsigned char>(s[i]))) {
     uint64_t key;
-    if (!prefix_key(s, i, key)) continue;
+    if (!prefix_key(s, i, key) || !maybe_prefix_[filter_slot(key)]) continue;
     auto it = by_prefix_.find(key);
     if (it == by_prefix_.end()) continue;
     for (size_t index : it->second) {

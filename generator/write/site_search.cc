@@ -1,5 +1,7 @@
 #include "write/site_search.h"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 
 #include "base/text.h"
@@ -175,10 +177,10 @@ void SearchIndexBuilder::add(std::string_view path, std::string_view title, std:
   uint32_t id = static_cast<uint32_t>(pages_.size());
   pages_.push_back({std::string(path), std::string(title), std::string(section_label),
                     search_excerpt(description.empty() ? text : description, 60)});
-  for (auto& term : search_terms(std::string(title) + "\n" + std::string(description) + "\n" + std::string(text))) {
-    auto& ids = terms_[term];
-    if (ids.empty() || ids.back() != id) ids.push_back(id);
-  }
+  auto terms = search_terms(std::string(title) + "\n" + std::string(description) + "\n" + std::string(text));
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  for (auto& term : terms) terms_[std::move(term)].push_back(id);
 }
 
 namespace {
@@ -222,9 +224,14 @@ std::string SearchIndexBuilder::javascript() const {
            json_string(p.excerpt) + "]" + (i + 1 < pages_.size() ? ",\n" : "\n");
   }
   out += "],\"terms\":{\n";
+  std::vector<const std::pair<const std::string, std::vector<uint32_t>>*> sorted;
+  sorted.reserve(terms_.size());
+  for (const auto& entry : terms_) sorted.push_back(&entry);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
   size_t k = 0;
-  for (const auto& [term, ids] : terms_) {
-    out += json_string(term) + ":\"" + encode_postings(ids) + "\"" + (++k < terms_.size() ? ",\n" : "\n");
+  for (const auto* entry : sorted) {
+    out += json_string(entry->first) + ":\"" + encode_postings(entry->second) + "\"" +
+           (++k < sorted.size() ? ",\n" : "\n");
   }
   out += "}};\n";
   return out;

@@ -32,6 +32,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace kyosei {
@@ -62,7 +63,8 @@ class SearchIndexBuilder {
     std::string path, title, section, excerpt;
   };
   std::vector<Page> pages_;
-  std::map<std::string, std::vector<uint32_t>> terms_;
+  // Unordered while adding (fast at 政令市 scale); sorted when written.
+  std::unordered_map<std::string, std::vector<uint32_t>> terms_;
 };
 
 // The excerpt shown under a result: the start of the text, white space

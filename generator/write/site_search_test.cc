@@ -21,8 +21,8 @@ TEST_CASE("postings round-trip through the compact encoding") {
   std::string encoded = encode_postings(ids);
   CHECK(decode_postings(encoded) == ids);
   CHECK(encode_postings({0, 1, 2}) == "111");  // gaps of 1: one character each
-  CHECK(encode_postings({31}) == "W");
-  CHECK(encode_postings({32}) == "X0");       // 33 = 1*32 + 1: "more follows" digit then final digit
+  CHECK(encode_postings({30}) == "V");        // gap 31: the last one-character value
+  CHECK(encode_postings({31}) == "X0");       // gap 32 = 1*32 + 0: a "more follows" digit, then the last
   CHECK(decode_postings("") .empty());
 }
 

@@ -142,6 +142,7 @@ SitePage list_page(const std::vector<const Service*>& services, const Dataset& d
                     "<p id=\"filter-status\" class=\"filter-status\" role=\"status\"></p>\n";
   HtmlTable t;
   t.id = "service-table";
+  t.css_class = "list";
   t.caption = "公開している事業（" + std::to_string(services.size()) + "件）";
   t.headers = {"事業名", "分野", "機能", "圏域", "所管課"};
   t.row_headers = true;

@@ -228,7 +228,10 @@ TEST_CASE("write_site pages share the accessible, locked-down frame") {
     CHECK(bytes.find("架空市 福祉部 地域福祉課 電話 000-000-0000") != std::string::npos);
     CHECK(bytes.find(" style=") == std::string::npos);
     CHECK(bytes.find("<style") == std::string::npos);
-    CHECK((bytes.find("<table") == std::string::npos || bytes.find("<caption>") != std::string::npos));
+    // Tables kyosei composes have a caption (Markdown tables typed by staff cannot).
+    for (size_t at = bytes.find("<div class=\"table-scroll\""); at != std::string::npos;
+         at = bytes.find("<div class=\"table-scroll\"", at + 1))
+      CHECK(bytes.substr(at, bytes.find("</table>", at) - at).find("<caption>") != std::string::npos);
 
     // Every link is relative and points at a file of the site.
     fs::path page_dir = fs::path(path).parent_path();
@@ -243,7 +246,7 @@ TEST_CASE("write_site pages share the accessible, locked-down frame") {
       CHECK_MESSAGE(w.files.count(resolved), resolved);
     }
   }
-  CHECK(pages == 15);
+  CHECK(pages >= 15);  // other producers (plan drafts) add more
   CHECK(w.files["services/S01.html"].find("aria-current=\"page\"") != std::string::npos);
   CHECK(w.files["services/index.html"].find("<a href=\"index.html\" aria-current=\"page\">事業一覧</a>") !=
         std::string::npos);

@@ -129,12 +129,12 @@ class Formats {
 };
 
 struct PlacedTable {
-  const Table* table;
+  const SheetTable* table;
   size_t origin;  // sheet row of its header
   bool main;
 };
 
-CellFormat format_of(const Table& t, size_t column, const TableCell& c) {
+CellFormat format_of(const SheetTable& t, size_t column, const TableCell& c) {
   if (c.format) return *c.format;
   return column < t.columns.size() ? t.columns[column].format : CellFormat::Text;
 }
@@ -145,7 +145,7 @@ double cap_of(const std::vector<PlacedTable>& tables, size_t column) {
   return kMaxColumnWidth;
 }
 
-std::vector<std::string> texts_of(const Table& t, size_t column, bool text_cells = true, bool other_cells = true) {
+std::vector<std::string> texts_of(const SheetTable& t, size_t column, bool text_cells = true, bool other_cells = true) {
   std::vector<std::string> texts;
   for (const auto& row : t.rows) {
     if (column >= row.cells.size()) continue;
@@ -208,7 +208,7 @@ class SheetWriter {
   }
 
   void write_table(const PlacedTable& p) {
-    const Table& t = *p.table;
+    const SheetTable& t = *p.table;
     size_t index = static_cast<size_t>(&p - tables_.data());
     if (!p.main) worksheet_write_string(ws_, row_t(p.origin - 1), 0, t.name.c_str(), fmt_.get(Role::Caption));
     // Header row; taller when a header wraps.

@@ -43,7 +43,7 @@
       if (match) shown++;
     });
     if (!f && !g) {
-      status.textContent = 'すべての事業（' + rows.length + '件）を表示しています。';
+      status.textContent = '';
     } else {
       var what = [f ? '分野「' + f + '」' : '', g ? '機能「' + g + '」' : ''].filter(Boolean).join('、');
       status.textContent = what + 'の事業は ' + shown + '件です（全' + rows.length + '件）。';

@@ -230,17 +230,14 @@ class TemplateRoundTrip(unittest.TestCase):
         src = DATASETS[0]
         ds = self.tmp / "injection-src"
         shutil.copytree(src, ds)
-        services = (ds / "services.csv").read_text(encoding="utf-8").split("\n")
-        header = next(csv.reader([services[0]]))
-        name_col = header.index("事業名")
+        records = list(csv.reader(io.StringIO((ds / "services.csv").read_text(encoding="utf-8"), newline="")))
+        name_col = records[0].index("事業名")
         evil = ["=1+1", "@SUM(A1)", "+81-3-0000", "-2+3", '=HYPERLINK("http://x","y")']
         for i, text in enumerate(evil, start=1):
-            fields = next(csv.reader([services[i]]))
-            fields[name_col] = text
-            buf = io.StringIO()
-            csv.writer(buf, lineterminator="").writerow(fields)
-            services[i] = buf.getvalue()
-        (ds / "services.csv").write_text("\n".join(services), encoding="utf-8")
+            records[i][name_col] = text
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows(records)
+        (ds / "services.csv").write_text(buf.getvalue(), encoding="utf-8")
         book = self.tmp / "injection.xlsx"
         r = run_kyosei("template", "-q", "-o", book, ds)
         self.assertEqual(r.returncode, 0, r.stderr)
@@ -284,7 +281,7 @@ class TemplateRoundTrip(unittest.TestCase):
         self.assertIn(f"{book}:{sheet}!{ref}（分野）: エラー: 「高齢者福祉」は使えない値です", r.stderr)
         self.assertIn("何も書きませんでした", r.stderr)
         self.assertFalse(out.exists() and any(out.iterdir()), "nothing is written when there are errors")
-        diags = parse_diagnostics(r.stderr, "")
+        diags = parse_diagnostics(r.stderr, "/no-such-folder")
         self.assertTrue(any(d.prefix.startswith(f"{book}:{sheet}!{ref}") for d in diags))
 
     def test_missing_sheet_and_foreign_folder_are_refused(self):
