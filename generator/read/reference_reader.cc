@@ -8,41 +8,23 @@
 #include "base/text.h"
 #include "model/reference.h"
 #include "read/assessment_bank_reader.h"
-#include "read/csv.h"
+#include "read/embedded_csv.h"
 
 namespace kyosei {
 
 namespace {
-
-// Rows of an embedded CSV as header -> value maps.
-std::vector<std::map<std::string, std::string>> rows_of(const char* path) {
-  auto bytes = resource(path);
-  if (!bytes) throw std::runtime_error(std::string("missing embedded resource ") + path);
-  auto parsed = parse_csv(*bytes);
-  if (!parsed.errors.empty() || parsed.records.empty())
-    throw std::runtime_error(std::string("malformed embedded resource ") + path);
-  std::vector<std::map<std::string, std::string>> out;
-  const auto& header = parsed.records[0].fields;
-  for (size_t r = 1; r < parsed.records.size(); ++r) {
-    std::map<std::string, std::string> row;
-    for (size_t c = 0; c < header.size(); ++c)
-      row[header[c]] = c < parsed.records[r].fields.size() ? parsed.records[r].fields[c] : "";
-    out.push_back(std::move(row));
-  }
-  return out;
-}
 
 // "R5" -> 2023; "" -> 0.
 int reiwa_year(const std::string& s) { return s.empty() ? 0 : std::stoi(s.substr(1)) + 2018; }
 
 Reference load() {
   Reference ref;
-  for (auto& r : rows_of("data/jusou_components.csv")) {
+  for (auto& r : embedded_csv_rows("data/jusou_components.csv")) {
     ref.components.push_back({r["key"], r["law_ref"], std::stoi(r["go"]), r["program_name"], r["field"],
                               r["support_category"], r["function"], r["new_or_existing"], r["required"],
                               r["substitute_without_welfare_office"], r["note"], r["source"]});
   }
-  for (auto& r : rows_of("data/jusou_funding.csv")) {
+  for (auto& r : embedded_csv_rows("data/jusou_funding.csv")) {
     FundingRatio f;
     f.component_key = r["component_key"];
     f.payer = r["payer"];
@@ -58,7 +40,7 @@ Reference load() {
     f.source = r["source_file"] + " L" + r["source_line"];
     ref.funding.push_back(std::move(f));
   }
-  for (auto& r : rows_of("data/roles.csv")) ref.roles.push_back({r["role"], split_multi(r["fields"]), r["source"]});
+  for (auto& r : embedded_csv_rows("data/roles.csv")) ref.roles.push_back({r["role"], split_multi(r["fields"]), r["source"]});
   auto bank = resource("data/assessment/items.toml");
   if (!bank) throw std::runtime_error("missing embedded resource data/assessment/items.toml");
   parse_assessment_bank(*bank, "data/assessment/items.toml", ref);
