@@ -80,3 +80,23 @@ add_test(NAME e2e_test_template_roundtrip COMMAND ${Python3_EXECUTABLE} -m unitt
 set_tests_properties(e2e_test_template_roundtrip PROPERTIES
   ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
   TIMEOUT 600)
+
+# Self-assessment outputs (issue 4, output half): report sections and counts,
+# FND-06a with its row, SVG charts and data tables, the site page without
+# per-person rows, 自己点検シート.xlsx (0–3 drop-down, findings column), and
+# import-assessment (round trip, an edited answer, an invalid value at its cell).
+add_test(NAME e2e_test_assessment COMMAND ${Python3_EXECUTABLE} -m unittest -v test_assessment
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/e2e)
+set_tests_properties(e2e_test_assessment PROPERTIES
+  ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
+  TIMEOUT 600)
+
+# Council workbook and CSV export (issue 6 parts 1, 2, 3, 5): 審議会資料.xlsx
+# sheets and print settings, formulas with cached values, 和暦 dates, text
+# that looks like a formula, --audience, CSV BOM/CRLF, --encoding cp932 and
+# its errors, and (with LibreOffice) the printed PDF.
+add_test(NAME e2e_test_council_workbook COMMAND ${Python3_EXECUTABLE} -m unittest -v test_council_workbook
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/e2e)
+set_tests_properties(e2e_test_council_workbook PROPERTIES
+  ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
+  TIMEOUT 600)

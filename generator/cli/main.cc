@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/assessment_commands.h"
 #include "cli/commands.h"
 #include "model/schema.h"
 #include "write/contract_doc.h"
@@ -22,6 +23,8 @@ const char* kHelp = R"(kyosei — 地域福祉計画・重層的支援体制整�
   kyosei template -o 入力様式.xlsx [入力フォルダ]
                                               Excel の入力様式を作ります（フォルダを渡すとその内容入り）
   kyosei import 入力様式.xlsx -o 入力フォルダ 書き込んだ入力様式を入力フォルダに戻します
+  kyosei import-assessment 自己点検シート.xlsx -o assessment.csv
+                                              記入した自己点検シートを assessment.csv に戻します
   kyosei --help                               この説明を表示します
   kyosei --version                            版数を表示します
 
@@ -118,6 +121,11 @@ int run(int argc, char** argv) {
     if (positional.empty()) return usage_error("入力様式（.xlsx）を指定してください（例: kyosei import 入力様式.xlsx -o 令和8年度）");
     if (!output_given) return usage_error("作る入力フォルダを -o で指定してください（例: kyosei import 入力様式.xlsx -o 令和8年度）");
     return kyosei::run_import(positional[0], out, opt);
+  }
+  if (command == "import-assessment") {
+    if (positional.empty()) return usage_error("自己点検シート（.xlsx）を指定してください（例: kyosei import-assessment 自己点検シート.xlsx -o assessment.csv）");
+    if (!output_given) return usage_error("作る CSV を -o で指定してください（例: kyosei import-assessment 自己点検シート.xlsx -o assessment.csv）");
+    return kyosei::run_import_assessment(positional[0], out, opt);
   }
   return usage_error("知らないコマンドです: " + command);
 }

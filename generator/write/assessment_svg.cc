@@ -19,7 +19,7 @@ std::string num(double v) {
   return buf;
 }
 
-std::string year_label(int fy, const char* fallback) { return fy > 0 ? format_fiscal_year(fy) : fallback; }
+std::string year_label(int fy, const char* fallback) { return fy > 0 ? format_fiscal_year_short(fy) : fallback; }
 
 ChartPoint point_of(const ScoreGroup& g, const std::string& id, const std::string& label) {
   return ChartPoint{id, label, g.mean, g.previous_mean, g.answered, g.total};
@@ -145,8 +145,9 @@ std::string chart_description(const ChartData& d) {
 }
 
 std::string radar_chart_svg(const ChartData& d) {
-  constexpr int kWidth = 480, kHeight = 440;
-  constexpr double cx = 240, cy = 215, radius = 160;
+  // Wide enough for 「V2 1.5（前 1.0）」 beside the axes on both sides.
+  constexpr int kWidth = 600, kHeight = 440;
+  constexpr double cx = 300, cy = 215, radius = 160;
   const size_t n = d.points.size();
   std::string out = svg_open(d, kWidth, kHeight);
   auto ring = [&](double level) {

@@ -28,21 +28,21 @@ std::optional<Sheet> coverage_sheet(const SheetSource& src) {
   t.columns.push_back({"事業数", CellFormat::Count});
 
   for (size_t r = 0; r < m.fields.size(); ++r) {
-    TableRow& row = t.add_row();
-    row.cells.push_back(TableCell::of_text(m.fields[r]));
+    SheetRow& row = t.add_row();
+    row.cells.push_back(SheetCell::of_text(m.fields[r]));
     for (size_t c = 0; c < m.functions.size(); ++c) {
       int n = m.at(r, c).count;
-      row.cells.push_back(TableCell::of_number(n).with_shade(n == 0));
+      row.cells.push_back(SheetCell::of_number(n).with_shade(n == 0));
     }
-    row.cells.push_back(TableCell::of_number(m.row_totals[r]));
+    row.cells.push_back(SheetCell::of_number(m.row_totals[r]));
   }
   // Totals count services, not cells (a service with two 機能 is in two
   // cells), so they are the analysis's numbers, not SUM formulas.
-  TableRow& total = t.add_row();
+  SheetRow& total = t.add_row();
   total.total = true;
-  total.cells.push_back(TableCell::of_text(kTotalLabel));
-  for (int n : m.column_totals) total.cells.push_back(TableCell::of_number(n));
-  total.cells.push_back(TableCell::of_number(m.total));
+  total.cells.push_back(SheetCell::of_text(kTotalLabel));
+  for (int n : m.column_totals) total.cells.push_back(SheetCell::of_number(n));
+  total.cells.push_back(SheetCell::of_number(m.total));
 
   size_t empty = m.empty_cells().size();
   sheet.notes.push_back("数は事業の数です。各事業は主たる分野（services.csv の「分野」）の行にだけ数え、関連分野には数えません。"
@@ -75,15 +75,15 @@ std::optional<Sheet> components_sheet(const SheetSource& src) {
     const JusouComponent& j = *c.component;
     std::vector<std::string> services;
     for (const Service* s : c.services) services.push_back(s->id + " " + s->name);
-    TableRow& row = t.add_row();
-    row.cells.push_back(TableCell::of_text(j.key));
-    row.cells.push_back(TableCell::of_text(j.law_ref));
-    row.cells.push_back(TableCell::of_text(c.expected_program + (c.substituted ? "（※）" : "")));
-    row.cells.push_back(TableCell::of_text(j.field));
-    row.cells.push_back(TableCell::of_text(j.required));
-    row.cells.push_back(TableCell::of_text(c.status).with_shade(!c.implemented()));
-    row.cells.push_back(TableCell::of_number(static_cast<double>(c.services.size())));
-    row.cells.push_back(TableCell::of_text(join(services, "\n")));
+    SheetRow& row = t.add_row();
+    row.cells.push_back(SheetCell::of_text(j.key));
+    row.cells.push_back(SheetCell::of_text(j.law_ref));
+    row.cells.push_back(SheetCell::of_text(c.expected_program + (c.substituted ? "（※）" : "")));
+    row.cells.push_back(SheetCell::of_text(j.field));
+    row.cells.push_back(SheetCell::of_text(j.required));
+    row.cells.push_back(SheetCell::of_text(c.status).with_shade(!c.implemented()));
+    row.cells.push_back(SheetCell::of_number(static_cast<double>(c.services.size())));
+    row.cells.push_back(SheetCell::of_text(join(services, "\n")));
     substituted = substituted || c.substituted;
   }
   sheet.notes.push_back(std::string("状況が「") + kComponentUnknown +

@@ -18,13 +18,13 @@ enum Col : size_t { kId, kName, kField, kCode, kGo, kAmount, kNationalRatio, kNa
 // 号別 table columns.
 enum GoCol : size_t { kGoNumber, kGoLabel, kGoAmount, kGoNational, kGoPref, kGoMunicipal };
 
-TableCell money(long long yen) { return TableCell::of_number(static_cast<double>(yen)); }
+SheetCell money(long long yen) { return SheetCell::of_number(static_cast<double>(yen)); }
 
-TableCell ratio_cell(const PayerShare& s) {
-  return TableCell::of_text(s.no_legal_share() ? std::string(kNoLegalShare) : s.ratio_text);
+SheetCell ratio_cell(const PayerShare& s) {
+  return SheetCell::of_text(s.no_legal_share() ? std::string(kNoLegalShare) : s.ratio_text);
 }
 
-TableCell share_cell(const PayerShare& s) { return s.no_legal_share() ? TableCell::blank() : money(s.yen); }
+SheetCell share_cell(const PayerShare& s) { return s.no_legal_share() ? SheetCell::blank() : money(s.yen); }
 
 std::string remarks(const FundingRow& row) {
   std::vector<std::string> parts;
@@ -54,16 +54,16 @@ SheetTable go_table(const Sheet& sheet, const FundingBreakdown& b) {
   const SheetTable& main = sheet.main;
   for (size_t i = 0; i < b.by_go.size(); ++i) {
     const FundingTotal& g = b.by_go[i];
-    TableRow& row = t.add_row();
-    TableCell key = TableCell::of_number(g.go);
+    SheetRow& row = t.add_row();
+    SheetCell key = SheetCell::of_number(g.go);
     std::string criteria = cell_ref(origin + 1 + i, kGoNumber);
-    row.cells = {key, TableCell::of_text(g.label)};
+    row.cells = {key, SheetCell::of_text(g.label)};
     for (size_t col : {kAmount, kNational, kPref, kMunicipal})
       row.cells.push_back(sumif_cell(main, 0, kGo, col, criteria, key));
   }
-  TableRow& total = t.add_row();
+  SheetRow& total = t.add_row();
   total.total = true;
-  total.cells = {TableCell::blank(), TableCell::of_text("合計")};
+  total.cells = {SheetCell::blank(), SheetCell::of_text("合計")};
   for (size_t col : {kGoAmount, kGoNational, kGoPref, kGoMunicipal}) total.cells.push_back(sum_cell(t, origin, col));
   return t;
 }
@@ -77,10 +77,10 @@ SheetTable ratios_table(const FundingBreakdown& b) {
   const Reference& ref = builtin_reference();
   for (const auto& r : b.ratios_applied) {
     const JusouComponent* c = ref.component(r.component_key);
-    TableRow& row = t.add_row();
+    SheetRow& row = t.add_row();
     for (const std::string& s : {c ? c->law_ref : r.component_key, r.payer, r.ratio_text, r.legal_basis, period_text(r),
                                  r.status, r.source})
-      row.cells.push_back(TableCell::of_text(s));
+      row.cells.push_back(SheetCell::of_text(s));
   }
   return t;
 }
@@ -100,22 +100,22 @@ std::optional<Sheet> funding_sheet(const SheetSource& src) {
                {"国の割合", CellFormat::Text, 22}, {"国", CellFormat::Yen},       {"都道府県の割合", CellFormat::Text, 22},
                {"都道府県", CellFormat::Yen},  {"市町村等", CellFormat::Yen},    {"備考", CellFormat::Text, 36}};
   for (const auto& r : b.rows) {
-    TableRow& row = t.add_row({"services.csv", r.line, ""});
-    row.cells = {TableCell::of_text(r.service_id), TableCell::of_text(r.service_name), TableCell::of_text(r.field),
-                 TableCell::of_text(r.law_ref), r.go ? TableCell::of_number(r.go) : TableCell::blank()};
+    SheetRow& row = t.add_row({"services.csv", r.line, ""});
+    row.cells = {SheetCell::of_text(r.service_id), SheetCell::of_text(r.service_name), SheetCell::of_text(r.field),
+                 SheetCell::of_text(r.law_ref), r.go ? SheetCell::of_number(r.go) : SheetCell::blank()};
     if (r.computed()) {
       row.cells.insert(row.cells.end(), {money(*r.amount), ratio_cell(r.national), share_cell(r.national),
                                          ratio_cell(r.prefecture), share_cell(r.prefecture), money(r.municipal)});
     } else {
-      for (int i = 0; i < 6; ++i) row.cells.push_back(TableCell::blank());
+      for (int i = 0; i < 6; ++i) row.cells.push_back(SheetCell::blank());
     }
-    row.cells.push_back(TableCell::of_text(remarks(r)));
+    row.cells.push_back(SheetCell::of_text(remarks(r)));
   }
   if (!b.rows.empty()) {
-    TableRow& total = t.add_row();
+    SheetRow& total = t.add_row();
     total.total = true;
-    total.cells.assign(t.columns.size(), TableCell::blank());
-    total.cells[kId] = TableCell::of_text("合計");
+    total.cells.assign(t.columns.size(), SheetCell::blank());
+    total.cells[kId] = SheetCell::of_text("合計");
     for (size_t col : {kAmount, kNational, kPref, kMunicipal}) total.cells[col] = sum_cell(t, 0, col);
     sheet.extras.push_back(go_table(sheet, b));
     if (!b.ratios_applied.empty()) sheet.extras.push_back(ratios_table(b));

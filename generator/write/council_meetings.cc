@@ -43,24 +43,24 @@ std::optional<Sheet> meetings_sheet(const SheetSource& src) {
     const Meeting& m = *mc.meeting;
     bool below = m.planned_per_year && mc.held < *m.planned_per_year;
     short_of_plan = short_of_plan || below;
-    TableRow& row = t.add_row({"meetings.csv", m.line, ""});
-    row.cells = {TableCell::of_text(m.id),
-                 TableCell::of_text(m.name),
-                 TableCell::of_text(join(m.kinds, kSeparator)),
-                 TableCell::of_text(m.style),
-                 TableCell::of_text(m.confidential ? "あり" : "なし"),
-                 TableCell::of_text(m.department),
-                 TableCell::of_number(m.planned_per_year),
-                 TableCell::of_number(mc.held).with_shade(below),
-                 TableCell::of_text(join(m.members, kSeparator)),
-                 TableCell::of_text(area_names(src.data, m.areas)),
-                 TableCell::of_text(m.purpose)};
+    SheetRow& row = t.add_row({"meetings.csv", m.line, ""});
+    row.cells = {SheetCell::of_text(m.id),
+                 SheetCell::of_text(m.name),
+                 SheetCell::of_text(join(m.kinds, kSeparator)),
+                 SheetCell::of_text(m.style),
+                 SheetCell::of_text(m.confidential ? "あり" : "なし"),
+                 SheetCell::of_text(m.department),
+                 SheetCell::of_number(m.planned_per_year),
+                 SheetCell::of_number(mc.held).with_shade(below),
+                 SheetCell::of_text(join(m.members, kSeparator)),
+                 SheetCell::of_text(area_names(src.data, m.areas)),
+                 SheetCell::of_text(m.purpose)};
   }
   if (!activity.empty()) {
-    TableRow& total = t.add_row();
+    SheetRow& total = t.add_row();
     total.total = true;
-    total.cells.assign(t.columns.size(), TableCell::blank());
-    total.cells[0] = TableCell::of_text("合計");
+    total.cells.assign(t.columns.size(), SheetCell::blank());
+    total.cells[0] = SheetCell::of_text("合計");
     total.cells[6] = sum_cell(t, 0, 6);
     total.cells[7] = sum_cell(t, 0, 7);
   }
@@ -87,29 +87,29 @@ std::optional<Sheet> sessions_sheet(const SheetSource& src) {
     const Meeting* m = src.data.find_meeting(s->meeting_id);
     bool hide = m && m->confidential && !internal;
     withheld = withheld || (hide && (!s->agenda.empty() || !s->documents.empty()));
-    TableRow& row = t.add_row({"meeting_sessions.csv", s->line, ""});
-    row.cells = {TableCell::of_date(s->date),
-                 TableCell::of_text(s->meeting_id),
-                 TableCell::of_text(m ? m->name : ""),
-                 TableCell::of_number(s->attendees),
-                 TableCell::of_text(join(s->organisations, kSeparator)),
-                 TableCell::of_number(s->case_count),
-                 TableCell::of_text(hide && !s->agenda.empty() ? kConfidentialAgenda : s->agenda),
-                 TableCell::of_text(hide && !s->documents.empty() ? kConfidentialAgenda : join(s->documents, "\n"))};
+    SheetRow& row = t.add_row({"meeting_sessions.csv", s->line, ""});
+    row.cells = {SheetCell::of_date(s->date),
+                 SheetCell::of_text(s->meeting_id),
+                 SheetCell::of_text(m ? m->name : ""),
+                 SheetCell::of_number(s->attendees),
+                 SheetCell::of_text(join(s->organisations, kSeparator)),
+                 SheetCell::of_number(s->case_count),
+                 SheetCell::of_text(hide && !s->agenda.empty() ? kConfidentialAgenda : s->agenda),
+                 SheetCell::of_text(hide && !s->documents.empty() ? kConfidentialAgenda : join(s->documents, "\n"))};
   }
 
   SheetTable by_month;
   by_month.name = "月別の開催回数";
   by_month.columns = {{"月", CellFormat::Text}, {"開催回数", CellFormat::Count}};
   for (const auto& mc : calendar.months) {
-    TableRow& row = by_month.add_row();
-    row.cells = {TableCell::of_text(std::to_string(mc.month.month) + "月"), TableCell::of_number(mc.sessions)};
+    SheetRow& row = by_month.add_row();
+    row.cells = {SheetCell::of_text(std::to_string(mc.month.month) + "月"), SheetCell::of_number(mc.sessions)};
   }
-  TableRow& total = by_month.add_row();
+  SheetRow& total = by_month.add_row();
   total.total = true;
-  total.cells = {TableCell::of_text("合計"), sum_cell(by_month, sheet.next_extra_origin(), 1)};
+  total.cells = {SheetCell::of_text("合計"), sum_cell(by_month, sheet.next_extra_origin(), 1)};
   sheet.extras.push_back(std::move(by_month));
-  sheet.charts.push_back({Chart::Type::Column, "月別の開催回数（" + format_fiscal_year_short(src.data.municipality.fiscal_year) + "）",
+  sheet.charts.push_back({SheetChart::Type::Column, "月別の開催回数（" + format_fiscal_year_short(src.data.municipality.fiscal_year) + "）",
                           1, 0, 1, "回"});
 
   sheet.notes.push_back("月別の開催回数は " + format_fiscal_year(src.data.municipality.fiscal_year) +

@@ -12,16 +12,16 @@ namespace kyosei {
 
 namespace {
 
-void item(SheetTable& t, const std::string& label, TableCell value, const std::string& unit = "") {
-  TableRow& row = t.add_row();
-  row.cells = {TableCell::of_text(label), std::move(value), TableCell::of_text(unit)};
+void item(SheetTable& t, const std::string& label, SheetCell value, const std::string& unit = "") {
+  SheetRow& row = t.add_row();
+  row.cells = {SheetCell::of_text(label), std::move(value), SheetCell::of_text(unit)};
 }
 
 void item(SheetTable& t, const std::string& label, const std::string& value) {
-  item(t, label, TableCell::of_text(value.empty() ? "未把握" : value));
+  item(t, label, SheetCell::of_text(value.empty() ? "未把握" : value));
 }
 
-TableCell count(long long n) { return TableCell::of_number(static_cast<double>(n)).with_format(CellFormat::Count); }
+SheetCell count(long long n) { return SheetCell::of_number(static_cast<double>(n)).with_format(CellFormat::Count); }
 
 }  // namespace
 
@@ -46,9 +46,9 @@ Sheet overview_sheet(const SheetSource& src, const std::vector<Sheet>& others) {
   item(t, "重層的支援体制整備事業",
        mu.jusou_status + (mu.jusou_start_year ? "（" + format_fiscal_year_short(*mu.jusou_start_year) + "から）" : ""));
   item(t, "福祉事務所", mu.welfare_office ? "設置" : "未設置");
-  item(t, "人口", mu.population ? count(*mu.population) : TableCell::of_text("未把握"), mu.population ? "人" : "");
+  item(t, "人口", mu.population ? count(*mu.population) : SheetCell::of_text("未把握"), mu.population ? "人" : "");
   item(t, "高齢化率",
-       mu.aging_rate ? TableCell::of_number(*mu.aging_rate).with_format(CellFormat::Percent) : TableCell::of_text("未把握"));
+       mu.aging_rate ? SheetCell::of_number(*mu.aging_rate).with_format(CellFormat::Percent) : SheetCell::of_text("未把握"));
   for (auto& row : t.rows) row.source = {"municipality.toml", 0, ""};
 
   long long public_services = 0, cost = 0, unknown_cost = 0;
@@ -61,7 +61,7 @@ Sheet overview_sheet(const SheetSource& src, const std::vector<Sheet>& others) {
   }
   item(t, "棚卸した事業", count(static_cast<long long>(d.services.size())), "事業");
   item(t, "うち公開サイトに載せる事業", count(public_services), "事業");
-  item(t, "事業費の合計（把握している分）", TableCell::of_number(static_cast<double>(cost)).with_format(CellFormat::Yen), "円");
+  item(t, "事業費の合計（把握している分）", SheetCell::of_number(static_cast<double>(cost)).with_format(CellFormat::Yen), "円");
   if (unknown_cost) item(t, "事業費を把握していない事業", count(unknown_cost), "事業");
 
   const Schema& schema = builtin_schema();
@@ -77,7 +77,7 @@ Sheet overview_sheet(const SheetSource& src, const std::vector<Sheet>& others) {
   StaffingSummary staff = compute_staffing(d, src.ref);
   item(t, "コーディネーター等（実人数）", count(staff.people), "人");
   item(t, "うち兼務", count(staff.multi_role_people), "人");
-  item(t, "常勤換算の合計", TableCell::of_number(staff.total_fte).with_format(CellFormat::Decimal), "人");
+  item(t, "常勤換算の合計", SheetCell::of_number(staff.total_fte).with_format(CellFormat::Decimal), "人");
 
   SessionCalendar calendar = compute_session_calendar(d);
   item(t, "会議体", count(static_cast<long long>(d.meetings.size())), "会議");
@@ -91,8 +91,8 @@ Sheet overview_sheet(const SheetSource& src, const std::vector<Sheet>& others) {
   list.csv = false;
   list.columns = {{"シート", CellFormat::Text}, {"内容", CellFormat::Text, 50}};
   for (const auto& s : others) {
-    TableRow& row = list.add_row();
-    row.cells = {TableCell::of_text(s.name), TableCell::of_text(s.description)};
+    SheetRow& row = list.add_row();
+    row.cells = {SheetCell::of_text(s.name), SheetCell::of_text(s.description)};
   }
   sheet.extras.push_back(std::move(list));
   sheet.notes.push_back("この資料は、棚卸・名簿・会議の記録（入力データ）から kyosei で作成しました。数値の定義は各シートの注をご覧ください。");

@@ -14,11 +14,11 @@ const std::vector<SheetBuilder>& council_sheet_builders() {
       {"兼務状況", multiple_roles_sheet},
       {"会議体", meetings_sheet},
       {"開催実績", sessions_sheet},
+      {"自己点検", assessment_sheet},
+      {"指摘事項", findings_sheet},
       // ---- Registration point (issue 6 part 1) ------------------------------
-      // 「自己点検」 (analyse/assessment_scores.h) and 「指摘事項」
-      // (analyse/findings.h) are not written yet. When they are, add one
-      // entry each here, e.g. {"自己点検", assessment_sheet}, with the
-      // builder in its own write/council_<name>.cc declared in
+      // A further sheet is one entry here, e.g. {"指標", indicators_sheet},
+      // with its builder in its own write/council_<name>.cc declared in
       // council_sheets.h; the workbook, the 概要 list and out/csv/ pick it up.
   };
   return all;

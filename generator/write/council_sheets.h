@@ -11,11 +11,15 @@
 //   兼務状況        person × role matrix
 //   会議体          meeting bodies, planned and held sessions
 //   開催実績        every session by date (和暦 dates), chart by month
+//   自己点検        the self-assessment answers and scores (analyse/assessment_scores.h),
+//                   chart of the mean by 視点
+//   指摘事項        the automatic findings (analyse/findings.h) and where a
+//                   self-rating and a finding disagree
 //
-// A sheet is one entry of council_sheet_builders(); later sheets (自己点検,
-// 指摘事項) are added there, at the marked registration point, by whoever
-// writes their analysis. A builder returns nullopt when the dataset has
-// nothing for it (the sheet is then left out of the workbook and the CSVs).
+// A sheet is one entry of council_sheet_builders(); a later sheet is added
+// there, at the marked registration point. A builder returns nullopt when
+// the dataset has nothing for it (the sheet is then left out of the
+// workbook and the CSVs).
 //
 // Audience (write/audience.h): with Audience::Council no sheet holds a
 // staff 氏名 or ID (staff are 「職員1」…) nor the 議題 of a meeting with
@@ -35,6 +39,7 @@ struct SheetSource {
   const Dataset& data;
   const Reference& ref;
   Audience audience = Audience::Council;
+  const Dataset* previous = nullptr;  // --previous: last year's answers beside this year's
 };
 
 struct SheetBuilder {
@@ -57,6 +62,8 @@ std::optional<Sheet> staffing_sheet(const SheetSource& source);
 std::optional<Sheet> multiple_roles_sheet(const SheetSource& source);
 std::optional<Sheet> meetings_sheet(const SheetSource& source);
 std::optional<Sheet> sessions_sheet(const SheetSource& source);
+std::optional<Sheet> assessment_sheet(const SheetSource& source);
+std::optional<Sheet> findings_sheet(const SheetSource& source);
 
 // How a person is named for the audience: 「職員3」 (position in staff.csv,
 // from 1) for the council, the staff ID for internal use.

@@ -109,7 +109,7 @@ bool contains(const std::vector<std::string>& texts, const std::string& needle) 
   return false;
 }
 
-const TableRow& total_row(const SheetTable& t) {
+const SheetRow& total_row(const SheetTable& t) {
   for (const auto& r : t.rows)
     if (r.total) return r;
   FAIL("no total row");
@@ -124,7 +124,7 @@ TEST_CASE("council sheets: order and names") {
   std::vector<std::string> names;
   for (const auto& s : sheets) names.push_back(s.name);
   CHECK(names == std::vector<std::string>{"概要", "棚卸一覧", "分野×機能", "重層事業対応表", "財源内訳", "人員配置",
-                                          "兼務状況", "会議体", "開催実績"});
+                                          "兼務状況", "会議体", "開催実績", "自己点検", "指摘事項"});
   // 概要 lists every other sheet.
   const SheetTable& list = sheet_named(sheets, "概要").extras.at(0);
   CHECK(list.rows.size() == sheets.size() - 1);
@@ -150,8 +150,8 @@ TEST_CASE("council sheets: 財源内訳 totals are formulas whose cached values 
   auto sheets = council_sheets({d, builtin_reference(), Audience::Council});
   const Sheet& f = sheet_named(sheets, "財源内訳");
   FundingBreakdown b = compute_funding(d, funding_ratios_of(d), 2026);
-  const TableRow& total = total_row(f.main);
-  REQUIRE(total.cells[5].kind == TableCell::Kind::Formula);
+  const SheetRow& total = total_row(f.main);
+  REQUIRE(total.cells[5].kind == SheetCell::Kind::Formula);
   CHECK(total.cells[5].text == "SUM(F2:F" + std::to_string(f.main.data_rows() + 1) + ")");
   CHECK(total.cells[5].number == b.total.amount);
   CHECK(total.cells[7].number == b.total.national);
@@ -160,7 +160,7 @@ TEST_CASE("council sheets: 財源内訳 totals are formulas whose cached values 
   const SheetTable& by_go = f.extras.at(0);
   REQUIRE(by_go.rows.size() == b.by_go.size() + 1);
   for (size_t i = 0; i < b.by_go.size(); ++i) {
-    CHECK(by_go.rows[i].cells[2].kind == TableCell::Kind::Formula);
+    CHECK(by_go.rows[i].cells[2].kind == SheetCell::Kind::Formula);
     CHECK(by_go.rows[i].cells[2].text.rfind("SUMIF(", 0) == 0);
     CHECK(by_go.rows[i].cells[2].number == b.by_go[i].amount);
     CHECK(by_go.rows[i].cells[5].number == b.by_go[i].municipal);
@@ -179,7 +179,7 @@ TEST_CASE("council sheets: 人員配置 by 分野 agrees with analyse/staffing.h
     CHECK(by_field.rows[i].cells[0].text == summary.by_field[i].field);
     CHECK(by_field.rows[i].cells[1].number == doctest::Approx(summary.by_field[i].fte));
   }
-  CHECK(total_row(s.main).cells[3].number == doctest::Approx(1.1));  // 0.6 + 0.4 + 0.5
+  CHECK(total_row(s.main).cells[3].number == doctest::Approx(1.5));  // 0.6 + 0.4 (split in two 分野) + 0.5
   REQUIRE(s.charts.size() == 1);
   CHECK(s.charts[0].table == 1);
 }
@@ -188,10 +188,10 @@ TEST_CASE("council sheets: 兼務状況 counts roles per person with COUNT") {
   Dataset d = sample();
   auto sheets = council_sheets({d, builtin_reference(), Audience::Council});
   const SheetTable& t = sheet_named(sheets, "兼務状況").main;
-  const TableCell& count = t.rows[0].cells.back();
-  CHECK(count.kind == TableCell::Kind::Formula);
+  const SheetCell& count = t.rows[0].cells.back();
+  CHECK(count.kind == SheetCell::Kind::Formula);
   CHECK(count.number == 2);
-  CHECK(t.rows[0].cells[4].kind == TableCell::Kind::Date);  // 着任年月 as a real date
+  CHECK(t.rows[0].cells[4].kind == SheetCell::Kind::Date);  // 着任年月 as a real date
 }
 
 TEST_CASE("council sheets: 開催実績 by date, months of the fiscal year") {
@@ -199,7 +199,7 @@ TEST_CASE("council sheets: 開催実績 by date, months of the fiscal year") {
   auto sheets = council_sheets({d, builtin_reference(), Audience::Council});
   const Sheet& s = sheet_named(sheets, "開催実績");
   CHECK(s.main.rows[0].cells[0].date == Date{2026, 5, 21});
-  CHECK(s.main.rows[0].cells[0].kind == TableCell::Kind::Date);
+  CHECK(s.main.rows[0].cells[0].kind == SheetCell::Kind::Date);
   const SheetTable& months = s.extras.at(0);
   REQUIRE(months.rows.size() == 13);
   CHECK(months.rows[0].cells[0].text == "4月");
@@ -223,7 +223,7 @@ TEST_CASE("council workbook: print settings, formulas with values, dates and tex
   REQUIRE(book);
   REQUIRE(styles);
   CHECK(styles->find("ggge&quot;年&quot;m&quot;月&quot;d&quot;日&quot;") != std::string::npos);
-  CHECK(styles->find("<charset val=\"128\"/>") != std::string::npos);
+  CHECK(styles->find("<name val=\"游ゴシック\"/><family val=\"3\"/>") != std::string::npos);
   for (size_t i = 0; i < sheets.size(); ++i) {
     CAPTURE(sheets[i].name);
     auto xml = read_zip_entry(path, "xl/worksheets/sheet" + std::to_string(i + 1) + ".xml");

@@ -36,22 +36,22 @@ std::optional<Sheet> staffing_sheet(const SheetSource& src) {
   for (const auto& o : organisation_types) t.columns.push_back({o, CellFormat::Decimal, 12});
   bool divided = false;
   for (const auto& r : rows) {
-    TableRow& row = t.add_row();
-    row.cells = {TableCell::of_text(r.field), TableCell::of_text(r.role + (r.field_count > 1 ? "（※）" : "")),
-                 TableCell::of_number(r.people), TableCell::of_number(r.fte)};
+    SheetRow& row = t.add_row();
+    row.cells = {SheetCell::of_text(r.field), SheetCell::of_text(r.role + (r.field_count > 1 ? "（※）" : "")),
+                 SheetCell::of_number(r.people), SheetCell::of_number(r.fte)};
     for (const auto& o : organisation_types) {
       auto it = r.fte_by_organisation_type.find(o);
-      row.cells.push_back(it == r.fte_by_organisation_type.end() ? TableCell::blank() : TableCell::of_number(it->second));
+      row.cells.push_back(it == r.fte_by_organisation_type.end() ? SheetCell::blank() : SheetCell::of_number(it->second));
     }
     divided = divided || r.field_count > 1;
   }
   if (!rows.empty()) {
-    TableRow& total = t.add_row();
+    SheetRow& total = t.add_row();
     total.total = true;
-    total.cells.assign(t.columns.size(), TableCell::blank());
-    total.cells[kField] = TableCell::of_text("合計");
+    total.cells.assign(t.columns.size(), SheetCell::blank());
+    total.cells[kField] = SheetCell::of_text("合計");
     // 配置人数 is not summed: a person with several roles is in several rows.
-    total.cells[kPeople] = TableCell::of_number(s.people).with_format(CellFormat::Count);
+    total.cells[kPeople] = SheetCell::of_number(s.people).with_format(CellFormat::Count);
     for (size_t c = kFte; c < t.columns.size(); ++c) total.cells[c] = sum_cell(t, 0, c);
 
     SheetTable by_field;
@@ -59,13 +59,13 @@ std::optional<Sheet> staffing_sheet(const SheetSource& src) {
     by_field.columns = {{"分野", CellFormat::Text}, {"常勤換算", CellFormat::Decimal}, {"実人数", CellFormat::Count}};
     size_t origin = sheet.next_extra_origin();
     for (size_t i = 0; i < s.by_field.size(); ++i) {
-      TableRow& row = by_field.add_row();
-      TableCell key = TableCell::of_text(s.by_field[i].field);
+      SheetRow& row = by_field.add_row();
+      SheetCell key = SheetCell::of_text(s.by_field[i].field);
       row.cells = {key, sumif_cell(t, 0, kField, kFte, cell_ref(origin + 1 + i, 0), key),
-                   TableCell::of_number(s.by_field[i].people)};
+                   SheetCell::of_number(s.by_field[i].people)};
     }
     sheet.extras.push_back(std::move(by_field));
-    sheet.charts.push_back({Chart::Type::Bar, "分野別の常勤換算", 1, 0, 1, "常勤換算（人）"});
+    sheet.charts.push_back({SheetChart::Type::Bar, "分野別の常勤換算", 1, 0, 1, "常勤換算（人）"});
   }
   sheet.notes.push_back("常勤換算は staff.csv の常勤換算に役割ごとの配分を掛けた値です（名簿の常勤換算の合計 " +
                         fte_text(s.total_fte) + "）。");
@@ -112,26 +112,26 @@ std::optional<Sheet> multiple_roles_sheet(const SheetSource& src) {
   const auto& staff = src.data.staff;
   for (size_t i = 0; i < staff.size(); ++i) {
     const Staff& p = staff[i];
-    TableRow& row = t.add_row({"staff.csv", p.line, ""});
-    row.cells.push_back(TableCell::of_text(staff_label(src, i)));
-    if (internal) row.cells.push_back(TableCell::of_text(p.name));
-    row.cells.push_back(TableCell::of_text(p.organisation));
-    row.cells.push_back(TableCell::of_text(p.organisation_type));
-    row.cells.push_back(TableCell::of_number(p.fte));
-    row.cells.push_back(p.arrived ? TableCell::of_month(*p.arrived) : TableCell::blank());
+    SheetRow& row = t.add_row({"staff.csv", p.line, ""});
+    row.cells.push_back(SheetCell::of_text(staff_label(src, i)));
+    if (internal) row.cells.push_back(SheetCell::of_text(p.name));
+    row.cells.push_back(SheetCell::of_text(p.organisation));
+    row.cells.push_back(SheetCell::of_text(p.organisation_type));
+    row.cells.push_back(SheetCell::of_number(p.fte));
+    row.cells.push_back(p.arrived ? SheetCell::of_month(*p.arrived) : SheetCell::blank());
     for (const auto& role : roles) {
       bool holds = false;
       for (const auto& r : p.roles) holds = holds || r.role == role;
-      row.cells.push_back(holds ? TableCell::of_number(role_fte(p, role)) : TableCell::blank());
+      row.cells.push_back(holds ? SheetCell::of_number(role_fte(p, role)) : SheetCell::blank());
     }
     // Counts the roles held (cells with a number), so it follows edits.
     if (any_role) row.cells.push_back(count_cell(row, i + 1, first_role, last_role));
   }
   if (!staff.empty()) {
-    TableRow& total = t.add_row();
+    SheetRow& total = t.add_row();
     total.total = true;
-    total.cells.assign(t.columns.size(), TableCell::blank());
-    total.cells[0] = TableCell::of_text("合計");
+    total.cells.assign(t.columns.size(), SheetCell::blank());
+    total.cells[0] = SheetCell::of_text("合計");
     size_t fte_column = first_role - 2;
     total.cells[fte_column] = sum_cell(t, 0, fte_column);
     for (size_t c = first_role; any_role && c <= last_role; ++c) total.cells[c] = sum_cell(t, 0, c);

@@ -1,5 +1,6 @@
 #include "write/csv_export.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -45,13 +46,13 @@ std::string guarded(const std::string& text) {
   return text;
 }
 
-std::string field_text(const TableCell& c, CellFormat f) {
+std::string field_text(const SheetCell& c, CellFormat f) {
   switch (c.kind) {
-    case TableCell::Kind::Blank: return "";
-    case TableCell::Kind::Text: return guarded(c.text);
-    case TableCell::Kind::Number:
-    case TableCell::Kind::Formula: return number_text(c.number);
-    case TableCell::Kind::Date: {
+    case SheetCell::Kind::Blank: return "";
+    case SheetCell::Kind::Text: return guarded(c.text);
+    case SheetCell::Kind::Number:
+    case SheetCell::Kind::Formula: return number_text(c.number);
+    case SheetCell::Kind::Date: {
       std::string ym = std::to_string(c.date.year) + "-" + two_digits(c.date.month);
       return f == CellFormat::YearMonth ? ym : ym + "-" + two_digits(c.date.day);
     }
@@ -59,7 +60,7 @@ std::string field_text(const TableCell& c, CellFormat f) {
   return "";
 }
 
-CellFormat format_of(const SheetTable& t, size_t column, const TableCell& c) {
+CellFormat format_of(const SheetTable& t, size_t column, const SheetCell& c) {
   if (c.format) return *c.format;
   return column < t.columns.size() ? t.columns[column].format : CellFormat::Text;
 }
@@ -146,14 +147,19 @@ std::vector<CsvTable> csv_tables(const std::vector<Sheet>& sheets) {
   return out;
 }
 
-std::optional<std::string> encode_csv(const CsvTable& csv, CsvEncoding encoding, Diagnostics& diags) {
-  auto records = records_of(*csv.table);
-  std::string utf8 = join_records(records);
-  if (encoding == CsvEncoding::Utf8Bom) return kBom + utf8;
-  if (auto bytes = convert_encoding(utf8, "UTF-8", "CP932")) return bytes;
+namespace {
 
-  // Find every cell that failed, with its physical line in the CSV.
-  int line = 1;
+// One cell CP932 cannot hold.
+struct Unmappable {
+  Location where;
+  std::string message;
+  std::vector<std::string> characters;
+  bool at_input = false;  // located at an input row (else at the CSV place)
+};
+
+std::vector<Unmappable> unmappable_cells(const CsvTable& csv, const std::vector<std::vector<std::string>>& records) {
+  std::vector<Unmappable> out;
+  int line = 1;  // physical line in the CSV
   for (size_t r = 0; r < records.size(); ++r) {
     for (size_t c = 0; c < records[r].size(); ++c) {
       auto bad = unmappable(records[r][c]);
@@ -163,25 +169,55 @@ std::optional<std::string> encode_csv(const CsvTable& csv, CsvEncoding encoding,
       // Located at the input row the value comes from, when known, so the
       // officer can fix it there; the message names the CSV place.
       const std::string& header = csv.table->columns[c].header;
-      Location where{csv.path, line, header};
+      Unmappable u{{csv.path, line, header}, "", bad, false};
       if (r > 0 && !csv.table->rows[r - 1].source.file.empty()) {
-        where = csv.table->rows[r - 1].source;
-        where.column = header;
+        u.where = csv.table->rows[r - 1].source;
+        u.where.column = header;
+        u.at_input = true;
       }
-      diags.error(where,
-                  join(shown, "") + " は CP932（Shift_JIS）にない文字のため、" + csv.path + " の " + std::to_string(line) +
-                      " 行目「" + header + "」列に書き出せません",
-                  "CP932 にある文字への置き換え、または --encoding を指定しない UTF-8（BOM付き）での出力");
+      u.message = join(shown, "") + " は CP932（Shift_JIS）にない文字のため、" + csv.path + " の " + std::to_string(line) +
+                  " 行目「" + header + "」列に書き出せません";
+      out.push_back(std::move(u));
     }
     line += 1 + static_cast<int>(line_breaks(records[r]));
   }
+  return out;
+}
+
+constexpr const char* kUnmappableExpected =
+    "CP932 にある文字への置き換え、または --encoding を指定しない UTF-8（BOM付き）での出力";
+
+}  // namespace
+
+std::optional<std::string> encode_csv(const CsvTable& csv, CsvEncoding encoding, Diagnostics& diags) {
+  auto records = records_of(*csv.table);
+  std::string utf8 = join_records(records);
+  if (encoding == CsvEncoding::Utf8Bom) return kBom + utf8;
+  if (auto bytes = convert_encoding(utf8, "UTF-8", "CP932")) return bytes;
+  for (const auto& u : unmappable_cells(csv, records)) diags.error(u.where, u.message, kUnmappableExpected);
   return std::nullopt;
 }
 
 bool check_csv_tables(const std::vector<Sheet>& sheets, CsvEncoding encoding, Diagnostics& diags) {
-  bool ok = true;
-  for (const auto& t : csv_tables(sheets)) ok = encode_csv(t, encoding, diags).has_value() && ok;
-  return ok;
+  if (encoding == CsvEncoding::Utf8Bom) return true;
+  std::vector<Unmappable> all;
+  for (const auto& t : csv_tables(sheets)) {
+    auto records = records_of(*t.table);
+    if (convert_encoding(join_records(records), "UTF-8", "CP932")) continue;
+    for (auto& u : unmappable_cells(t, records)) all.push_back(std::move(u));
+  }
+  // A cell with no input row (a list of service names, say) repeats what a
+  // located cell already reports: drop it when its characters are covered.
+  std::vector<std::string> located;
+  for (const auto& u : all)
+    if (u.at_input) located.insert(located.end(), u.characters.begin(), u.characters.end());
+  for (const auto& u : all) {
+    bool covered = !u.at_input;
+    for (const auto& ch : u.characters)
+      covered = covered && std::find(located.begin(), located.end(), ch) != located.end();
+    if (!covered) diags.error(u.where, u.message, kUnmappableExpected);
+  }
+  return all.empty();
 }
 
 bool write_csv_tables(const std::vector<Sheet>& sheets, CsvEncoding encoding, const std::string& out_dir,

@@ -53,7 +53,9 @@ std::vector<CsvTable> csv_tables(const std::vector<Sheet>& sheets);
 std::optional<std::string> encode_csv(const CsvTable& table, CsvEncoding encoding, Diagnostics& diagnostics);
 
 // True when every table can be written in the encoding; otherwise the
-// errors are in diagnostics. Writes nothing.
+// errors are in diagnostics. Writes nothing. A cell without an input row
+// (a joined list of service names) is not reported again when its
+// characters are already reported at an input row.
 bool check_csv_tables(const std::vector<Sheet>& sheets, CsvEncoding encoding, Diagnostics& diagnostics);
 
 // Writes every table under out_dir (creating out_dir/csv). False, with

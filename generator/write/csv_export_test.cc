@@ -18,16 +18,16 @@ Sheet sample_sheet() {
   s.name = "棚卸一覧";
   s.main.name = s.name;
   s.main.columns = {{"ID"}, {"事業名"}, {"事業費", CellFormat::Yen}, {"開始", CellFormat::Date}, {"常勤換算", CellFormat::Decimal}};
-  s.main.add_row({"services.csv", 2, ""}).cells = {TableCell::of_text("S001"), TableCell::of_text("見守り, \"ふれあい\"\n訪問"),
-                                                  TableCell::of_number(1234000.0), TableCell::of_date({2026, 5, 21}),
-                                                  TableCell::of_number(0.6)};
-  s.main.add_row({"services.csv", 3, ""}).cells = {TableCell::of_text("S002"), TableCell::of_text("=1+1"),
-                                                  TableCell::blank(), TableCell::of_month({2024, 4}),
-                                                  TableCell::of_formula("SUM(E2:E2)", 1.0 / 3)};
+  s.main.add_row({"services.csv", 2, ""}).cells = {SheetCell::of_text("S001"), SheetCell::of_text("見守り, \"ふれあい\"\n訪問"),
+                                                  SheetCell::of_number(1234000.0), SheetCell::of_date({2026, 5, 21}),
+                                                  SheetCell::of_number(0.6)};
+  s.main.add_row({"services.csv", 3, ""}).cells = {SheetCell::of_text("S002"), SheetCell::of_text("=1+1"),
+                                                  SheetCell::blank(), SheetCell::of_month({2024, 4}),
+                                                  SheetCell::of_formula("SUM(E2:E2)", 1.0 / 3)};
   SheetTable extra;
   extra.name = "号別の合計";
   extra.columns = {{"号"}};
-  extra.add_row().cells = {TableCell::of_text("第1号")};
+  extra.add_row().cells = {SheetCell::of_text("第1号")};
   s.extras.push_back(extra);
   SheetTable hidden;
   hidden.name = "一覧";
@@ -87,7 +87,7 @@ TEST_CASE("encode_csv: CP932 without BOM, readable back") {
 
 TEST_CASE("encode_csv: a character CP932 lacks is an error naming the input row, the CSV place and the character") {
   Sheet s = sample_sheet();
-  s.main.rows[1].cells[1] = TableCell::of_text("𠮷野家の見守り😀");
+  s.main.rows[1].cells[1] = SheetCell::of_text("𠮷野家の見守り😀");
   std::vector<Sheet> sheets = {s};
   Diagnostics diags;
   CHECK_FALSE(encode_csv(csv_tables(sheets)[0], CsvEncoding::Cp932, diags));

@@ -7,6 +7,8 @@
 #include "write/xlsx_inventory.h"
 #include "write/council_outputs.h"
 #include "write/plan_outputs.h"
+#include "write/assessment_report.h"
+#include "write/assessment_workbook.h"
 
 namespace kyosei {
 
@@ -38,6 +40,8 @@ const std::vector<OutputWriter>& output_writers() {
       {"表データ（CSV）", "csv/", write_council_csv},
       {"重層的支援体制整備事業実施計画（案）", "plan/実施計画/", write_jusou_plan},
       {"地域福祉計画（案）", "plan/地域福祉計画/", write_welfare_plan},
+      {"進捗自己点検レポート", "plan/自己点検レポート.md", write_assessment_report},
+      {"進捗自己点検シート（Excel）", kAssessmentWorkbookPath, write_assessment_workbook},
   };
   return all;
 }

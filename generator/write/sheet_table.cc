@@ -11,16 +11,16 @@ constexpr size_t kGapBeforeExtra = 2;
 
 size_t table_end(const SheetTable& t, size_t origin) { return origin + 1 + t.rows.size(); }
 
-bool same_key(const TableCell& a, const TableCell& b) {
+bool same_key(const SheetCell& a, const SheetCell& b) {
   if (a.kind != b.kind) return false;
-  if (a.kind == TableCell::Kind::Text) return a.text == b.text;
-  if (a.kind == TableCell::Kind::Number || a.kind == TableCell::Kind::Formula) return a.number == b.number;
-  if (a.kind == TableCell::Kind::Date) return a.date == b.date;
+  if (a.kind == SheetCell::Kind::Text) return a.text == b.text;
+  if (a.kind == SheetCell::Kind::Number || a.kind == SheetCell::Kind::Formula) return a.number == b.number;
+  if (a.kind == SheetCell::Kind::Date) return a.date == b.date;
   return true;
 }
 
-double numeric_value(const TableCell& c) {
-  return c.kind == TableCell::Kind::Number || c.kind == TableCell::Kind::Formula ? c.number : 0;
+double numeric_value(const SheetCell& c) {
+  return c.kind == SheetCell::Kind::Number || c.kind == SheetCell::Kind::Formula ? c.number : 0;
 }
 
 std::string column_letters(size_t column) {
@@ -35,40 +35,40 @@ std::string column_letters(size_t column) {
 
 }  // namespace
 
-TableCell TableCell::of_text(std::string s) {
-  TableCell c;
+SheetCell SheetCell::of_text(std::string s) {
+  SheetCell c;
   c.kind = Kind::Text;
   c.text = cell_text(s);
   if (c.text.empty()) c.kind = Kind::Blank;
   return c;
 }
 
-TableCell TableCell::of_number(double n) {
-  TableCell c;
+SheetCell SheetCell::of_number(double n) {
+  SheetCell c;
   c.kind = Kind::Number;
   c.number = n;
   return c;
 }
 
-TableCell TableCell::of_number(const std::optional<long long>& n) {
+SheetCell SheetCell::of_number(const std::optional<long long>& n) {
   return n ? of_number(static_cast<double>(*n)) : blank();
 }
 
-TableCell TableCell::of_date(const Date& d) {
-  TableCell c;
+SheetCell SheetCell::of_date(const Date& d) {
+  SheetCell c;
   c.kind = Kind::Date;
   c.date = d;
   return c;
 }
 
-TableCell TableCell::of_month(const YearMonth& m) {
-  TableCell c = of_date(Date{m.year, m.month, 1});
+SheetCell SheetCell::of_month(const YearMonth& m) {
+  SheetCell c = of_date(Date{m.year, m.month, 1});
   c.format = CellFormat::YearMonth;
   return c;
 }
 
-TableCell TableCell::of_formula(std::string formula, double value) {
-  TableCell c;
+SheetCell SheetCell::of_formula(std::string formula, double value) {
+  SheetCell c;
   c.kind = Kind::Formula;
   c.text = std::move(formula);
   c.number = value;
@@ -81,8 +81,8 @@ size_t SheetTable::data_rows() const {
   return n;
 }
 
-TableRow& SheetTable::add_row(Location source) {
-  rows.push_back(TableRow{{}, false, std::move(source)});
+SheetRow& SheetTable::add_row(Location source) {
+  rows.push_back(SheetRow{{}, false, std::move(source)});
   return rows.back();
 }
 
@@ -114,37 +114,37 @@ std::string absolute_range(size_t first_row, size_t column, size_t last_row) {
   return cell_ref(first_row, column, true, true) + ":" + cell_ref(last_row, column, true, true);
 }
 
-TableCell sum_cell(const SheetTable& table, size_t origin, size_t column) {
+SheetCell sum_cell(const SheetTable& table, size_t origin, size_t column) {
   size_t n = table.data_rows();
-  if (n == 0) return TableCell::blank();
+  if (n == 0) return SheetCell::blank();
   double sum = 0;
   for (size_t i = 0; i < n; ++i)
     if (column < table.rows[i].cells.size()) sum += numeric_value(table.rows[i].cells[column]);
-  return TableCell::of_formula("SUM(" + cell_ref(origin + 1, column) + ":" + cell_ref(origin + n, column) + ")", sum);
+  return SheetCell::of_formula("SUM(" + cell_ref(origin + 1, column) + ":" + cell_ref(origin + n, column) + ")", sum);
 }
 
-TableCell sumif_cell(const SheetTable& table, size_t origin, size_t key_column, size_t sum_column,
-                     const std::string& criteria_ref, const TableCell& key) {
+SheetCell sumif_cell(const SheetTable& table, size_t origin, size_t key_column, size_t sum_column,
+                     const std::string& criteria_ref, const SheetCell& key) {
   size_t n = table.data_rows();
-  if (n == 0) return TableCell::blank();
+  if (n == 0) return SheetCell::blank();
   double sum = 0;
   for (size_t i = 0; i < n; ++i) {
     const auto& cells = table.rows[i].cells;
     if (key_column < cells.size() && sum_column < cells.size() && same_key(cells[key_column], key))
       sum += numeric_value(cells[sum_column]);
   }
-  return TableCell::of_formula("SUMIF(" + absolute_range(origin + 1, key_column, origin + n) + "," + criteria_ref + "," +
+  return SheetCell::of_formula("SUMIF(" + absolute_range(origin + 1, key_column, origin + n) + "," + criteria_ref + "," +
                                    absolute_range(origin + 1, sum_column, origin + n) + ")",
                                sum);
 }
 
-TableCell count_cell(const TableRow& row, size_t sheet_row, size_t first_column, size_t last_column) {
+SheetCell count_cell(const SheetRow& row, size_t sheet_row, size_t first_column, size_t last_column) {
   double count = 0;
   for (size_t c = first_column; c <= last_column && c < row.cells.size(); ++c) {
     auto k = row.cells[c].kind;
-    if (k == TableCell::Kind::Number || k == TableCell::Kind::Formula || k == TableCell::Kind::Date) ++count;
+    if (k == SheetCell::Kind::Number || k == SheetCell::Kind::Formula || k == SheetCell::Kind::Date) ++count;
   }
-  return TableCell::of_formula("COUNT(" + cell_ref(sheet_row, first_column) + ":" + cell_ref(sheet_row, last_column) + ")",
+  return SheetCell::of_formula("COUNT(" + cell_ref(sheet_row, first_column) + ":" + cell_ref(sheet_row, last_column) + ")",
                                count);
 }
 

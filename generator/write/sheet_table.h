@@ -40,7 +40,7 @@ enum class CellFormat {
   YearMonth,  // 和暦 令和6年4月 (kJapaneseMonthFormat)
 };
 
-struct TableCell {
+struct SheetCell {
   enum class Kind { Blank, Text, Number, Date, Formula };
   Kind kind = Kind::Blank;
   std::string text;   // Text: the value; Formula: the formula, e.g. "SUM(D2:D9)"
@@ -49,26 +49,26 @@ struct TableCell {
   std::optional<CellFormat> format;  // overrides the column's format
   bool shaded = false;               // highlighted: an empty cell of a matrix, a gap
 
-  static TableCell blank() { return {}; }
-  static TableCell of_text(std::string s);
-  static TableCell of_number(double n);
+  static SheetCell blank() { return {}; }
+  static SheetCell of_text(std::string s);
+  static SheetCell of_number(double n);
   // Blank when unknown: never 0.
-  static TableCell of_number(const std::optional<long long>& n);
-  static TableCell of_date(const Date& d);
-  static TableCell of_month(const YearMonth& m);
-  static TableCell of_formula(std::string formula, double value);
+  static SheetCell of_number(const std::optional<long long>& n);
+  static SheetCell of_date(const Date& d);
+  static SheetCell of_month(const YearMonth& m);
+  static SheetCell of_formula(std::string formula, double value);
 
-  TableCell& with_format(CellFormat f) { format = f; return *this; }
-  TableCell& with_shade(bool on = true) { shaded = on; return *this; }
+  SheetCell& with_format(CellFormat f) { format = f; return *this; }
+  SheetCell& with_shade(bool on = true) { shaded = on; return *this; }
 };
 
-struct TableRow {
-  std::vector<TableCell> cells;  // one per column
+struct SheetRow {
+  std::vector<SheetCell> cells;  // one per column
   bool total = false;            // 合計 rows: bold, after the data, outside the filter
   Location source;               // the input line it comes from (file empty: none)
 };
 
-struct TableColumn {
+struct SheetTableColumn {
   std::string header;
   CellFormat format = CellFormat::Text;
   // Free-text columns get a narrower cap and wrap, so the printed page
@@ -78,16 +78,16 @@ struct TableColumn {
 
 struct SheetTable {
   std::string name;  // the extra table's caption; the CSV file name (without .csv)
-  std::vector<TableColumn> columns;
-  std::vector<TableRow> rows;
+  std::vector<SheetTableColumn> columns;
+  std::vector<SheetRow> rows;
   bool csv = true;  // exported by write/csv_export.h
 
   // Rows before the first total row.
   size_t data_rows() const;
-  TableRow& add_row(Location source = {});
+  SheetRow& add_row(Location source = {});
 };
 
-struct Chart {
+struct SheetChart {
   enum class Type { Column, Bar };
   Type type = Type::Column;
   std::string title;
@@ -105,7 +105,7 @@ struct Sheet {
   SheetTable main;
   std::vector<SheetTable> extras;
   std::vector<std::string> notes;  // 注: sentences printed under the tables (not in the CSV)
-  std::vector<Chart> charts;
+  std::vector<SheetChart> charts;
 
   // Sheet row of a table's header row (0: main, k: extras[k - 1]). An extra
   // added later does not move the earlier ones.
@@ -126,15 +126,15 @@ std::string absolute_range(size_t first_row, size_t column, size_t last_row);
 // header at sheet row `origin`; its value is the sum of those cells'
 // numbers (blank and text cells count 0). A table without data rows gives
 // a blank cell.
-TableCell sum_cell(const SheetTable& table, size_t origin, size_t column);
+SheetCell sum_cell(const SheetTable& table, size_t origin, size_t column);
 
 // SUMIF over the data rows of `table` (header at `origin`): the `sum_column`
 // values of the rows whose `key_column` equals the cell at `criteria_ref`
 // (which holds `key`). Referring to a cell keeps input text out of formulas.
-TableCell sumif_cell(const SheetTable& table, size_t origin, size_t key_column, size_t sum_column,
-                     const std::string& criteria_ref, const TableCell& key);
+SheetCell sumif_cell(const SheetTable& table, size_t origin, size_t key_column, size_t sum_column,
+                     const std::string& criteria_ref, const SheetCell& key);
 
 // COUNT of the numbers in columns [first, last] of one sheet row.
-TableCell count_cell(const TableRow& row, size_t sheet_row, size_t first_column, size_t last_column);
+SheetCell count_cell(const SheetRow& row, size_t sheet_row, size_t first_column, size_t last_column);
 
 }  // namespace kyosei

@@ -9,7 +9,7 @@ namespace {
 SheetTable numbers(std::vector<std::pair<std::string, double>> rows) {
   SheetTable t;
   t.columns = {{"分野", CellFormat::Text}, {"値", CellFormat::Number}};
-  for (auto& [k, v] : rows) t.add_row().cells = {TableCell::of_text(k), TableCell::of_number(v)};
+  for (auto& [k, v] : rows) t.add_row().cells = {SheetCell::of_text(k), SheetCell::of_number(v)};
   return t;
 }
 
@@ -24,42 +24,42 @@ TEST_CASE("cell_ref and absolute_range: A1 notation") {
   CHECK(absolute_range(1, 3, 8) == "$D$2:$D$9");
 }
 
-TEST_CASE("TableCell: unknown numbers and empty text are blank, long text is cut") {
-  CHECK(TableCell::of_number(std::optional<long long>()).kind == TableCell::Kind::Blank);
-  CHECK(TableCell::of_number(std::optional<long long>(0)).kind == TableCell::Kind::Number);
-  CHECK(TableCell::of_text("").kind == TableCell::Kind::Blank);
-  CHECK(TableCell::of_text("=1+1").kind == TableCell::Kind::Text);  // input text is never a formula
-  CHECK(TableCell::of_month({2024, 4}).format == CellFormat::YearMonth);
-  CHECK(TableCell::of_text(std::string(kMaxCellChars + 5, 'x')).text.size() < kMaxCellChars + 5);
+TEST_CASE("SheetCell: unknown numbers and empty text are blank, long text is cut") {
+  CHECK(SheetCell::of_number(std::optional<long long>()).kind == SheetCell::Kind::Blank);
+  CHECK(SheetCell::of_number(std::optional<long long>(0)).kind == SheetCell::Kind::Number);
+  CHECK(SheetCell::of_text("").kind == SheetCell::Kind::Blank);
+  CHECK(SheetCell::of_text("=1+1").kind == SheetCell::Kind::Text);  // input text is never a formula
+  CHECK(SheetCell::of_month({2024, 4}).format == CellFormat::YearMonth);
+  CHECK(SheetCell::of_text(std::string(kMaxCellChars + 5, 'x')).text.size() < kMaxCellChars + 5);
 }
 
 TEST_CASE("sum_cell: formula over the data rows, value cached, totals excluded") {
   SheetTable t = numbers({{"高齢", 1.5}, {"障害", 2}, {"高齢", 0.25}});
-  t.add_row().cells = {TableCell::of_text("注"), TableCell::blank()};
-  TableRow& total = t.add_row();
+  t.add_row().cells = {SheetCell::of_text("注"), SheetCell::blank()};
+  SheetRow& total = t.add_row();
   total.total = true;
-  total.cells = {TableCell::of_text("合計"), sum_cell(t, 0, 1)};
+  total.cells = {SheetCell::of_text("合計"), sum_cell(t, 0, 1)};
   CHECK(t.data_rows() == 4);
-  CHECK(total.cells[1].kind == TableCell::Kind::Formula);
+  CHECK(total.cells[1].kind == SheetCell::Kind::Formula);
   CHECK(total.cells[1].text == "SUM(B2:B5)");
   CHECK(total.cells[1].number == doctest::Approx(3.75));
   CHECK(sum_cell(t, 10, 1).text == "SUM(B12:B15)");  // placed lower on the sheet
-  CHECK(sum_cell(SheetTable{}, 0, 0).kind == TableCell::Kind::Blank);
+  CHECK(sum_cell(SheetTable{}, 0, 0).kind == SheetCell::Kind::Blank);
 }
 
 TEST_CASE("sumif_cell: criteria from a cell, value from the matching rows") {
   SheetTable t = numbers({{"高齢", 1.5}, {"障害", 2}, {"高齢", 0.25}});
-  TableCell key = TableCell::of_text("高齢");
-  TableCell c = sumif_cell(t, 0, 0, 1, "A7", key);
+  SheetCell key = SheetCell::of_text("高齢");
+  SheetCell c = sumif_cell(t, 0, 0, 1, "A7", key);
   CHECK(c.text == "SUMIF($A$2:$A$4,A7,$B$2:$B$4)");
   CHECK(c.number == doctest::Approx(1.75));
-  CHECK(sumif_cell(t, 0, 0, 1, "A8", TableCell::of_text("子ども")).number == 0);
+  CHECK(sumif_cell(t, 0, 0, 1, "A8", SheetCell::of_text("子ども")).number == 0);
 }
 
 TEST_CASE("count_cell: numbers in a row range") {
-  TableRow row;
-  row.cells = {TableCell::of_text("職員1"), TableCell::of_number(0.5), TableCell::blank(), TableCell::of_number(0.5)};
-  TableCell c = count_cell(row, 3, 1, 3);
+  SheetRow row;
+  row.cells = {SheetCell::of_text("職員1"), SheetCell::of_number(0.5), SheetCell::blank(), SheetCell::of_number(0.5)};
+  SheetCell c = count_cell(row, 3, 1, 3);
   CHECK(c.text == "COUNT(B4:D4)");
   CHECK(c.number == 2);
 }

@@ -23,6 +23,8 @@ const std::vector<SiteMenuEntry>& site_menu() {
        "会議資料・議事録の PDF と、その内容をページごとに文字で読める版です。"},
       {"plan", "計画（案）", "plan/index.html",
        "地域福祉計画と重層的支援体制整備事業実施計画の案です。"},
+      {"assessment", "進捗自己点検", "assessment/index.html",
+       "支援体制の進み具合を、視点別・領域別に自己点検した結果です。"},
   };
   return menu;
 }

@@ -43,6 +43,10 @@ void produce_accessibility(const SiteContext& ctx, SiteOutput& out);
 // and, when drafted on its own, the 重層的支援体制整備事業実施計画), built for
 // the public: 公開 services only (write/site_plan.cc).
 void produce_plan(const SiteContext& ctx, SiteOutput& out);
+// assessment/index.html: the self-assessment scores with charts and data
+// tables, the 重層事業 axis apart, findings counted by rule (never their
+// evidence rows) and the unanswered items (write/site_assessment.cc).
+void produce_assessment(const SiteContext& ctx, SiteOutput& out);
 
 // Every producer, in order.
 const std::vector<PageProducer>& site_producers();

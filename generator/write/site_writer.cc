@@ -15,7 +15,8 @@ namespace kyosei {
 const std::vector<PageProducer>& site_producers() {
   static const std::vector<PageProducer> all = {produce_home,      produce_services,      produce_meetings,
                                                 produce_assets,    produce_areas,         produce_documents,
-                                                produce_accessibility, produce_plan};
+                                                produce_accessibility, produce_plan,
+                                                produce_assessment};
   return all;
 }
 

@@ -14,11 +14,11 @@ constexpr const char* kMultiSeparator = "、";
 struct Column {
   const char* header;
   CellFormat format;
-  TableCell (*value)(const Dataset&, const Service&);
+  SheetCell (*value)(const Dataset&, const Service&);
   double max_width = kMaxColumnWidth;
 };
 
-TableCell text(std::string s) { return TableCell::of_text(std::move(s)); }
+SheetCell text(std::string s) { return SheetCell::of_text(std::move(s)); }
 
 std::string area_names(const Dataset& d, const Service& s) {
   if (s.areas.empty()) return "全域";
@@ -46,8 +46,8 @@ const Column kColumns[] = {
     {"実施方法", CellFormat::Text, [](const Dataset&, const Service& s) { return text(s.method); }},
     {"実施主体", CellFormat::Text, [](const Dataset&, const Service& s) { return text(s.provider); }, 24},
     {"圏域", CellFormat::Text, [](const Dataset& d, const Service& s) { return text(area_names(d, s)); }, 20},
-    {"拠点数", CellFormat::Number, [](const Dataset&, const Service& s) { return TableCell::of_number(s.sites); }},
-    {"事業費", CellFormat::Yen, [](const Dataset&, const Service& s) { return TableCell::of_number(s.cost); }},
+    {"拠点数", CellFormat::Number, [](const Dataset&, const Service& s) { return SheetCell::of_number(s.sites); }},
+    {"事業費", CellFormat::Yen, [](const Dataset&, const Service& s) { return SheetCell::of_number(s.cost); }},
     {"開始年度", CellFormat::Text,
      [](const Dataset&, const Service& s) {
        return text(s.start_year ? format_fiscal_year(*s.start_year) : std::string());
@@ -69,7 +69,7 @@ Sheet inventory_sheet(const Dataset& data) {
   sheet.main.name = kInventorySheetName;
   for (const Column& c : kColumns) sheet.main.columns.push_back({c.header, c.format, c.max_width});
   for (const Service& s : data.services) {
-    TableRow& row = sheet.main.add_row({"services.csv", s.line, ""});
+    SheetRow& row = sheet.main.add_row({"services.csv", s.line, ""});
     for (const Column& c : kColumns) row.cells.push_back(c.value(data, s));
   }
   return sheet;

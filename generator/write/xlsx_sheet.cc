@@ -45,14 +45,14 @@ const char* number_format(CellFormat f) {
 }
 
 // What a cell shows, for column widths.
-std::string shown_text(const TableCell& c, CellFormat f) {
+std::string shown_text(const SheetCell& c, CellFormat f) {
   switch (c.kind) {
-    case TableCell::Kind::Blank: return "";
-    case TableCell::Kind::Text: return c.text;
-    case TableCell::Kind::Date:
+    case SheetCell::Kind::Blank: return "";
+    case SheetCell::Kind::Text: return c.text;
+    case SheetCell::Kind::Date:
       return f == CellFormat::YearMonth ? format_year_month({c.date.year, c.date.month}) : format_date(c.date);
-    case TableCell::Kind::Number:
-    case TableCell::Kind::Formula: {
+    case SheetCell::Kind::Number:
+    case SheetCell::Kind::Formula: {
       if (f == CellFormat::Decimal || f == CellFormat::Percent) return with_commas(std::llround(c.number)) + ".00";
       return with_commas(std::llround(c.number));
     }
@@ -134,7 +134,7 @@ struct PlacedTable {
   bool main;
 };
 
-CellFormat format_of(const SheetTable& t, size_t column, const TableCell& c) {
+CellFormat format_of(const SheetTable& t, size_t column, const SheetCell& c) {
   if (c.format) return *c.format;
   return column < t.columns.size() ? t.columns[column].format : CellFormat::Text;
 }
@@ -149,8 +149,8 @@ std::vector<std::string> texts_of(const SheetTable& t, size_t column, bool text_
   std::vector<std::string> texts;
   for (const auto& row : t.rows) {
     if (column >= row.cells.size()) continue;
-    const TableCell& c = row.cells[column];
-    if (c.kind == TableCell::Kind::Text ? text_cells : other_cells)
+    const SheetCell& c = row.cells[column];
+    if (c.kind == SheetCell::Kind::Text ? text_cells : other_cells)
       texts.push_back(shown_text(c, format_of(t, column, c)));
   }
   return texts;
@@ -219,12 +219,12 @@ class SheetWriter {
     }
     if (lines > 1) worksheet_set_row(ws_, row_t(p.origin), lines * kLinePoints, nullptr);
     for (size_t r = 0; r < t.rows.size(); ++r) {
-      const TableRow& row = t.rows[r];
+      const SheetRow& row = t.rows[r];
       double row_lines = 1;
       for (size_t c = 0; c < t.columns.size(); ++c) {
-        TableCell blank;
-        const TableCell& cell = c < row.cells.size() ? row.cells[c] : blank;
-        bool wrap = c < wrap_[index].size() && wrap_[index][c] && cell.kind == TableCell::Kind::Text;
+        SheetCell blank;
+        const SheetCell& cell = c < row.cells.size() ? row.cells[c] : blank;
+        bool wrap = c < wrap_[index].size() && wrap_[index][c] && cell.kind == SheetCell::Kind::Text;
         if (wrap) row_lines = std::max(row_lines, lines_needed(cell.text, widths_[c]));
         write_cell(row_t(p.origin + 1 + r), col_t(c), cell,
                    fmt_.get(Role::Cell, format_of(t, c, cell), wrap, cell.shaded, row.total));
@@ -233,13 +233,13 @@ class SheetWriter {
     }
   }
 
-  void write_cell(lxw_row_t r, lxw_col_t c, const TableCell& cell, lxw_format* f) {
+  void write_cell(lxw_row_t r, lxw_col_t c, const SheetCell& cell, lxw_format* f) {
     switch (cell.kind) {
-      case TableCell::Kind::Blank: worksheet_write_blank(ws_, r, c, f); break;
-      case TableCell::Kind::Text: worksheet_write_string(ws_, r, c, cell.text.c_str(), f); break;
-      case TableCell::Kind::Number: worksheet_write_number(ws_, r, c, cell.number, f); break;
-      case TableCell::Kind::Date: worksheet_write_number(ws_, r, c, excel_serial(cell.date), f); break;
-      case TableCell::Kind::Formula:
+      case SheetCell::Kind::Blank: worksheet_write_blank(ws_, r, c, f); break;
+      case SheetCell::Kind::Text: worksheet_write_string(ws_, r, c, cell.text.c_str(), f); break;
+      case SheetCell::Kind::Number: worksheet_write_number(ws_, r, c, cell.number, f); break;
+      case SheetCell::Kind::Date: worksheet_write_number(ws_, r, c, excel_serial(cell.date), f); break;
+      case SheetCell::Kind::Formula:
         worksheet_write_formula_num(ws_, r, c, ("=" + cell.text).c_str(), f, cell.number);
         break;
     }
@@ -273,7 +273,7 @@ class SheetWriter {
       size_t n = p.table->data_rows();
       if (n == 0) continue;
       ++row;
-      lxw_chart* chart = workbook_add_chart(wb_, spec.type == Chart::Type::Bar ? LXW_CHART_BAR : LXW_CHART_COLUMN);
+      lxw_chart* chart = workbook_add_chart(wb_, spec.type == SheetChart::Type::Bar ? LXW_CHART_BAR : LXW_CHART_COLUMN);
       lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
       auto first = row_t(p.origin + 1), last = row_t(p.origin + n);
       chart_series_set_categories(series, sheet_.name.c_str(), first, col_t(spec.category_column), last,
@@ -289,12 +289,12 @@ class SheetWriter {
       chart_title_set_name(chart, spec.title.c_str());
       chart_title_set_name_font(chart, &title_font);
       chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-      lxw_chart_axis* value_axis = spec.type == Chart::Type::Bar ? chart->x_axis : chart->y_axis;
-      lxw_chart_axis* category_axis = spec.type == Chart::Type::Bar ? chart->y_axis : chart->x_axis;
+      lxw_chart_axis* value_axis = spec.type == SheetChart::Type::Bar ? chart->x_axis : chart->y_axis;
+      lxw_chart_axis* category_axis = spec.type == SheetChart::Type::Bar ? chart->y_axis : chart->x_axis;
       chart_axis_set_num_font(category_axis, &font);
       // A bar chart draws the first category at the bottom; reversed, it
       // reads top to bottom like the table, with the value axis kept below.
-      if (spec.type == Chart::Type::Bar) {
+      if (spec.type == SheetChart::Type::Bar) {
         chart_axis_set_reverse(category_axis);
         chart_axis_set_crossing_max(category_axis);
       }

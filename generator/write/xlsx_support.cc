@@ -23,7 +23,6 @@ lxw_format* add_japanese_format(lxw_workbook* workbook) {
   lxw_format* f = workbook_add_format(workbook);
   format_set_font_name(f, kWorkbookFont);
   format_set_font_size(f, kWorkbookFontSize);
-  format_set_font_charset(f, kShiftJisCharset);
   format_set_font_family(f, kModernFontFamily);
   return f;
 }

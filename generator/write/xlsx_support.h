@@ -14,14 +14,14 @@ namespace kyosei {
 
 // libxlsxwriter defaults to Calibri, which has no Japanese glyphs; every
 // format kyosei uses is made with this font (Excel's Japanese default).
-// The format also names the Shift_JIS character set (charset 128) and the
-// "modern" family, as Excel's own Japanese workbooks do, so that where
-// 游ゴシック is not installed (Excel 2013 and older, LibreOffice) the
-// system substitutes a Japanese font such as ＭＳ ゴシック, not a Latin one.
+// An xlsx format names one font, so the fallback is the reader's: the
+// format also says family 3 ("modern"), as Excel's own Japanese workbooks
+// do, and where 游ゴシック is not installed (Excel 2013 and older) Windows
+// substitutes its Japanese system font, ＭＳ ゴシック / ＭＳ Ｐゴシック;
+// LibreOffice picks an installed Japanese font the same way.
+// (libxlsxwriter 1.1.4 does not write a font charset, so none is set.)
 inline constexpr const char* kWorkbookFont = "游ゴシック";
-inline constexpr const char* kFallbackFont = "ＭＳ ゴシック";  // what Windows substitutes
 inline constexpr double kWorkbookFontSize = 11;
-inline constexpr uint8_t kShiftJisCharset = 128;
 inline constexpr uint8_t kModernFontFamily = 3;
 
 // A new format in the workbook's Japanese font, ready for more settings.
