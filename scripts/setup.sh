@@ -19,9 +19,15 @@ test_pkgs=(python3 poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-
 want=("${build_pkgs[@]}")
 [ "$mode" = test ] && want+=("${test_pkgs[@]}")
 
+# A package counts as present when Debian installed it, or, for the tools
+# below, when the command is already on PATH (e.g. a Node.js from another
+# source that bundles npm: asking apt for Debian's npm would conflict).
+declare -A provides=([nodejs]=node [npm]=npm [python3]=python3 [chromium]=chromium)
 missing=()
 for p in "${want[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" && continue
+  [ -n "${provides[$p]:-}" ] && command -v "${provides[$p]}" >/dev/null 2>&1 && continue
+  missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== 不足しているパッケージを入れます: ${missing[*]}"
