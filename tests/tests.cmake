@@ -22,7 +22,7 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     # Copy the seeds so the fuzzer's finds never dirty the source tree.
     add_test(NAME fuzz_${target}
       COMMAND ${CMAKE_COMMAND} -E env ASAN_OPTIONS=detect_leaks=1
-              sh -c "rm -rf corpus_${target} && cp -r ${CMAKE_SOURCE_DIR}/tests/fuzz/${target} corpus_${target} && $<TARGET_FILE:${target}_fuzz> -max_total_time=20 -timeout=5 -rss_limit_mb=1024 -seed=1 -print_final_stats=0 corpus_${target}"
+              sh -c "rm -rf corpus_${target} && cp -r ${CMAKE_SOURCE_DIR}/tests/fuzz/${target} corpus_${target} && $<TARGET_FILE:${target}_fuzz> -runs=300000 -max_total_time=60 -timeout=5 -rss_limit_mb=1024 -seed=1 -print_final_stats=0 corpus_${target}"
       WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
   endforeach()
 else()

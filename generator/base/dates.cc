@@ -1,6 +1,7 @@
 #include "base/dates.h"
 
 #include <cstdio>
+#include <iterator>
 #include <vector>
 
 #include "base/text.h"
@@ -24,6 +25,8 @@ const Era kEras[] = {
     {"令和", "R", 2018, {2019, 5, 1}, {9999, 12, 31}},
     {"平成", "H", 1988, {1989, 1, 8}, {2019, 4, 30}},
     {"昭和", "S", 1925, {1926, 12, 25}, {1989, 1, 7}},
+    {"大正", "T", 1911, {1912, 7, 30}, {1926, 12, 24}},
+    {"明治", "M", 1867, {1868, 1, 25}, {1912, 7, 29}},
 };
 
 // A tiny cursor over normalized text.
@@ -53,7 +56,7 @@ std::optional<int> read_year(Cursor& c, const Era** era_out) {
       *era_out = &e;
       if (named && c.eat("元")) return 1 + e.offset;
       auto n = c.number(3);
-      if (!n || *n < 1 || *n + e.offset > kMaxYear) return std::nullopt;
+      if (!n || *n < 1 || *n + e.offset < kMinYear || *n + e.offset > kMaxYear) return std::nullopt;
       return *n + e.offset;
     }
   }
@@ -143,11 +146,11 @@ std::optional<YearMonth> parse_year_month(std::string_view text) {
 int fiscal_year_of(const Date& d) { return d.month >= 4 ? d.year : d.year - 1; }
 
 namespace {
-// The era of a western calendar day (dates before 昭和 fall back to 昭和).
+// The era of a western calendar day (years start at kMinYear, inside 明治).
 const Era& era_of(const Date& d) {
   for (const Era& e : kEras)
     if (d >= e.first) return e;
-  return kEras[2];
+  return kEras[std::size(kEras) - 1];
 }
 std::string era_year(const Era& e, int western) {
   int n = western - e.offset;

@@ -2,7 +2,8 @@
 //
 // Read (after NFKC): fiscal years "2026" "R8" "令和8年度" "令和8" "令和元年度";
 // dates "2026-05-12" "2026/5/12" "令和8年5月12日" "R8.5.12"; months
-// "2024-04" "R6.4" "令和6年4月". Eras: 令和 (R), 平成 (H), 昭和 (S).
+// "2024-04" "R6.4" "令和6年4月". Eras: 令和 (R), 平成 (H), 昭和 (S), 大正 (T),
+// 明治 (M); years 1900–2100.
 // Write: "令和8年度（2026年度）", "令和8年5月12日", 元 for the first year.
 #pragma once
 #include <optional>

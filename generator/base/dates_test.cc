@@ -50,3 +50,12 @@ TEST_CASE("和暦 formatting, 元年, and the fiscal year of a date") {
   CHECK(excel_serial({1900, 3, 1}) == 61);
   CHECK(excel_serial({2026, 4, 1}) == 46113);
 }
+
+TEST_CASE("older eras round-trip (found by the date fuzzer: 1902-5-1)") {
+  CHECK(format_date({1902, 5, 1}) == "明治35年5月1日");
+  CHECK(parse_date("明治35年5月1日") == Date{1902, 5, 1});
+  CHECK(format_date({1926, 12, 24}) == "大正15年12月24日");
+  CHECK(parse_date("T15.12.24") == Date{1926, 12, 24});
+  CHECK(format_date({1926, 12, 25}) == "昭和元年12月25日");
+  CHECK(!parse_date("1899-12-31"));
+}
