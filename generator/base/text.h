@@ -26,6 +26,10 @@ void replace_all(std::string& s, std::string_view from, std::string_view to);
 
 bool is_valid_utf8(std::string_view s);
 
+// Appends one code point as UTF-8; invalid ones (0, surrogates, > U+10FFFF)
+// become U+FFFD.
+void append_utf8(std::string& out, char32_t code_point);
+
 // Number of Unicode code points.
 size_t utf8_length(std::string_view s);
 
