@@ -3,6 +3,7 @@
 // family per file: components, meetings, staff, indicators). The public
 // API is findings.h.
 #pragma once
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,8 @@ class OrgNames {
  private:
   std::string municipality_;
   std::vector<std::vector<std::string>> aliases_;  // normalised
+  // related() compares every pair; fold each name (NFKC via ICU) once.
+  mutable std::map<std::string, std::string, std::less<>> keys_;
 };
 
 // Organisations of a meeting: its 構成機関 and whoever attended its

@@ -114,13 +114,15 @@ OrgNames::OrgNames(const Dataset& data, std::vector<std::vector<std::string>> al
 }
 
 std::string OrgNames::key(std::string_view name) const {
+  if (auto it = keys_.find(name); it != keys_.end()) return it->second;
   std::string k = fold(name);
+  std::string& slot = keys_[std::string(name)];
   if (!municipality_.empty() && k.size() > municipality_.size() && k.compare(0, municipality_.size(), municipality_) == 0)
     k = k.substr(municipality_.size());
   for (const auto& row : aliases_)
     for (size_t i = 1; i < row.size(); ++i)
-      if (k == row[i]) return row[0];
-  return k;
+      if (k == row[i]) return slot = row[0];
+  return slot = k;
 }
 
 bool OrgNames::related(std::string_view a, std::string_view b) const {
