@@ -100,3 +100,11 @@ add_test(NAME e2e_test_council_workbook COMMAND ${Python3_EXECUTABLE} -m unittes
 set_tests_properties(e2e_test_council_workbook PROPERTIES
   ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
   TIMEOUT 600)
+
+# One figure, one value (issue 9): the same staff, meeting, organisation and
+# funding figures in the plans, the council workbook, the CSVs and the site.
+add_test(NAME e2e_test_figures COMMAND ${Python3_EXECUTABLE} -m unittest -v test_figures
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/e2e)
+set_tests_properties(e2e_test_figures PROPERTIES
+  ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
+  TIMEOUT 600)

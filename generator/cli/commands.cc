@@ -92,8 +92,9 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
     return kExitInvalidInput;
   }
   Diagnostics input_problems;
+  const Analysis analysis(ds, builtin_reference(), has_previous ? &previous : nullptr);
   BuildContext ctx{ds, has_previous ? &previous : nullptr, builtin_reference(), files, folder->path(), out_diags,
-                   &input_problems};
+                   analysis, &input_problems};
   ctx.audience = opt.audience;
   ctx.csv_encoding = opt.csv_encoding;
   for (const auto& w : output_writers()) {

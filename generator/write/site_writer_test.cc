@@ -142,7 +142,8 @@ Written write_sample(const std::string& name) {
   MemoryFileSystem inputs = sample_inputs();
   fs::path dir = fresh_dir(name);
   Written w;
-  write_site(ds, builtin_reference(), inputs, dir.string(), w.diags);
+  const Analysis analysis(ds, builtin_reference());
+  write_site(analysis, inputs, dir.string(), w.diags);
   w.files = read_tree(dir);
   std::error_code ec;
   fs::remove_all(dir, ec);
@@ -303,7 +304,8 @@ TEST_CASE("write_site writes sitemap.xml with absolute URLs when base_url is set
   MemoryFileSystem inputs = sample_inputs();
   fs::path dir = fresh_dir("sitemap");
   Diagnostics diags;
-  CHECK(write_site(ds, builtin_reference(), inputs, dir.string(), diags));
+  const Analysis analysis(ds, builtin_reference());
+  CHECK(write_site(analysis, inputs, dir.string(), diags));
   auto files = read_tree(dir);
   fs::remove_all(dir);
   const std::string& xml = files["sitemap.xml"];
@@ -320,7 +322,8 @@ TEST_CASE("write_site refuses a site that would show a staff name, and writes no
   MemoryFileSystem inputs = sample_inputs();
   fs::path dir = fresh_dir("guard");
   Diagnostics diags, privacy;
-  CHECK_FALSE(write_site(ds, builtin_reference(), inputs, dir.string(), diags, {.privacy_problems = &privacy}));
+  const Analysis analysis(ds, builtin_reference());
+  CHECK_FALSE(write_site(analysis, inputs, dir.string(), diags, {.privacy_problems = &privacy}));
   CHECK_FALSE(diags.has_errors());
   REQUIRE(privacy.error_count() == 1);
   const Diagnostic& d = privacy.items()[0];
