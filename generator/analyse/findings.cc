@@ -37,6 +37,11 @@ const std::vector<RegisteredRule>& registered_rules() {
       {"FND-21a", rule_no_outcome_targets},
       {"FND-21b", rule_no_recent_results},
       {"FND-24a", rule_missing_standard_meeting},
+      {"FND-26a", rule_field_without_consultation},
+      {"FND-26b", rule_jusou_service_without_staff},
+      {"FND-26c", rule_allocation_missing},
+      {"FND-26d", rule_no_support_meeting},
+      {"FND-26e", rule_meeting_behind_plan},
   };
   return rules;
 }

@@ -47,6 +47,10 @@ struct Finding {
   std::string rule;     // the rule in Japanese, with the thresholds used
   std::vector<EvidenceRow> evidence;
   std::vector<std::string> items;  // self-assessment item IDs (A1 …)
+  // The values the summary was filled from ({key} -> text, as in the data),
+  // so that another text (the plan's 課題, data/plan/issues.csv) can word
+  // the same finding with the same figures.
+  TemplateValues values;
 };
 
 std::vector<Finding> compute_findings(const Dataset& data, const Reference& ref, const FindingsConfig& config);

@@ -116,5 +116,11 @@ void rule_no_supervision(const RuleContext&, std::vector<Finding>&);         // 
 // (findings_indicators.cc)
 void rule_no_outcome_targets(const RuleContext&, std::vector<Finding>&);     // FND-21a
 void rule_no_recent_results(const RuleContext&, std::vector<Finding>&);      // FND-21b
+// (findings_plan.cc: the checks the plan drafts used to make on their own)
+void rule_field_without_consultation(const RuleContext&, std::vector<Finding>&);  // FND-26a
+void rule_jusou_service_without_staff(const RuleContext&, std::vector<Finding>&);  // FND-26b
+void rule_allocation_missing(const RuleContext&, std::vector<Finding>&);          // FND-26c
+void rule_no_support_meeting(const RuleContext&, std::vector<Finding>&);          // FND-26d
+void rule_meeting_behind_plan(const RuleContext&, std::vector<Finding>&);         // FND-26e
 
 }  // namespace kyosei

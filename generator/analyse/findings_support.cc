@@ -23,6 +23,7 @@ Finding RuleContext::make_with(std::string_view summary_template, std::string su
   f.rule = config.rule_text();
   f.evidence = std::move(evidence);
   f.items = config.items;
+  f.values = values;
   return f;
 }
 

@@ -66,11 +66,29 @@ struct TypicalIndicatorRef {
   std::string source;
 };
 
+// How the plan words a finding as one of its 「課題」 (data/plan/issues.csv).
+// The 課題 are the findings of the build (analyse/findings.h; rules and
+// thresholds only in data/assessment/findings.toml), in the order of this
+// table; a finding not listed is not a 課題 of the plan. Every instance of
+// the finding becomes one piece `each` (filled from the finding's values),
+// joined by `joiner`; after max_each pieces (0: no limit) the rest is
+// `more`. `text` is then filled with {each}, {instances} (how many), the
+// first instance's values and the rule's parameters. A row with statuses
+// applies to those 重層事業 statuses only and goes before the general row.
+struct PlanIssueRef {
+  std::string finding;  // FND-xx
+  std::vector<std::string> statuses;
+  std::string each, joiner, more, text;
+  int max_each = 0;
+  std::string source;
+};
+
 struct PlanReference {
   std::vector<PlanChapterRef> chapters;
   std::vector<CommonItemRef> common_items;
   std::vector<WelfarePlanItemRef> welfare_items;
   std::vector<TypicalIndicatorRef> typical_indicators;
+  std::vector<PlanIssueRef> issues;
 };
 
 // The data compiled into the binary (parsed on first use).

@@ -36,6 +36,9 @@ PlanReference load() {
   }
   for (auto& r : embedded_csv_rows("data/plan/typical_indicators.csv"))
     ref.typical_indicators.push_back({r["category"], r["name"], r["unit"], r["current_from"], r["source"]});
+  for (auto& r : embedded_csv_rows("data/plan/issues.csv"))
+    ref.issues.push_back({r["finding"], split_multi(r["statuses"]), r["each"], r["joiner"], r["more"], r["text"],
+                          r["max_each"].empty() ? 0 : std::stoi(r["max_each"]), r["source"]});
   return ref;
 }
 

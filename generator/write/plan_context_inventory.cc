@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <set>
 
-#include "analyse/funding.h"
+#include "analyse/findings_config.h"
 #include "base/dates.h"
 #include "base/text.h"
 #include "write/plan_context_parts.h"
@@ -142,75 +142,49 @@ std::string staffing_text(const StaffingSummary& s) {
   return out;
 }
 
+// The public copy of a plan names no 公開しない service, not even in a 課題.
+bool shown(const PlanFacts& f, const Finding& x) {
+  if (!f.settings.public_site || x.subject.empty() || !f.full.find_service(x.subject)) return true;
+  return f.ds.find_service(x.subject) != nullptr;
+}
+
+TemplateValues escaped(const TemplateValues& values) {
+  TemplateValues out;
+  for (const auto& [k, v] : values) out.push_back({k, md(v)});
+  return out;
+}
+
+// The 課題: the build's findings (rules and thresholds in
+// data/assessment/findings.toml) as data/plan/issues.csv words them.
 std::vector<std::string> issues(const PlanFacts& f) {
+  const FindingsConfig& config = builtin_findings_config();
+  const std::string& status = f.ds.municipality.jusou_status;
   std::vector<std::string> out;
-  const Dataset& ds = f.ds;
-
-  // Components without a service.
-  std::vector<std::string> missing;
-  for (const auto& c : f.components)
-    if (!c.implemented()) missing.push_back(md(c.component->law_ref) + "（" + md(c.expected_program) + "）");
-  if (!missing.empty()) {
-    std::string lead = f.not_started() ? "事業を実施する場合に必要となる構成事業のうち、" : "構成事業のうち、";
-    out.push_back(lead + join(missing, "、") +
-                  "は、棚卸で対応する既存事業を確認できていません。実施状況を確認し、提供体制を明らかにする必要があります。");
+  std::set<std::string> done;
+  for (const PlanIssueRef& issue : f.pref.issues) {
+    if (done.count(issue.finding)) continue;
+    if (!issue.statuses.empty() &&
+        std::find(issue.statuses.begin(), issue.statuses.end(), status) == issue.statuses.end())
+      continue;
+    done.insert(issue.finding);
+    const FindingRuleConfig* rule = config.rule(issue.finding);
+    if (!rule) continue;  // the shipped tables are checked against each other (plan_context_test)
+    std::vector<const Finding*> found;
+    for (const Finding& x : f.analysis.findings)
+      if (x.id == issue.finding && shown(f, x)) found.push_back(&x);
+    if (found.empty()) continue;
+    const std::string instances = std::to_string(found.size());
+    std::vector<std::string> pieces;
+    for (const Finding* x : found) {
+      if (issue.max_each > 0 && pieces.size() == static_cast<size_t>(issue.max_each)) break;
+      pieces.push_back(rule->fill(issue.each, escaped(x->values)));
+    }
+    std::string each = join(pieces, issue.joiner);
+    if (pieces.size() < found.size()) each += rule->fill(issue.more, {{"instances", instances}});
+    TemplateValues values = {{"each", each}, {"instances", instances}};
+    for (const auto& v : escaped(found.front()->values)) values.push_back(v);
+    out.push_back(rule->fill(issue.text, values));
   }
-
-  // Fields without 相談支援.
-  size_t consult = function_index(f.matrix, "相談支援");
-  std::vector<std::string> no_consult;
-  for (size_t r = 0; r < f.matrix.fields.size(); ++r)
-    if (f.matrix.row_totals[r] > 0 && consult < f.matrix.functions.size() && f.matrix.at(r, consult).count == 0 &&
-        is_component_field(f.ref, f.matrix.fields[r]))
-      no_consult.push_back(md(f.matrix.fields[r]));
-  if (!no_consult.empty())
-    out.push_back("「" + join(no_consult, "」「") +
-                  "」の分野には相談支援の機能をもつ事業がありません。この分野の困りごとを受け止める窓口と、つなぎ先を確認する必要があります。");
-
-  // 兼務.
-  if (f.staffing.max_roles >= 3)
-    out.push_back("コーディネーター等" + std::to_string(f.staffing.people) + "人のうち" +
-                  std::to_string(f.staffing.multi_role_people) + "人が複数の役割を兼務し、" +
-                  std::to_string(f.staffing.max_roles) +
-                  "つの役割を担う職員もいます。兼務の状況を踏まえ、一人に負担が集中しない体制を検討する必要があります。");
-
-  // 重層 services nobody on the roster covers.
-  std::vector<std::string> unstaffed;
-  for (const Service& s : ds.services)
-    if (!s.jusou_codes.empty() && !f.service_staff.count(s.id)) unstaffed.push_back(s.name);
-  if (!unstaffed.empty())
-    out.push_back("重層区分のある事業のうち" + std::to_string(unstaffed.size()) + "事業（" + names_capped(unstaffed, 5, "事業") +
-                  "）は、名簿に担当する職員がいません（未把握）。担い手の配置を確認する必要があります。");
-
-  // 按分 not settled.
-  if (!f.not_started()) {
-    const FundingBreakdown& b = f.view.funding;
-    std::vector<std::string> needs;
-    for (const auto& r : b.rows)
-      if (r.kind == FundingRowKind::NeedsAllocation &&
-          std::find(needs.begin(), needs.end(), r.service_name) == needs.end())
-        needs.push_back(r.service_name);
-    if (!needs.empty())
-      out.push_back("複数の構成事業にまたがる事業のうち、" + names_text(needs) +
-                    "は事業費の按分が決まっていません。交付金の申請に向けて、按分を整理する必要があります。");
-  }
-
-  // Meetings.
-  bool has_support_meeting = false;
-  std::vector<std::string> behind;
-  for (const auto& a : f.meetings) {
-    if (has_kind(*a.meeting, "支援会議")) has_support_meeting = true;
-    if (a.recorded && a.meeting->planned_per_year && a.held < *a.meeting->planned_per_year)
-      behind.push_back(md(a.meeting->name) + "（予定" + std::to_string(*a.meeting->planned_per_year) + "回、実績" +
-                       std::to_string(a.held) + "回）");
-  }
-  if (!has_support_meeting && !f.not_started())
-    out.push_back("支援会議（社会福祉法第106条の6）が設置されていません。本人の同意が得られない事例について関係機関が情報を共有できる場を検討する必要があります。");
-  if (!behind.empty())
-    out.push_back("開催実績が予定回数に届いていない会議体があります（" + join(behind, "、") + "）。開催の状況と運営の課題を確認する必要があります。");
-
-  if (ds.indicators.empty())
-    out.push_back("成果指標が定められていません。取組の成果を確かめるための指標を定める必要があります。");
   return out;
 }
 

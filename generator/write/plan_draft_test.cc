@@ -4,6 +4,8 @@
 
 #include "write/plan_html.h"
 
+#include "analyse/findings_config.h"
+
 namespace kyosei {
 
 namespace {
@@ -234,6 +236,49 @@ TEST_CASE("with a previous year, both drafts show what changed") {
     CHECK(text.find("| 見本市支援会議 | 未把握 | 1回 |") != std::string::npos);  // no sessions recorded before
   }
   CHECK_FALSE(has_chapter(jusou(now), "前年度からの変化"));
+}
+
+TEST_CASE("plan drafts: every 課題 wording names an enabled finding of findings.toml") {
+  const FindingsConfig& config = builtin_findings_config();
+  REQUIRE_FALSE(builtin_plan_reference().issues.empty());
+  for (const auto& issue : builtin_plan_reference().issues) {
+    CAPTURE(issue.finding);
+    const FindingRuleConfig* rule = config.rule(issue.finding);
+    REQUIRE(rule);
+    CHECK(rule->enabled);
+    CHECK_FALSE(issue.text.empty());
+  }
+}
+
+TEST_CASE("plan drafts: the 課題 use the findings' thresholds (兼務: FND-06a min_roles), not their own") {
+  const int min_roles = builtin_findings_config().rule("FND-06a")->integer("min_roles");
+  auto with_roles = [](int n) {
+    Dataset ds = sample();
+    static const char* roles[] = {"多機関協働事業の担当者", "相談支援包括化推進員", "参加支援員", "アウトリーチ支援員",
+                                  "地域づくりコーディネーター"};
+    ds.staff[0].roles.clear();
+    for (int i = 0; i < n; ++i) ds.staff[0].roles.push_back({roles[i], 1.0 / n, 1.0 / n});
+    return all_text(jusou(ds));
+  };
+  const std::string phrase = "件以上の役割を兼ねています";
+  CHECK(with_roles(min_roles - 1).find(phrase) == std::string::npos);
+  const std::string md = with_roles(min_roles);
+  CHECK(md.find("コーディネーター等のうち1人が" + std::to_string(min_roles) + phrase) != std::string::npos);
+  CHECK(md.find("P1") == std::string::npos);  // a 課題 names no person
+}
+
+TEST_CASE("plan drafts: the public copy's 課題 name no 公開しない service") {
+  Dataset ds = sample();
+  ds.services[1].is_public = false;  // 1ニ;5;6: nobody would see it on the site
+  ds.services[1].name = "非公開の窓口";
+  ds.staff.clear();                  // so FND-26b lists every 重層 service
+  const std::string council = all_text(jusou(ds));
+  CHECK(council.find("名簿に担当する職員がいません") != std::string::npos);
+  CHECK(council.find("非公開の窓口") != std::string::npos);
+  DraftOptions o;
+  o.public_site = true;
+  const std::string site = all_text(jusou(ds, o));
+  CHECK(site.find("非公開の窓口") == std::string::npos);
 }
 
 }  // namespace kyosei
