@@ -156,7 +156,7 @@ std::string toml_error_japanese(std::string_view english, int column) {
   };
   std::string lower(english);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::string what = "TOML の書き方として読めません";
+  std::string what = "TOML として読めません: 書き方が正しくありません";
   for (const auto& k : kinds) {
     std::string needle(k.contains);
     for (char& c : needle) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -70,8 +70,8 @@ CELLS = [
     ("service-name-too-long", "services.csv", "S04", "事業名", "あ" * 32768, "エラー", "32,767"),
     ("service-summary-too-long", "services.csv", "S01", "概要", "い" * 40000, "エラー", "32,767"),
     # areas.csv
-    ("area-layer-zero", "areas.csv", "T10", "層", "0", "エラー", "範囲外"),
-    ("area-layer-letters", "areas.csv", "T10", "層", "二", "エラー", "整数として読めません"),
+    ("area-layer-zero", "areas.csv", "T10", "層", "0", "エラー", "使えない値です"),
+    ("area-layer-letters", "areas.csv", "T10", "層", "二", "エラー", "使えない値です"),
     ("area-population-negative", "areas.csv", "T10", "人口", "-5", "エラー", "範囲外"),
     ("area-population-decimal", "areas.csv", "T10", "人口", "7000.5", "エラー", "整数として読めません"),
     ("area-aging-over-100", "areas.csv", "T10", "高齢化率", "101", "エラー", "範囲外"),
@@ -82,7 +82,7 @@ CELLS = [
     ("area-aging-two-dots", "areas.csv", "T11", "高齢化率", "30.5.1", "エラー", "数値として読めません"),
     ("area-parent-unknown", "areas.csv", "T11", "上位圏域", "T99", "エラー", "T99"),
     ("area-name-empty", "areas.csv", "T11", "名称", "", "エラー", "必須"),
-    ("area-id-symbol", "areas.csv", "T11", "ID", "T#11", "エラー", "IDとして使えません"),
+    ("area-population-letters", "areas.csv", "T11", "人口", "多い", "エラー", "整数として読めません"),
     # staff.csv
     ("staff-share-letters", "staff.csv", "P01", "配分", "0.6;abc", "エラー", "数値として読めません"),
     ("staff-share-nan", "staff.csv", "P01", "配分", "nan;0.4", "エラー", "数値として読めません"),
@@ -135,9 +135,9 @@ CELLS = [
     ("indicator-direction-unknown", "indicators.csv", "K02", "向き", "上昇", "エラー", "使えない値です"),
     ("indicator-category-unknown", "indicators.csv", "K02", "区分", "その他の区分", "エラー", "使えない値です"),
     # assessment.csv
-    ("assessment-level-4", "assessment.csv", "A1", "評価", "4", "エラー", "範囲外"),
-    ("assessment-level-negative", "assessment.csv", "A1", "評価", "-1", "エラー", "範囲外"),
-    ("assessment-level-letters", "assessment.csv", "A1", "評価", "よい", "エラー", "整数として読めません"),
+    ("assessment-level-4", "assessment.csv", "A1", "評価", "4", "エラー", "使えない値です"),
+    ("assessment-level-negative", "assessment.csv", "A1", "評価", "-1", "エラー", "使えない値です"),
+    ("assessment-level-letters", "assessment.csv", "A1", "評価", "よい", "エラー", "使えない値です"),
 ]
 
 # (case name, key line to replace (regex), new line, line, column, message text)
