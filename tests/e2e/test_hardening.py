@@ -296,5 +296,66 @@ class Hardening(unittest.TestCase):
         self.assertIn(quote(pages[0]), index)
 
 
+class Import(unittest.TestCase):
+    def setUp(self):
+        self._tmp = kts.temp_dir("kyosei-hard-import-")
+        self.tmp = self._tmp.__enter__()
+
+    def tearDown(self):
+        self._tmp.__exit__(None, None, None)
+
+    def test_import_into_a_new_folder_warns_where_to_put_the_pdfs(self):
+        book = self.tmp / "様式.xlsx"
+        r = kts.run_kyosei("template", "-o", book, BASE)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        target = self.tmp / "令和9年度"
+        r = kts.run_kyosei("import", book, "-o", target)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(f"documents/{PDF} がまだありません", r.stderr)
+        self.assertIn("警告", r.stderr)
+        self.assertTrue((target / "services.csv").is_file())
+        self.assertEqual([p.name for p in self.tmp.iterdir() if ".tmp-import-" in p.name], [])
+        # Into a folder that has its documents: they stay, nothing is warned.
+        (target / "documents").mkdir()
+        (target / "documents" / PDF).write_bytes((BASE / "documents" / PDF).read_bytes())
+        (target / "メモ.txt").write_text("残す\n", encoding="utf-8")
+        r = kts.run_kyosei("import", book, "-o", target)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotIn("がまだありません", r.stderr)
+        self.assertEqual((target / "documents" / PDF).read_bytes(), (BASE / "documents" / PDF).read_bytes())
+        self.assertEqual((target / "メモ.txt").read_text(encoding="utf-8"), "残す\n")
+        self.assertEqual(kts.run_kyosei("check", target).returncode, 0)
+
+    def test_shared_string_bomb_is_refused(self):
+        import zipfile
+        book = self.tmp / "爆弾.xlsx"
+        long = "あ" * 20000
+        cells = "".join(f'<c r="A{r}" t="s"><v>0</v></c>' for r in range(1, 5001))
+        with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                       '<Default Extension="xml" ContentType="application/xml"/></Types>')
+            z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+            z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+                       '<sheet name="services" sheetId="1" r:id="rId1"/></sheets></workbook>')
+            z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+                       '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+            z.writestr("xl/sharedStrings.xml", '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                       f'<si><t>{long}</t></si></sst>')
+            z.writestr("xl/worksheets/sheet1.xml", '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                       f'<sheetData><row r="1">{cells}</row></sheetData></worksheet>')
+        self.assertLess(book.stat().st_size, 200_000)
+        target = self.tmp / "out"
+        start = time.monotonic()
+        r = subprocess.run(["sh", "-c", 'ulimit -v 1500000 && exec "$0" "$@"', kts.kyosei_bin(), "import", str(book),
+                            "-o", str(target)], capture_output=True, text=True, timeout=120)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("多すぎます", r.stderr)
+        self.assertFalse(target.exists())
+        self.assertLess(time.monotonic() - start, 60)
+
+
 if __name__ == "__main__":
     unittest.main()
