@@ -35,7 +35,9 @@ std::optional<std::string> read_text_file(const FileSystem& fs, const std::strin
   DecodeFailure failure;
   auto decoded = decode_text(*bytes, &failure);
   if (!decoded) {
-    diags.error({path, failure.line, ""}, "文字コードを判別できません（UTF-8 でも CP932（Shift_JIS）でもない文字があります）",
+    diags.error({path, failure.line, ""},
+                std::to_string(failure.line) + " 行目の " + std::to_string(failure.column) +
+                    " 文字目で文字コードを判別できません（UTF-8 でも CP932（Shift_JIS）でもない文字があります）",
                 "UTF-8（BOMの有無は問わない）または CP932（Shift_JIS）で保存したファイル");
     return std::nullopt;
   }
