@@ -88,10 +88,8 @@ Sheet overview_sheet(const PrefectureRollup& r) {
   s.main.name = s.name;
   s.main.columns = {{"自治体名", CellFormat::Text, 14}, {"団体コード", CellFormat::Text}, {"人口", CellFormat::Count},
                     {"規模", CellFormat::Text, 12},     {"福祉事務所", CellFormat::Text}, {"重層事業", CellFormat::Text},
-                    {"開始年度", CellFormat::Text},     {"構成事業", CellFormat::Text},   {"常勤換算", CellFormat::Decimal},
-                    {"1万人あたり", CellFormat::Decimal}, {"会議体", CellFormat::Count},  {"開催回数", CellFormat::Count},
-                    {"重大", CellFormat::Count},        {"注意", CellFormat::Count},      {"情報", CellFormat::Count},
-                    {"自己点検", CellFormat::Decimal}};
+                    {"開始年度", CellFormat::Text},     {"構成事業", CellFormat::Text},   {"1万人あたり常勤換算", CellFormat::Decimal, 10},
+                    {"重大", CellFormat::Count},        {"注意", CellFormat::Count},      {"情報", CellFormat::Count}};
   for (const MunicipalitySummary* m : covered(r)) {
     SheetRow& row = s.main.add_row();
     row.cells = {text(m->name),
@@ -102,27 +100,23 @@ Sheet overview_sheet(const PrefectureRollup& r) {
                  text(m->jusou_status),
                  text(year_text(m->jusou_start_year)),
                  text(std::to_string(m->required_present) + "/" + std::to_string(m->required_total)),
-                 SheetCell::of_number(m->total_fte).with_format(CellFormat::Decimal),
                  decimal(m->fte_per_10k),
-                 count(m->meeting_bodies),
-                 m->sessions ? count(*m->sessions) : text(kUnknown),
                  count(m->findings_serious),
                  count(m->findings_caution),
-                 count(m->findings_info),
-                 decimal(m->overall_score, "未回答")};
+                 count(m->findings_info)};
   }
   if (r.covered) {
     SheetRow& total = s.main.add_row();
     total.total = true;
     total.cells.assign(s.main.columns.size(), SheetCell::blank());
     total.cells[0] = text(total_label(r));
-    for (size_t col : {2, 8, 10, 11, 12, 13, 14}) total.cells[col] = sum_cell(s.main, 0, col);
+    for (size_t col : {2, 9, 10, 11}) total.cells[col] = sum_cell(s.main, 0, col);
   }
   add_common_notes(s, r);
   s.notes.push_back("構成事業：必須の構成事業（第1号イ〜第5号と第3号柱書の12。第6号は第5号と一体）のうち、services.csv の重層区分に"
                     "記載のある事業がある数。ないものは「未把握」で、実施していないという判断ではありません。");
-  s.notes.push_back("常勤換算・1万人あたり：staff.csv の常勤換算の合計と、人口1万人あたりの値。開催回数は meeting_sessions.csv の回数"
-                    "（ファイルがないときは未把握）。重大・注意・情報は自動判定の件数、自己点検は全項目の平均点（0〜3、回答した項目のみ）。");
+  s.notes.push_back("1万人あたり常勤換算：staff.csv の常勤換算の合計の人口1万人あたりの値（分野別は「職員配置」）。"
+                    "重大・注意・情報は自動判定の件数。会議体は「会議体」、自己点検の点数は「自己点検」のシートにあります。");
   return s;
 }
 
@@ -220,12 +214,10 @@ Sheet funding_sheet_of(const PrefectureRollup& r) {
   auto labels = funding_go_labels();
   s.main.columns = {{"自治体名", CellFormat::Text, 14}, {"年度", CellFormat::Text}};
   for (const auto& [go, label] : labels) s.main.columns.push_back({"第" + std::to_string(go) + "号", CellFormat::Yen});
-  size_t total_col = s.main.columns.size();
   s.main.columns.push_back({"都道府県負担 計", CellFormat::Yen});
   size_t amount_col = s.main.columns.size();
-  s.main.columns.push_back({"事業費（計算した行）", CellFormat::Yen});
-  s.main.columns.push_back({"計算できない行", CellFormat::Count});
-  s.main.columns.push_back({"備考", CellFormat::Text, 24});
+  s.main.columns.push_back({"事業費", CellFormat::Yen});
+  s.main.columns.push_back({"未計算の行", CellFormat::Count});
   for (const MunicipalitySummary* m : covered(r)) {
     SheetRow& row = s.main.add_row();
     row.cells = {text(m->name), text(format_fiscal_year_short(m->fiscal_year))};
@@ -236,7 +228,6 @@ Sheet funding_sheet_of(const PrefectureRollup& r) {
     row.cells.push_back(yen(m->share_total));
     row.cells.push_back(yen(m->funded_amount));
     row.cells.push_back(count(m->uncomputed_rows));
-    row.cells.push_back(text(m->share_includes_cap ? "上限額（以内）を含む" : ""));
   }
   if (r.covered) {
     SheetRow& total = s.main.add_row();
@@ -244,36 +235,42 @@ Sheet funding_sheet_of(const PrefectureRollup& r) {
     total.cells.assign(s.main.columns.size(), SheetCell::blank());
     total.cells[0] = text(total_label(r));
     for (size_t col = 2; col <= amount_col + 1; ++col) total.cells[col] = sum_cell(s.main, 0, col);
-    (void)total_col;
   }
-
-  SheetTable by_regime;
-  by_regime.name = "号・経費区分別";
-  by_regime.columns = {{"号", CellFormat::Text, 22},     {"経費区分（根拠）", CellFormat::Text, 30},
-                       {"都道府県負担", CellFormat::Yen}, {"事業費", CellFormat::Yen},
-                       {"行数", CellFormat::Count},       {"備考", CellFormat::Text, 20}};
-  size_t origin = s.next_extra_origin();
-  for (const auto& sh : r.shares)
-    by_regime.add_row().cells = {text(sh.go_label), text(sh.regime), yen(sh.yen), yen(sh.amount), count(sh.rows),
-                                 text(sh.includes_cap ? "上限額（以内）" : "")};
-  if (!r.shares.empty()) {
-    SheetRow& total = by_regime.add_row();
-    total.total = true;
-    total.cells = {text(total_label(r)), SheetCell::blank()};
-    for (size_t col : {2, 3, 4}) total.cells.push_back(sum_cell(by_regime, origin, col));
-    total.cells.push_back(SheetCell::blank());
-  }
-  s.extras.push_back(std::move(by_regime));
-
   add_common_notes(s, r);
   s.notes.push_back("都道府県負担：各市町村の財源内訳（kyosei build の「財源内訳」と同じ計算）の都道府県の欄の和です。"
                     "各行・負担者ごとに1円未満を切り捨て、その和を円単位の整数で合計しています。");
   s.notes.push_back("負担割合は各市町村の年度のもの（data/jusou_funding.csv、市町村が funding_ratios.csv を置いたときはそれ）です。"
                     "経費区分は社会福祉法第106条の9（第1号・第2号は義務的経費、第3号は裁量的経費）によります。");
-  s.notes.push_back("割合が「以内」のものは上限額です。第1号ニ・第3号柱書（生活困窮）は都道府県の法定負担がありません。");
+  s.notes.push_back("割合が「以内」のもの（第1号ロ・ハ、第3号ハ・ニ）は上限額です。第1号ニ・第3号柱書（生活困窮）は都道府県の法定負担がありません。"
+                    "号・経費区分ごとの合計は「号・経費区分別」のシートにあります。");
   if (r.uncomputed_rows)
     s.notes.push_back("按分が必要・事業費未把握などで計算できない行（" + std::to_string(r.uncomputed_rows) +
                       "行）は合計に含みません。");
+  return s;
+}
+
+Sheet regime_sheet(const PrefectureRollup& r) {
+  Sheet s;
+  s.name = "号・経費区分別";
+  s.description = "都道府県の負担の合計（号・経費区分別）：都道府県の予算の区分";
+  s.landscape = true;
+  s.main.name = s.name;
+  s.main.columns = {{"号", CellFormat::Text, 22},     {"経費区分（根拠）", CellFormat::Text, 30},
+                    {"都道府県負担", CellFormat::Yen}, {"事業費", CellFormat::Yen},
+                    {"行数", CellFormat::Count},       {"上限額", CellFormat::Text}};
+  for (const auto& sh : r.shares)
+    s.main.add_row().cells = {text(sh.go_label), text(sh.regime), yen(sh.yen), yen(sh.amount), count(sh.rows),
+                              text(sh.includes_cap ? "以内" : "")};
+  if (!r.shares.empty()) {
+    SheetRow& total = s.main.add_row();
+    total.total = true;
+    total.cells = {text(total_label(r)), SheetCell::blank()};
+    for (size_t col : {2, 3, 4}) total.cells.push_back(sum_cell(s.main, 0, col));
+    total.cells.push_back(SheetCell::blank());
+  }
+  add_common_notes(s, r);
+  s.notes.push_back("各市町村の財源内訳の都道府県の欄（各行1円未満切り捨て）を、号と経費区分（社会福祉法第106条の9：第1号・第2号は"
+                    "義務的経費、第3号は裁量的経費）ごとに円単位で合計したものです。上限額「以内」の行は、実際の交付額がこれ以下になることがあります。");
   return s;
 }
 
@@ -281,11 +278,11 @@ Sheet staffing_sheet(const PrefectureRollup& r) {
   Sheet s;
   s.name = "職員配置";
   s.description = "分野別の常勤換算（人口1万人あたり）";
-  s.landscape = r.fields.size() > 6;
+  s.landscape = true;
   s.frozen_columns = 1;
   s.main.name = s.name;
   s.main.columns = {{"自治体名", CellFormat::Text, 14}, {"人口", CellFormat::Count}};
-  for (const auto& f : r.fields) s.main.columns.push_back({f, CellFormat::Decimal, 10});
+  for (const auto& f : r.fields) s.main.columns.push_back({f, CellFormat::Decimal, 8});
   s.main.columns.push_back({"計", CellFormat::Decimal});
   s.main.columns.push_back({"人数", CellFormat::Count});
   for (const MunicipalitySummary* m : covered(r)) {
@@ -333,11 +330,11 @@ Sheet assessment_sheet(const PrefectureRollup& r, const Reference& ref) {
   Sheet s;
   s.name = "自己点検";
   s.description = "進捗自己点検の領域別の平均点（0〜3）";
-  s.landscape = ref.assessment_domains.size() > 7;
+  s.landscape = true;
   s.frozen_columns = 1;
   s.main.name = s.name;
   s.main.columns = {{"自治体名", CellFormat::Text, 14}};
-  for (const auto& d : ref.assessment_domains) s.main.columns.push_back({d.id + " " + d.name, CellFormat::Decimal, 12});
+  for (const auto& d : ref.assessment_domains) s.main.columns.push_back({d.id + " " + d.name, CellFormat::Decimal, 9});
   s.main.columns.push_back({"全体", CellFormat::Decimal});
   for (const MunicipalitySummary* m : covered(r)) {
     SheetRow& row = s.main.add_row();
@@ -474,7 +471,7 @@ std::string format_per_10k(const std::optional<double>& v) {
 
 std::vector<Sheet> prefecture_sheets(const PrefectureRollup& r, const Reference& ref) {
   std::vector<Sheet> sheets = {status_sheet(r),      overview_sheet(r),    component_sheet(r, ref),
-                               go_sheet(r),          funding_sheet_of(r),  staffing_sheet(r),
+                               go_sheet(r),          funding_sheet_of(r),  regime_sheet(r),  staffing_sheet(r),
                                meetings_sheet(r),    assessment_sheet(r, ref), roles_sheet(r),
                                peers_sheet(r)};
   if (r.has_previous) sheets.push_back(change_sheet(r));

@@ -29,6 +29,7 @@ from kyosei_test_support import run_kyosei, source_dir, snapshot_tree
 SRC = source_dir()
 EXAMPLE = SRC / "examples" / "prefecture"
 WORKBOOK = Path("excel") / "都道府県集計.xlsx"
+EM_BOX = 1.2  # word box height / font size in pdftotext -bbox (see the print test)
 
 try:
     import openpyxl  # Debian python3-openpyxl (scripts/setup.sh test_pkgs)
@@ -158,17 +159,17 @@ class PrefectureHandComputed(unittest.TestCase):
         cls.parent = cls.tmp / "検証県"
         write_prefecture(cls.parent)
         cls.out = cls.tmp / "out"
-        cls.run = run_kyosei("prefecture", cls.parent, "-o", cls.out, timeout=300)
+        cls.result = run_kyosei("prefecture", cls.parent, "-o", cls.out, timeout=300)
 
     @classmethod
     def tearDownClass(cls):
         cls._tmp.cleanup()
 
     def test_exit_2_names_the_broken_municipality_and_still_writes(self):
-        self.assertEqual(self.run.returncode, 2, self.run.stderr)
-        self.assertRegex(self.run.stderr, r"04_不備町/services\.csv:2:事業費: エラー: ")
-        self.assertIn("05_未提出村（未提出）", self.run.stderr)
-        self.assertIn("04_不備町（不備）", self.run.stderr)
+        self.assertEqual(self.result.returncode, 2, self.result.stderr)
+        self.assertRegex(self.result.stderr, r"04_不備町/services\.csv:2:事業費: エラー: ")
+        self.assertIn("05_未提出村（未提出）", self.result.stderr)
+        self.assertIn("04_不備町（不備）", self.result.stderr)
         self.assertTrue((self.out / WORKBOOK).exists())
         self.assertTrue((self.out / "site" / "index.html").exists())
 
@@ -194,7 +195,7 @@ class PrefectureHandComputed(unittest.TestCase):
         self.assertEqual(total, 1925000 + 833333 + 1944444 + 1250000 + 999999 + 154320 + 770000 + 385000 + 100000 + 300000)
         self.assertEqual(int(rows["合計（3市町村）"]["都道府県負担 計"]), total)
         self.assertNotIn("不備町", rows)
-        regime = read_csv(self.out / "csv" / "都道府県負担_号・経費区分別.csv")
+        regime = read_csv(self.out / "csv" / "号・経費区分別.csv")
         self.assertEqual(sum(int(r["都道府県負担"]) for r in regime if not r["号"].startswith("合計")), total)
         kinds = {r["経費区分（根拠）"] for r in regime}
         self.assertIn("義務的経費（106条の9 第2号）", kinds)
@@ -322,7 +323,7 @@ class PrefectureWorkbook(unittest.TestCase):
                 self.assertIn(name, wb.sheetnames)
             for ws in wb.worksheets:
                 self.assertEqual(ws.page_setup.paperSize, 9, ws.title)  # A4
-                self.assertEqual(ws.print_title_rows, "1:1", ws.title)
+                self.assertIn(ws.print_title_rows, ("1:1", "$1:$1"), ws.title)
                 for row in ws.iter_rows():
                     for c in row:
                         if isinstance(c.value, str) and c.value.startswith("="):
@@ -348,8 +349,11 @@ class PrefectureWorkbookPrinted(unittest.TestCase):
             html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True).stdout
             heights = [float(y2) - float(y1) for y1, y2 in re.findall(r'<word [^>]*yMin="([\d.]+)"[^>]*yMax="([\d.]+)"', html)]
             self.assertGreater(len(heights), 100)
-            # A word box is about the font size high; 8 pt text gives boxes of ≥ 8 pt.
-            self.assertGreaterEqual(min(heights), 8.0)
+            # pdftotext's word box is the font's ascent + descent: 1.2 em for the
+            # workbook font as LibreOffice prints it (11 pt text unscaled gives
+            # 13.2 pt boxes, checked here), so the smallest font is min / 1.2.
+            self.assertAlmostEqual(max(heights), 11 * EM_BOX, delta=2.5)
+            self.assertGreaterEqual(min(heights) / EM_BOX, 8.0)
             pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)"', html)
             for w, h in pages:
                 self.assertAlmostEqual(max(float(w), float(h)), 842, delta=3)
