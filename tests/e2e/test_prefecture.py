@@ -242,6 +242,24 @@ class PrefectureHandComputed(unittest.TestCase):
         self.assertIn('lang="ja"', page)
         self.assertIn('href="../assets/style.css"', page)
 
+    def test_site_pages_are_linked_and_structured(self):
+        site = self.out / "site"
+        from urllib.parse import unquote
+        pages = sorted(site.rglob("*.html"))
+        self.assertIn(site / "components.html", pages)
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            self.assertEqual(html.count("<h1>"), 1, page)
+            self.assertIn('<html lang="ja">', html)
+            self.assertEqual(html.count("<table"), html.count("<caption>"), page)
+            self.assertNotIn("<script", html)  # no scripts on the prefecture site
+            for href in re.findall(r'href="([^"#]+)"', html):
+                target = (page.parent / unquote(href)).resolve()
+                self.assertTrue(target.exists(), f"{page}: {href}")
+        # every municipality, also 不備 and 未提出, has a page reachable from the list
+        listing = (site / "municipalities" / "index.html").read_text(encoding="utf-8")
+        self.assertEqual(listing.count('<th scope="row"><a href='), 5)
+
     def test_csv_neutralises_formula_text(self):
         with tempfile.TemporaryDirectory(prefix="kyosei-pref-f-") as tmp:
             parent = Path(tmp) / "p"
