@@ -70,7 +70,7 @@ void sort_shares(std::vector<PrefectureShare>& shares) {
   });
 }
 
-void summarise_funding(const Dataset& ds, MunicipalitySummary& m) {
+void summarise_funding(const Dataset& ds, RollupMunicipality& m) {
   const auto& ratios = funding_ratios_of(ds);
   FundingBreakdown b = compute_funding(ds, ratios, ds.municipality.fiscal_year);
   auto labels = funding_go_labels();
@@ -110,9 +110,9 @@ const char* submission_label(SubmissionState s) {
   return "";
 }
 
-const std::vector<PeerBand>& peer_bands() {
-  static const std::vector<PeerBand> bands = [] {
-    std::vector<PeerBand> out;
+const std::vector<PrefecturePeerBand>& peer_bands() {
+  static const std::vector<PrefecturePeerBand> bands = [] {
+    std::vector<PrefecturePeerBand> out;
     for (auto& row : embedded_csv_rows(kRollupData)) {
       if (row["kind"] != "peer_band") continue;
       out.push_back({static_cast<int>(to_ll(row["key"])), row["label"], to_ll(row["min_population"]),
@@ -123,7 +123,7 @@ const std::vector<PeerBand>& peer_bands() {
   return bands;
 }
 
-const PeerBand* peer_band_of(const std::optional<long long>& population) {
+const PrefecturePeerBand* peer_band_of(const std::optional<long long>& population) {
   if (!population) return nullptr;
   for (const auto& b : peer_bands())
     if (*population >= b.min && (b.max == 0 || *population <= b.max)) return &b;
@@ -152,20 +152,20 @@ std::vector<std::pair<int, std::string>> funding_go_labels() {
   return labels;
 }
 
-bool MunicipalitySummary::has_self_reliance_support() const {
+bool RollupMunicipality::has_self_reliance_support() const {
   for (const auto& c : components)
     if (c.key == "1ニ") return c.present;
   return false;
 }
 
-const MunicipalitySummary* PrefectureRollup::find(const std::string& code) const {
+const RollupMunicipality* PrefectureRollup::find(const std::string& code) const {
   for (const auto& m : municipalities)
     if (!code.empty() && m.code == code) return &m;
   return nullptr;
 }
 
-MunicipalitySummary summarise_municipality(const MunicipalitySubmission& sub, const Reference& ref) {
-  MunicipalitySummary m;
+RollupMunicipality summarise_municipality(const MunicipalitySubmission& sub, const Reference& ref) {
+  RollupMunicipality m;
   m.folder = sub.folder;
   m.state = sub.state;
   m.warning_count = sub.diagnostics.warning_count();
@@ -190,7 +190,7 @@ MunicipalitySummary summarise_municipality(const MunicipalitySubmission& sub, co
   m.jusou_start_year = mu.jusou_start_year;
 
   for (const auto& c : compute_component_coverage(ds, ref)) {
-    ComponentState s;
+    RollupComponent s;
     s.key = c.component->key;
     s.present = c.implemented();
     s.substituted = c.substituted && s.present;
@@ -238,7 +238,7 @@ PrefectureRollup compute_prefecture_rollup(const std::vector<MunicipalitySubmiss
   std::map<std::string, int> prefectures, years;
   std::map<std::string, std::vector<std::string>> codes;
   for (const auto& sub : subs) {
-    MunicipalitySummary m = summarise_municipality(sub, ref);
+    RollupMunicipality m = summarise_municipality(sub, ref);
     ++r.submitted;
     if (m.state == SubmissionState::Missing) ++r.missing;
     if (m.state == SubmissionState::Invalid) ++r.invalid;
@@ -299,7 +299,7 @@ PrefectureRollup compute_prefecture_rollup(const std::vector<MunicipalitySubmiss
   // Peers: the others of the same band.
   for (const auto& m : r.municipalities) {
     if (m.state != SubmissionState::Ok) continue;
-    PeerComparison p;
+    PrefecturePeerComparison p;
     p.name = m.name;
     p.band = m.band;
     p.required_present = m.required_present;
@@ -327,7 +327,7 @@ PrefectureRollup compute_prefecture_rollup(const std::vector<MunicipalitySubmiss
     r.previous_fiscal_year = previous->fiscal_year;
     for (const auto& m : r.municipalities) {
       if (m.state != SubmissionState::Ok) continue;
-      YearChange c;
+      PrefectureYearChange c;
       c.name = m.name;
       c.code = m.code;
       c.status = m.jusou_status;
@@ -335,7 +335,7 @@ PrefectureRollup compute_prefecture_rollup(const std::vector<MunicipalitySubmiss
       c.fte_per_10k = m.fte_per_10k;
       c.share_total = m.share_total;
       c.serious = m.findings_serious;
-      const MunicipalitySummary* p = previous->find(m.code);
+      const RollupMunicipality* p = previous->find(m.code);
       if (p && p->state == SubmissionState::Ok) {
         c.in_previous = true;
         c.previous_status = p->jusou_status;

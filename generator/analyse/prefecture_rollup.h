@@ -53,14 +53,14 @@ struct MunicipalitySubmission {
 };
 
 // A population band of data/prefecture_rollup.csv.
-struct PeerBand {
+struct PrefecturePeerBand {
   int key = 0;
   std::string label;
   long long min = 0, max = 0;  // max 0 = unbounded
 };
-const std::vector<PeerBand>& peer_bands();
+const std::vector<PrefecturePeerBand>& peer_bands();
 // The band of a population; nullptr when not known.
-const PeerBand* peer_band_of(const std::optional<long long>& population);
+const PrefecturePeerBand* peer_band_of(const std::optional<long long>& population);
 
 // A `role` row of data/prefecture_rollup.csv: what the prefecture does for
 // one kind of municipality, with its source.
@@ -80,26 +80,26 @@ struct PrefectureShare {
   bool includes_cap = false;  // some ratio is 「以内」: yen is a ceiling
 };
 
-struct ComponentState {
+struct RollupComponent {
   std::string key;
   bool present = false;
   bool substituted = false;  // 1ニ filled by the substitute program
   std::vector<std::string> service_ids;
 };
 
-struct FieldFte {
+struct RollupFieldFte {
   std::string field;
   double fte = 0;
   std::optional<double> per_10k;
 };
 
-struct DomainScore {
+struct RollupDomainScore {
   std::string id, name;
   int answered = 0, total = 0;
   std::optional<double> mean;
 };
 
-struct MunicipalitySummary {
+struct RollupMunicipality {
   std::string folder;
   std::string name;  // municipality.toml name, else the folder name
   std::string code;
@@ -111,14 +111,14 @@ struct MunicipalitySummary {
   // The rest is filled for Ok only.
   int fiscal_year = 0;
   std::optional<long long> population;
-  const PeerBand* band = nullptr;
+  const PrefecturePeerBand* band = nullptr;
   bool welfare_office = true;
   std::string jusou_status;  // 実施 | 移行準備 | 未実施
   std::optional<int> jusou_start_year;
-  std::vector<ComponentState> components;  // reference table order
+  std::vector<RollupComponent> components;  // reference table order
   int required_present = 0, required_total = 0;  // components whose required is 必須
   std::map<int, std::pair<int, int>> by_go;       // 号 -> (present, total), required components only
-  std::vector<FieldFte> staffing;                 // fields with a role held
+  std::vector<RollupFieldFte> staffing;                 // fields with a role held
   double total_fte = 0;
   std::optional<double> fte_per_10k;
   int people = 0;
@@ -126,7 +126,7 @@ struct MunicipalitySummary {
   std::optional<int> sessions;        // 未把握 when there is no session at all
   std::optional<long long> cases;     // 検討事例数, when some session gives it
   int findings_serious = 0, findings_caution = 0, findings_info = 0;
-  std::vector<DomainScore> domains;   // bank order
+  std::vector<RollupDomainScore> domains;   // bank order
   std::optional<double> overall_score;
   std::vector<PrefectureShare> shares;  // by (号, regime), 号 order
   std::map<int, long long> share_by_go;  // 号 -> yen
@@ -137,9 +137,9 @@ struct MunicipalitySummary {
   bool has_self_reliance_support() const;  // some service names 1ニ
 };
 
-struct PeerComparison {
+struct PrefecturePeerComparison {
   std::string name;
-  const PeerBand* band = nullptr;
+  const PrefecturePeerBand* band = nullptr;
   int peers = 0;  // other municipalities of the band with a value
   int required_present = 0;
   std::optional<double> peer_required_present;  // median of the peers
@@ -149,7 +149,7 @@ struct PeerComparison {
   std::optional<double> overall_score, peer_overall_score;
 };
 
-struct YearChange {
+struct PrefectureYearChange {
   std::string name, code;
   bool in_previous = false;  // matched by 団体コード
   std::string previous_status, status;
@@ -166,7 +166,7 @@ struct YearChange {
 struct PrefectureRollup {
   std::string prefecture;  // most common municipality.toml prefecture, else the parent folder name
   int fiscal_year = 0;     // most common fiscal_year
-  std::vector<MunicipalitySummary> municipalities;  // folder order
+  std::vector<RollupMunicipality> municipalities;  // folder order
   int submitted = 0;  // folders
   int covered = 0;    // Ok: what every total covers
   int missing = 0, invalid = 0;
@@ -178,16 +178,16 @@ struct PrefectureRollup {
   long long funded_amount = 0;
   int uncomputed_rows = 0;
   std::map<std::string, int> status_counts;  // 実施 / 移行準備 / 未実施
-  std::vector<PeerComparison> peers;  // covered municipalities, folder order
+  std::vector<PrefecturePeerComparison> peers;  // covered municipalities, folder order
   bool has_previous = false;
   int previous_fiscal_year = 0;
-  std::vector<YearChange> changes;  // covered municipalities, folder order
+  std::vector<PrefectureYearChange> changes;  // covered municipalities, folder order
 
-  const MunicipalitySummary* find(const std::string& code) const;
+  const RollupMunicipality* find(const std::string& code) const;
 };
 
 // One municipality's summary (Ok or not).
-MunicipalitySummary summarise_municipality(const MunicipalitySubmission& sub, const Reference& ref);
+RollupMunicipality summarise_municipality(const MunicipalitySubmission& sub, const Reference& ref);
 
 PrefectureRollup compute_prefecture_rollup(const std::vector<MunicipalitySubmission>& subs, const Reference& ref,
                                            const std::string& parent_name,

@@ -80,7 +80,7 @@ TEST_CASE("prefecture roll-up: the 都道府県 share by 号 and regime, floored
   CHECK(seen_none);
   CHECK(seen_cap);
 
-  const MunicipalitySummary& bad = r.municipalities[2];
+  const RollupMunicipality& bad = r.municipalities[2];
   CHECK(bad.state == SubmissionState::Invalid);
   REQUIRE(bad.errors.size() == 1);
   CHECK(bad.errors[0].where.line == 3);
@@ -95,7 +95,7 @@ TEST_CASE("prefecture roll-up: components, 1ニ by the substitute program, peers
   b2.services.push_back(service("V2", "地域福祉", {"2"}, std::nullopt));
   PrefectureRollup r = compute_prefecture_rollup({ok("a", a), ok("b", b2)}, builtin_reference(), "親", &prev);
 
-  const MunicipalitySummary& t = r.municipalities[0];
+  const RollupMunicipality& t = r.municipalities[0];
   CHECK(t.has_self_reliance_support());
   CHECK(t.components[3].key == "1ニ");
   CHECK(t.components[3].substituted);

@@ -35,7 +35,7 @@ int usage(const std::string& msg) {
 
 // One parent folder as read: the datasets stay alive for the summaries'
 // pointers and the privacy guards.
-struct ParentRead {
+struct PrefectureParentRead {
   std::vector<std::unique_ptr<Dataset>> datasets;
   std::vector<MunicipalitySubmission> subs;
 };
@@ -55,8 +55,8 @@ std::optional<std::vector<std::string>> municipality_folders(const std::string& 
   return out;
 }
 
-ParentRead read_parent(const std::string& parent, const std::vector<std::string>& folders, bool read_documents) {
-  ParentRead r;
+PrefectureParentRead read_parent(const std::string& parent, const std::vector<std::string>& folders, bool read_documents) {
+  PrefectureParentRead r;
   for (const auto& folder : folders) {
     MunicipalitySubmission sub;
     sub.folder = folder;
@@ -126,11 +126,11 @@ int run_prefecture_command(const std::vector<std::string>& args) {
     return kExitInvalidInput;
   }
   const Reference& ref = builtin_reference();
-  ParentRead current = read_parent(parent, *folders, true);
+  PrefectureParentRead current = read_parent(parent, *folders, true);
   print_problems(parent, current.subs, quiet);
 
   std::optional<PrefectureRollup> prev_rollup;
-  ParentRead prev_read;
+  PrefectureParentRead prev_read;
   if (!previous.empty()) {
     previous = clean(previous);
     auto prev_folders = municipality_folders(previous);

@@ -31,8 +31,8 @@ std::string coverage_note(const PrefectureRollup& r) {
   return s;
 }
 
-std::vector<const MunicipalitySummary*> covered(const PrefectureRollup& r) {
-  std::vector<const MunicipalitySummary*> out;
+std::vector<const RollupMunicipality*> covered(const PrefectureRollup& r) {
+  std::vector<const RollupMunicipality*> out;
   for (const auto& m : r.municipalities)
     if (m.state == SubmissionState::Ok) out.push_back(&m);
   return out;
@@ -90,7 +90,7 @@ Sheet overview_sheet(const PrefectureRollup& r) {
                     {"規模", CellFormat::Text, 12},     {"福祉事務所", CellFormat::Text}, {"重層事業", CellFormat::Text},
                     {"開始年度", CellFormat::Text},     {"構成事業", CellFormat::Text},   {"1万人あたり常勤換算", CellFormat::Decimal, 10},
                     {"重大", CellFormat::Count},        {"注意", CellFormat::Count},      {"情報", CellFormat::Count}};
-  for (const MunicipalitySummary* m : covered(r)) {
+  for (const RollupMunicipality* m : covered(r)) {
     SheetRow& row = s.main.add_row();
     row.cells = {text(m->name),
                  text(m->code),
@@ -131,11 +131,11 @@ Sheet component_sheet(const PrefectureRollup& r, const Reference& ref) {
   for (const auto& c : ref.components) s.main.columns.push_back({c.key, CellFormat::Text, 6});
   s.main.columns.push_back({"必須の数", CellFormat::Text});
   std::vector<int> present(ref.components.size(), 0);
-  for (const MunicipalitySummary* m : covered(r)) {
+  for (const RollupMunicipality* m : covered(r)) {
     SheetRow& row = s.main.add_row();
     row.cells = {text(m->name)};
     for (size_t i = 0; i < ref.components.size(); ++i) {
-      const ComponentState* c = i < m->components.size() ? &m->components[i] : nullptr;
+      const RollupComponent* c = i < m->components.size() ? &m->components[i] : nullptr;
       SheetCell cell = text(c ? component_mark(*c) : "—");
       cell.with_shade(!c || !c->present);
       row.cells.push_back(cell);
@@ -171,14 +171,14 @@ Sheet go_sheet(const PrefectureRollup& r) {
   s.main.name = s.name;
   s.main.columns = {{"自治体名", CellFormat::Text, 14}};
   std::vector<int> gos;
-  for (const MunicipalitySummary* m : covered(r))
+  for (const RollupMunicipality* m : covered(r))
     for (const auto& [go, pt] : m->by_go)
       if (std::find(gos.begin(), gos.end(), go) == gos.end()) gos.push_back(go);
   std::sort(gos.begin(), gos.end());
   for (int go : gos) s.main.columns.push_back({"第" + std::to_string(go) + "号", CellFormat::Text});
   s.main.columns.push_back({"そろっている号", CellFormat::Count});
   std::vector<int> complete(gos.size(), 0);
-  for (const MunicipalitySummary* m : covered(r)) {
+  for (const RollupMunicipality* m : covered(r)) {
     SheetRow& row = s.main.add_row();
     row.cells = {text(m->name)};
     int full = 0;
@@ -218,7 +218,7 @@ Sheet funding_sheet_of(const PrefectureRollup& r) {
   size_t amount_col = s.main.columns.size();
   s.main.columns.push_back({"事業費", CellFormat::Yen});
   s.main.columns.push_back({"未計算の行", CellFormat::Count});
-  for (const MunicipalitySummary* m : covered(r)) {
+  for (const RollupMunicipality* m : covered(r)) {
     SheetRow& row = s.main.add_row();
     row.cells = {text(m->name), text(format_fiscal_year_short(m->fiscal_year))};
     for (const auto& [go, label] : labels) {
@@ -285,7 +285,7 @@ Sheet staffing_sheet(const PrefectureRollup& r) {
   for (const auto& f : r.fields) s.main.columns.push_back({f, CellFormat::Decimal, 8});
   s.main.columns.push_back({"計", CellFormat::Decimal});
   s.main.columns.push_back({"人数", CellFormat::Count});
-  for (const MunicipalitySummary* m : covered(r)) {
+  for (const RollupMunicipality* m : covered(r)) {
     SheetRow& row = s.main.add_row();
     row.cells = {text(m->name), m->population ? count(*m->population) : text(kUnknown)};
     for (const auto& f : r.fields) {
@@ -310,7 +310,7 @@ Sheet meetings_sheet(const PrefectureRollup& r) {
   s.main.name = s.name;
   s.main.columns = {{"自治体名", CellFormat::Text, 14}, {"会議体", CellFormat::Count}, {"うち守秘義務あり", CellFormat::Count},
                     {"開催回数", CellFormat::Count},     {"検討事例数", CellFormat::Count}};
-  for (const MunicipalitySummary* m : covered(r)) {
+  for (const RollupMunicipality* m : covered(r)) {
     SheetRow& row = s.main.add_row();
     row.cells = {text(m->name), count(m->meeting_bodies), count(m->confidential_bodies),
                  m->sessions ? count(*m->sessions) : text(kUnknown), m->cases ? count(*m->cases) : text(kUnknown)};
@@ -336,7 +336,7 @@ Sheet assessment_sheet(const PrefectureRollup& r, const Reference& ref) {
   s.main.columns = {{"自治体名", CellFormat::Text, 14}};
   for (const auto& d : ref.assessment_domains) s.main.columns.push_back({d.id + " " + d.name, CellFormat::Decimal, 9});
   s.main.columns.push_back({"全体", CellFormat::Decimal});
-  for (const MunicipalitySummary* m : covered(r)) {
+  for (const RollupMunicipality* m : covered(r)) {
     SheetRow& row = s.main.add_row();
     row.cells = {text(m->name)};
     for (const auto& d : ref.assessment_domains) {
@@ -362,7 +362,7 @@ Sheet roles_sheet(const PrefectureRollup& r) {
   s.main.name = s.name;
   s.main.columns = {{"自治体名", CellFormat::Text, 14}, {"人口", CellFormat::Count}, {"福祉事務所", CellFormat::Text},
                     {"第1号ニ", CellFormat::Text, 30},  {"該当", CellFormat::Text, 40}};
-  for (const MunicipalitySummary* m : covered(r)) {
+  for (const RollupMunicipality* m : covered(r)) {
     bool support = m->has_self_reliance_support();
     if (m->welfare_office && support) continue;
     std::string st = "—（記載のある事業なし）";
@@ -457,7 +457,7 @@ Sheet change_sheet(const PrefectureRollup& r) {
 
 }  // namespace
 
-const char* component_mark(const ComponentState& c) {
+const char* component_mark(const RollupComponent& c) {
   if (!c.present) return "—";
   return c.substituted ? "○（代替）" : "○";
 }

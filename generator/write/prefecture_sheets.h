@@ -16,7 +16,7 @@ inline constexpr const char* kPrefectureWorkbookPath = "excel/都道府県集計
 std::vector<Sheet> prefecture_sheets(const PrefectureRollup& r, const Reference& ref);
 
 // "○" / "—" for a component, "○（代替）" for 1ニ filled by the substitute program.
-const char* component_mark(const ComponentState& c);
+const char* component_mark(const RollupComponent& c);
 
 // "1.23" (two decimals), or 「未把握」.
 std::string format_per_10k(const std::optional<double>& v);

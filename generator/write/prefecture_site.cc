@@ -49,14 +49,14 @@ std::string status_line(const PrefectureRollup& r) {
   return s + "。";
 }
 
-std::vector<const MunicipalitySummary*> covered(const PrefectureRollup& r) {
-  std::vector<const MunicipalitySummary*> out;
+std::vector<const RollupMunicipality*> covered(const PrefectureRollup& r) {
+  std::vector<const RollupMunicipality*> out;
   for (const auto& m : r.municipalities)
     if (m.state == SubmissionState::Ok) out.push_back(&m);
   return out;
 }
 
-HtmlCell municipality_link(const std::string& from, const MunicipalitySummary& m) {
+HtmlCell municipality_link(const std::string& from, const RollupMunicipality& m) {
   return SafeHtml{html_link(relative_link(from, prefecture_municipality_page(m)), m.name).value};
 }
 
@@ -100,7 +100,7 @@ std::string municipalities_body(const PrefectureRollup& r) {
   return p(status_line(r)) + render_table(t).value;
 }
 
-std::string municipality_body(const PrefectureRollup& r, const Reference& ref, const MunicipalitySummary& m,
+std::string municipality_body(const PrefectureRollup& r, const Reference& ref, const RollupMunicipality& m,
                               const std::string& path) {
   std::string b;
   if (m.state != SubmissionState::Ok) {
@@ -188,7 +188,7 @@ std::string components_body(const PrefectureRollup& r, const Reference& ref) {
   t.headers.push_back("必須の数");
   t.row_headers = true;
   std::vector<int> present(ref.components.size(), 0);
-  for (const MunicipalitySummary* m : covered(r)) {
+  for (const RollupMunicipality* m : covered(r)) {
     std::vector<HtmlCell> row = {municipality_link("components.html", *m)};
     for (size_t i = 0; i < ref.components.size(); ++i) {
       bool has = i < m->components.size() && m->components[i].present;
@@ -208,7 +208,7 @@ std::string components_body(const PrefectureRollup& r, const Reference& ref) {
   g.headers = {"自治体名"};
   for (const auto& [go, label] : funding_go_labels()) g.headers.push_back("第" + std::to_string(go) + "号");
   g.row_headers = true;
-  for (const MunicipalitySummary* m : covered(r)) {
+  for (const RollupMunicipality* m : covered(r)) {
     std::vector<HtmlCell> row = {municipality_link("components.html", *m)};
     for (const auto& [go, label] : funding_go_labels()) {
       auto it = m->by_go.find(go);
@@ -240,7 +240,7 @@ std::string funding_body(const PrefectureRollup& r) {
   for (const auto& [go, label] : labels) m.headers.push_back("第" + std::to_string(go) + "号");
   m.headers.push_back("計");
   m.row_headers = true;
-  for (const MunicipalitySummary* mu : covered(r)) {
+  for (const RollupMunicipality* mu : covered(r)) {
     std::vector<HtmlCell> row = {municipality_link("funding.html", *mu)};
     for (const auto& [go, label] : labels) {
       auto it = mu->share_by_go.find(go);
@@ -273,7 +273,7 @@ std::string roles_body(const PrefectureRollup& r) {
   t.caption = "福祉事務所を設置していない町村と、第1号ニの事業がない市町村";
   t.headers = {"自治体名", "福祉事務所", "第1号ニ", "該当"};
   t.row_headers = true;
-  for (const MunicipalitySummary* m : covered(r)) {
+  for (const RollupMunicipality* m : covered(r)) {
     bool support = m->has_self_reliance_support();
     if (m->welfare_office && support) continue;
     std::string st = "—";
@@ -301,7 +301,7 @@ std::string peers_body(const PrefectureRollup& r) {
   t.row_headers = true;
   for (size_t i = 0; i < r.peers.size(); ++i) {
     const auto& pc = r.peers[i];
-    const MunicipalitySummary* m = nullptr;
+    const RollupMunicipality* m = nullptr;
     for (const auto& mu : r.municipalities)
       if (mu.state == SubmissionState::Ok && mu.name == pc.name) m = &mu;
     const char* none = "比較対象なし";
@@ -341,7 +341,7 @@ std::string sitemap_body(const std::vector<SitePage>& pages) {
 
 }  // namespace
 
-std::string prefecture_municipality_page(const MunicipalitySummary& m) {
+std::string prefecture_municipality_page(const RollupMunicipality& m) {
   return "municipalities/" + page_slug(m.code.empty() ? m.folder : m.code + "-" + m.folder) + ".html";
 }
 

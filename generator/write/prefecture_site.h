@@ -40,6 +40,6 @@ bool write_prefecture_site(const PrefectureSiteInput& in, const std::string& out
                            Diagnostics& privacy_problems);
 
 // Where a municipality's page lives: municipalities/<code or folder slug>.html.
-std::string prefecture_municipality_page(const MunicipalitySummary& m);
+std::string prefecture_municipality_page(const RollupMunicipality& m);
 
 }  // namespace kyosei
