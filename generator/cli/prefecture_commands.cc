@@ -120,6 +120,11 @@ int run_prefecture_command(const std::vector<std::string>& args) {
     std::cerr << "親フォルダ「" << parent << "」がありません。\n";
     return kExitInvalidInput;
   }
+  if (RealFileSystem(parent).exists("municipality.toml")) {
+    std::cerr << "「" << parent << "」は1つの市町村の入力フォルダです。kyosei prefecture には、市町村ごとの入力フォルダを並べた親フォルダを"
+              << "指定してください（1つの市町村は kyosei build）。出力フォルダ「" << out << "」は変更していません。\n";
+    return kExitInvalidInput;
+  }
   if (folders->empty()) {
     std::cerr << "親フォルダ「" << parent << "」に市町村の入力フォルダがありません（市町村ごとに1つのフォルダを置いてください）。"
               << "出力フォルダ「" << out << "」は変更していません。\n";

@@ -300,6 +300,16 @@ class PrefectureHandComputed(unittest.TestCase):
             self.assertEqual(rows["検証村"]["前年度の重層"], "前年度なし")
             self.assertTrue((out / "site" / "change.html").exists())
 
+    def test_parent_that_is_not_a_parent(self):
+        with tempfile.TemporaryDirectory(prefix="kyosei-pref-n-") as tmp:
+            out = Path(tmp) / "o"
+            for parent in (SRC / "inputs", Path(tmp)):  # one municipality's folder; a folder without subfolders
+                r = run_kyosei("prefecture", parent, "-o", out)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertFalse(out.exists())
+            r = run_kyosei("prefecture", Path(tmp) / "ない", "-o", out)
+            self.assertEqual(r.returncode, 2)
+
     def test_deterministic(self):
         out2 = self.tmp / "out2"
         r = run_kyosei("prefecture", self.parent, "-o", out2, "-q", timeout=300)
