@@ -8,6 +8,7 @@
 
 #include "cli/assessment_commands.h"
 #include "cli/commands.h"
+#include "cli/prefecture_commands.h"
 #include "model/schema.h"
 #include "write/contract_doc.h"
 
@@ -25,6 +26,9 @@ const char* kHelp = R"(kyosei — 地域福祉計画・重層的支援体制整�
   kyosei import 入力様式.xlsx -o 入力フォルダ 書き込んだ入力様式を入力フォルダに戻します
   kyosei import-assessment 自己点検シート.xlsx -o assessment.csv
                                               記入した自己点検シートを assessment.csv に戻します
+  kyosei prefecture 親フォルダ -o 出力フォルダ [--previous 前年度の親フォルダ]
+                                              市町村ごとの入力フォルダを集計し、都道府県集計.xlsx・CSV・サイトを作ります
+                                              （未提出・不備の市町村は印をつけて集計から除き、終了コード 2）
   kyosei --help                               この説明を表示します
   kyosei --version                            版数を表示します
 
@@ -71,6 +75,7 @@ int run(int argc, char** argv) {
     std::cout << kyosei::render_contract_tables(kyosei::builtin_schema());
     return kyosei::kExitOk;
   }
+  if (command == "prefecture") return kyosei::run_prefecture_command({args.begin() + 1, args.end()});
   std::vector<std::string> positional;
   std::string out = "out", previous;
   bool output_given = false;
