@@ -16,7 +16,7 @@ const std::vector<PageProducer>& site_producers() {
   static const std::vector<PageProducer> all = {produce_home,      produce_services,      produce_meetings,
                                                 produce_assets,    produce_areas,         produce_documents,
                                                 produce_accessibility, produce_plan,
-                                                produce_assessment};
+                                                produce_assessment,    produce_help};
   return all;
 }
 
