@@ -110,13 +110,7 @@ SitePage index_page(const SiteContext& ctx, const std::vector<const Service*>& s
   for (const auto& [sit, list] : groups)
     if (!list.empty())
       b += "<li><a href=\"#" + html_escape(sit->id) + "\">" + html_escape(sit->title) + "</a></li>\n";
-  b += "</ul>\n</nav>\n";
-  b += "<nav class=\"help-nav\" aria-labelledby=\"help-nav-areas\">\n" +
-       html_heading(2, "お住まいの地域の相談先（印刷できます）", "help-nav-areas").value + "<ul class=\"help-areas\">\n";
-  for (const auto& a : ctx.ds.areas)
-    b += "<li><a href=\"" + html_escape(relative_link(page.path, help_leaflet_path(a.id))) + "\">" +
-         html_escape(area_title(a)) + "</a></li>\n";
-  b += "</ul>\n</nav>\n";
+  b += "</ul>\n<p><a href=\"#help-nav-areas\">お住まいの地域ごとの相談先の一覧（印刷できます）</a></p>\n</nav>\n";
   for (const auto& [sit, list] : groups) {
     if (list.empty()) continue;
     b += "<section class=\"help-situation\" aria-labelledby=\"" + html_escape(sit->id) + "\">\n" +
@@ -124,6 +118,13 @@ SitePage index_page(const SiteContext& ctx, const std::vector<const Service*>& s
     for (const Service* s : list) b += help_card(*s, page.path, 3);
     b += "</div>\n</section>\n";
   }
+  // Then by 圏域: the leaflets, for 民生委員 and counters to print.
+  b += "<nav class=\"help-nav\" aria-labelledby=\"help-nav-areas\">\n" +
+       html_heading(2, "お住まいの地域の相談先（印刷できます）", "help-nav-areas").value + "<ul class=\"help-areas\">\n";
+  for (const auto& a : ctx.ds.areas)
+    b += "<li><a href=\"" + html_escape(relative_link(page.path, help_leaflet_path(a.id))) + "\">" +
+         html_escape(area_title(a)) + "</a></li>\n";
+  b += "</ul>\n</nav>\n";
   return page;
 }
 
@@ -136,6 +137,9 @@ SitePage leaflet_page(const SiteContext& ctx, const Area& area, const std::vecto
   page.section = "help";
   page.parents = {{kHelpTitle, kHelpIndexPath}};
   page.description = area_title(area) + "にお住まいの方の相談先です。印刷して配ることができます（A4）。";
+  // The same 相談先 as help/index.html: in the search they would only push
+  // the pages about each service down.
+  page.searchable = false;
   std::vector<const Service*> here;
   for (const Service* s : services)
     if (serves_area(*s, ctx.ds, area)) here.push_back(s);

@@ -21,6 +21,7 @@
   var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
   var WORD = /[\p{L}\p{Nd}\p{Nl}\p{No}]/u;
   var MAX_WORD_CHARS = 40;
+  var RESIDENT_PAGES = /^(help|services)\//;
 
   function isCjk(c) {
     return (c >= 0x3041 && c <= 0x30fa) || c === 0x30fc || c === 0x30fd || c === 0x30fe || c === 0x3005 ||
@@ -356,23 +357,30 @@
       var m = matchRun(run);
       allExact = allExact && m.exact;
       marks = marks.concat(m.marks);
-      words.push({ text: String.fromCodePoint.apply(null, run.cps), exact: m.exact, ids: new Set(m.ids) });
+      // A mistyped word is ranked by the words it was taken for.
+      words.push({ texts: m.exact ? [String.fromCodePoint.apply(null, run.cps)] : m.marks, exact: m.exact });
       found = found === null ? m.ids : intersect(found, m.ids);
     });
-    // Ranked: the whole word in the title, then in the page's text, then
-    // the rest (pages with the pieces of a word apart); ties keep the order
-    // of the index (by path).
+    // Ranked: each word in the title, then how often it is in the start of
+    // the page's text (pages with a word's pieces apart get nothing for
+    // it), exact matches above near ones, and the pages written for
+    // residents (相談先, 事業) above the plan's and the meetings' pages;
+    // ties keep the order of the index (by path).
     var scored = found.map(function (id) {
       var page = index.pages[id];
-      var title = foldString(page[1]);
+      var title = foldString(page[1]).replace(/\s+/g, '');
       var body = foldString(page[3] + ' ' + (page[4] || '')).replace(/\s+/g, '');
-      var score = 0;
+      var score = RESIDENT_PAGES.test(page[0]) ? 3 : 0;
       words.forEach(function (w) {
-        if (title.indexOf(w.text) >= 0) score += 8;
-        else if (body.indexOf(w.text) >= 0) score += 4;
-        if (w.exact) score += 2;
+        var inTitle = false;
+        var count = 0;
+        w.texts.forEach(function (t) {
+          if (!t) return;
+          inTitle = inTitle || title.indexOf(t) >= 0;
+          count += Math.min(body.split(t).length - 1, 4);
+        });
+        score += (inTitle ? 10 : 0) + 1.5 * Math.min(count, 4) + (w.exact ? 2 : 0);
       });
-      if (title === foldString(query).replace(/\s+/g, '')) score += 4;
       return { id: id, score: score };
     });
     scored.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
@@ -380,7 +388,9 @@
       status.textContent = '「' + query + '」を含むページは見つかりませんでした。ことばを短くするか、別のことばで探してください。';
       return;
     }
-    status.textContent = (allExact ? '「' + query + '」を含むページは ' : '「' + query + '」に近いことばを含むページは ') +
+    var near = Array.from(new Set(marks)).slice(0, 3).join('・');
+    status.textContent = (allExact ? '「' + query + '」を含むページは ' :
+      '「' + query + '」に近いことば' + (near ? '（' + near + '）' : '') + 'を含むページは ') +
       scored.length + '件です' +
       (scored.length > MAX_SHOWN ? '（はじめの' + MAX_SHOWN + '件を表示しています）。' : '。');
     var ol = document.createElement('ol');

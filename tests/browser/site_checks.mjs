@@ -226,7 +226,7 @@ async function checkSearch(cases) {
       }
     }
     for (const e of events.errors) fail(where, `スクリプトのエラー: ${e}`);
-    console.log(`search ${where}: ${status}`);
+    console.log(`search ${where}: ${status} 上位: ${hrefs.slice(0, 5).join(' ')}`);
   }
   // The header form of any page leads to the search page with the query.
   await page.goto(fileUrl(cases[0].site, 'services/index.html'));
