@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include "write/markdown_html.h"
 #include "write/site_writer.h"
 
 namespace kyosei {
@@ -126,6 +127,21 @@ TEST_CASE("in_situation matches on 分野, 機能, 重層区分 or a word") {
   CHECK(in_situation(s, sit));
   CHECK(help_situations().size() >= 6);
   CHECK(help_situations().front().id == "first");
+}
+
+}  // namespace kyosei
+
+namespace kyosei {
+
+TEST_CASE("wrap_bare_tables puts Markdown tables in numbered focusable regions") {
+  std::string html = markdown_to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\n本文\n\n| c |\n|---|\n| 3 |\n");
+  std::string wrapped = wrap_bare_tables(html);
+  CHECK(wrapped.find("<div class=\"prose-table table-scroll\" role=\"region\" aria-label=\"表1\" tabindex=\"0\">\n<table>") != std::string::npos);
+  CHECK(wrapped.find("aria-label=\"表2\"") != std::string::npos);
+  CHECK(wrapped.find("</table>\n</div>") != std::string::npos);
+  CHECK(wrap_bare_tables("<p>表なし</p>") == "<p>表なし</p>");
+  std::string rendered = render_table({"見出し", {"列"}, {{"値"}}}).value;
+  CHECK(wrap_bare_tables(rendered) == rendered);  // already in a region
 }
 
 }  // namespace kyosei

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "write/html_text.h"
+#include "write/site_html.h"
 #include "write/site_layout.h"
 #include "write/site_privacy.h"
 #include "write/site_producers.h"
@@ -81,7 +82,7 @@ bool write_site(const Dataset& ds, const Reference& ref, const FileSystem& input
   };
 
   for (const SitePage* page : pages) {
-    std::string body = page->make_body ? page->make_body() : page->body_html;
+    std::string body = wrap_bare_tables(page->make_body ? page->make_body() : page->body_html);
     if (page->searchable)
       index.add(page->path, page->title, section_label(page->section), page->description, html_visible_text(body));
     emit(page->path, render_page(*page, ds.municipality, body));
