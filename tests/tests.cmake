@@ -164,3 +164,12 @@ add_test(NAME e2e_test_prefecture COMMAND ${Python3_EXECUTABLE} -m unittest -v t
 set_tests_properties(e2e_test_prefecture PROPERTIES
   ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
   TIMEOUT 900)
+
+# Resident-facing site (issue 15): contact columns of services.csv through
+# init, template and import; 困ったときの相談先 by situation and per 圏域
+# leaflet with tel: links; service and top pages; search index variants.
+add_test(NAME e2e_test_site_help COMMAND ${Python3_EXECUTABLE} -m unittest -v test_site_help
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/e2e)
+set_tests_properties(e2e_test_site_help PROPERTIES
+  ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
+  TIMEOUT 600)

@@ -139,6 +139,13 @@ std::vector<Service> build_services(const Table& t, Diagnostics& diags) {
     s.summary_markdown = row["概要"].text;
     s.is_public = row["公開"].text != "しない";
     s.line = row.line;
+    s.counter = row["相談窓口"].text;
+    s.phones = row["電話"].items;
+    s.fax = row["FAX"].text;
+    s.place = row["場所"].text;
+    s.hours = row["受付時間"].text;
+    s.how_to_use = row["利用のしかた"].text;
+    s.url = row["URL"].text;
     for (const auto& [code, yen] : row["按分"].code_amounts) s.allocations.push_back({code, yen});
 
     // 按分: only codes the row carries, and the parts add up to 事業費.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "base/contact.h"
 #include "base/numbers.h"
 #include "base/text.h"
 #include "read/csv.h"
@@ -258,6 +259,22 @@ bool check_one(const ColumnSpec& col, const std::string& raw, const Location& wh
       cell.items.push_back(p);
       return true;
     }
+    case ColumnType::Phone:
+      // Kept as typed (after NFKC) for display; the site dials dialable_phone().
+      if (!dialable_phone(v)) {
+        diags.error(where, quote(raw) + "は電話番号として読めません",
+                    "市外局番からの電話番号（例: 000-123-4567、0120-000-000）、189 や #8000 などの短い番号");
+        return false;
+      }
+      cell.items.push_back(v);
+      return true;
+    case ColumnType::Url:
+      if (!is_web_address(v)) {
+        diags.error(where, quote(raw) + "はURLとして使えません", "https:// または http:// で始まり、空白や引用符を含まないアドレス");
+        return false;
+      }
+      cell.items.push_back(v);
+      return true;
   }
   return true;
 }
