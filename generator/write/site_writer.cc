@@ -5,6 +5,7 @@
 #include <set>
 
 #include "write/html_text.h"
+#include "write/site_html.h"
 #include "write/site_layout.h"
 #include "write/site_privacy.h"
 #include "write/site_producers.h"
@@ -16,7 +17,7 @@ const std::vector<PageProducer>& site_producers() {
   static const std::vector<PageProducer> all = {produce_home,      produce_services,      produce_meetings,
                                                 produce_assets,    produce_areas,         produce_documents,
                                                 produce_accessibility, produce_plan,
-                                                produce_assessment};
+                                                produce_assessment,    produce_help};
   return all;
 }
 
@@ -82,7 +83,7 @@ bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::s
   };
 
   for (const SitePage* page : pages) {
-    std::string body = page->make_body ? page->make_body() : page->body_html;
+    std::string body = wrap_bare_tables(page->make_body ? page->make_body() : page->body_html);
     if (page->searchable)
       index.add(page->path, page->title, section_label(page->section), page->description, html_visible_text(body));
     emit(page->path, render_page(*page, ds.municipality, body));
