@@ -6,6 +6,7 @@
 
 #include "base/file_system.h"
 #include "model/reference.h"
+#include "model/reference_data.h"
 #include "read/inputs_reader.h"
 #include "write/output_folder.h"
 #include "write/outputs.h"
@@ -92,7 +93,7 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
     return kExitInvalidInput;
   }
   Diagnostics input_problems;
-  BuildContext ctx{ds, has_previous ? &previous : nullptr, builtin_reference(), files, folder->path(), out_diags,
+  BuildContext ctx{ds, has_previous ? &previous : nullptr, reference_data().reference, files, folder->path(), out_diags,
                    &input_problems};
   ctx.audience = opt.audience;
   ctx.csv_encoding = opt.csv_encoding;

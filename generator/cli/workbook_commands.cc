@@ -17,6 +17,7 @@
 #include "cli/commands.h"
 #include "model/input_workbook.h"
 #include "model/municipality_keys.h"
+#include "model/reference_data.h"
 #include "model/schema.h"
 #include "read/inputs_reader.h"
 #include "read/raw_inputs.h"
@@ -97,8 +98,8 @@ bool report(const Diagnostics& diags, const std::string& book, const std::string
 }  // namespace
 
 int run_template(const std::string& dir_in, const std::string& workbook, const CommonOptions& opt) {
-  const Schema& schema = builtin_schema();
-  const auto& keys = builtin_municipality_keys();
+  const Schema& schema = reference_data().schema;
+  const auto& keys = reference_data().municipality_keys;
   std::error_code ec;
   if (fs::exists(workbook, ec) && !opt.force) {
     std::cerr << "「" << workbook << "」はすでにあるため、何も書きませんでした（書き込んだ様式を消さないため）。"
@@ -145,8 +146,8 @@ int run_template(const std::string& dir_in, const std::string& workbook, const C
 }
 
 int run_import(const std::string& workbook, const std::string& dir_in, const CommonOptions& opt) {
-  const Schema& schema = builtin_schema();
-  const auto& keys = builtin_municipality_keys();
+  const Schema& schema = reference_data().schema;
+  const auto& keys = reference_data().municipality_keys;
   std::string dir = clean(dir_in);
   std::error_code ec;
   if (!fs::is_regular_file(workbook, ec)) {
