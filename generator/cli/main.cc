@@ -10,6 +10,7 @@
 #include "cli/assessment_commands.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
+#include "cli/prefecture_commands.h"
 #include "model/reference_data.h"
 #include "model/schema.h"
 #include "write/contract_doc.h"
@@ -42,6 +43,7 @@ int run_import_assessment(const CommandLine& cl) {
   if (!cl.output_given) return kyosei::usage_error("作る CSV を -o で指定してください（例: kyosei import-assessment 自己点検シート.xlsx -o assessment.csv）");
   return kyosei::run_import_assessment(cl.positional[0], cl.out, cl.opt);
 }
+int run_prefecture(const CommandLine& cl) { return kyosei::run_prefecture_command(cl.args); }
 
 // Every command, in the order `kyosei --help` lists them.
 // To add a command, append ONE line here: {"name", "usage", "summary", handler}
@@ -58,6 +60,9 @@ const kyosei::Command kCommands[] = {
     {"import", "入力様式.xlsx -o 入力フォルダ", "書き込んだ入力様式を入力フォルダに戻します", run_import},
     {"import-assessment", "自己点検シート.xlsx -o assessment.csv", "記入した自己点検シートを assessment.csv に戻します", run_import_assessment},
     {"contract", "", nullptr, run_contract, true},
+    {"prefecture", "親フォルダ -o 出力フォルダ [--previous 前年度の親フォルダ]",
+     "市町村ごとの入力フォルダを集計し、都道府県集計.xlsx・CSV・サイトを作ります\n（未提出・不備の市町村は印をつけて集計から除き、終了コード 2）",
+     run_prefecture, true},
 };
 
 // --help: one line per listed command, the summary from column 46 (on the
@@ -93,6 +98,12 @@ std::string help_text() {
   --strict                警告もエラーとして扱います
   -q, --quiet             問題があるときだけ表示します
   --force                 template・import で、すでにあるファイルを上書きします
+  --backup                build で、出力フォルダにある kyosei が書いていないファイルや書いた後に
+                          変更されたファイルを「出力フォルダ名.退避-日時」フォルダへ移してから
+                          作り直します（付けないときは、そのようなファイルがあれば止まります）
+  --backup                build で、出力フォルダにある kyosei が書いていないファイルや書いた後に
+                          変更されたファイルを「出力フォルダ名.退避-日時」フォルダへ移してから
+                          作り直します（付けないときは、そのようなファイルがあれば止まります）
   --audience council|internal
                           build の Excel・CSV の対象（既定 council: 審議会用。職員の氏名と
                           守秘義務のある会議の議題を載せません。internal: 庁内用。載せます）
@@ -137,6 +148,8 @@ int run(int argc, char** argv) {
       cl.opt.quiet = true;
     } else if (a == "--force") {
       cl.opt.force = true;
+    } else if (a == "--backup") {
+      cl.opt.backup = true;
     } else if (a == "--audience" || a == "--encoding") {
       if (i + 1 >= args.size()) return kyosei::usage_error(a + " の後に値を指定してください");
       const std::string& v = args[++i];
