@@ -37,7 +37,7 @@ memory_target=300  # MB, kyosei peak RSS
 
 if [[ ! -x $KYOSEI_GEN ]]; then
   echo "run.sh: kyosei_gen not found at $KYOSEI_GEN" >&2
-  echo "        build it first: cmake -S . -B build -G Ninja && ninja -C build kyosei_gen (or set KYOSEI_GEN)" >&2
+  echo "        build it first: cmake -S . -B build -G Ninja -DKYOSEI_BENCH_TOOLS=ON && ninja -C build kyosei_gen (or set KYOSEI_GEN)" >&2
   exit 1
 fi
 have_time=1

@@ -14,7 +14,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 gen=${KYOSEI_GEN:-$root/build/kyosei_gen}
 out=$root/inputs/documents
 if [[ ! -x $gen ]]; then
-  echo "kyosei_gen not found at $gen (build it: ninja -C build kyosei_gen, or set KYOSEI_GEN)" >&2
+  echo "kyosei_gen not found at $gen (build it: cmake -S . -B build -DKYOSEI_BENCH_TOOLS=ON && ninja -C build kyosei_gen, or set KYOSEI_GEN)" >&2
   exit 1
 fi
 mkdir -p "$out"

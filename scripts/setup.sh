@@ -13,8 +13,9 @@ mode="${1:-run}"
 build_pkgs=(cmake ninja-build clang libclang-rt-14-dev pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev libpoppler-cpp-dev
   libtomlplusplus-dev libkainjow-mustache-dev libicu-dev doctest-dev
-  libcairo2-dev libzip-dev libexpat1-dev fonts-ipaexfont-gothic libqpdf-dev)
-test_pkgs=(python3 poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui time chromium nodejs npm python3-openpyxl)
+  libzip-dev libexpat1-dev fonts-ipaexfont-gothic libqpdf-dev)
+# libcairo2-dev: bench/kyosei_gen (cmake -DKYOSEI_BENCH_TOOLS=ON), built for tests.
+test_pkgs=(libcairo2-dev python3 poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui time chromium nodejs npm python3-openpyxl)
 
 want=("${build_pkgs[@]}")
 [ "$mode" = test ] && want+=("${test_pkgs[@]}")
@@ -38,8 +39,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 echo "== ビルドします（build/）"
+bench_tools=OFF
+[ "$mode" = test ] && bench_tools=ON  # kyosei_gen, for bench/ and sample PDFs
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
+  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DKYOSEI_BENCH_TOOLS=$bench_tools >/dev/null
 cmake --build build
 
 case "$mode" in

@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "base/wording.h"
 #include "model/model.h"
 #include "model/reference.h"
 
@@ -70,7 +71,7 @@ long coverage_runs();
 
 // What the status column says.
 inline constexpr const char* kComponentImplemented = "実施";
-inline constexpr const char* kComponentUnknown = "未把握";  // no service names it: not known, not "none"
+inline constexpr const char* kComponentUnknown = kUnknown;  // no service names it: not known, not "none"
 
 // One of the 13 重層事業 components and the services that name it in 重層区分.
 struct ComponentCoverage {

@@ -3,6 +3,7 @@
 #include "analyse/coverage.h"
 #include "analyse/findings_rules.h"
 #include "base/text.h"
+#include "base/wording.h"
 
 namespace kyosei {
 
@@ -128,7 +129,7 @@ void rule_new_programs_scattered(const RuleContext& ctx, std::vector<Finding>& o
   std::vector<EvidenceRow> evidence;
   for (const Service& s : ctx.data.services) {
     if (!has_any(s.jusou_codes, components)) continue;
-    std::vector<std::string> hands = s.method == "直営" || s.provider.empty() ? std::vector<std::string>{s.department}
+    std::vector<std::string> hands = s.method == kDirectlyRun || s.provider.empty() ? std::vector<std::string>{s.department}
                                                                               : split_multi(s.provider);
     for (const auto& h : hands) {
       bool known = false;

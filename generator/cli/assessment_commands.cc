@@ -5,6 +5,7 @@
 
 #include "base/file_system.h"
 #include "model/reference.h"
+#include "model/reference_data.h"
 #include "read/assessment_import.h"
 #include "read/xlsx_reader.h"
 
@@ -42,7 +43,7 @@ int run_import_assessment(const std::string& workbook, const std::string& csv_pa
   Diagnostics diags;
   std::vector<AssessmentAnswer> answers;
   if (auto book = read_xlsx(workbook, workbook, diags))
-    answers = import_assessment_sheet(*book, workbook, builtin_reference(), diags);
+    answers = import_assessment_sheet(*book, workbook, reference_data().reference, diags);
   for (const auto& d : diags.sorted()) std::cerr << format_workbook_diagnostic(d) << "\n";
   const bool failed = diags.has_errors() || (opt.strict && diags.warning_count() > 0);
   if (diags.error_count() || diags.warning_count())

@@ -6,6 +6,7 @@
 
 #include "base/file_system.h"
 #include "model/reference.h"
+#include "model/reference_data.h"
 #include "read/inputs_reader.h"
 #include "write/output_folder.h"
 #include "write/outputs.h"
@@ -98,8 +99,8 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
     return kExitInvalidInput;
   }
   Diagnostics input_problems;
-  const Analysis analysis(ds, builtin_reference(), has_previous ? &previous : nullptr);
-  BuildContext ctx{ds, has_previous ? &previous : nullptr, builtin_reference(), files, folder->path(), out_diags,
+  const Analysis analysis(ds, reference_data().reference, has_previous ? &previous : nullptr);
+  BuildContext ctx{ds, has_previous ? &previous : nullptr, reference_data().reference, files, folder->path(), out_diags,
                    analysis, &input_problems};
   ctx.audience = opt.audience;
   ctx.csv_encoding = opt.csv_encoding;

@@ -2,6 +2,7 @@
 // example row, written from data/schema.toml so it always matches.
 #include "base/text.h"
 #include "cli/commands.h"
+#include "model/reference_data.h"
 #include "model/schema.h"
 #include "read/csv.h"
 #include "read/municipality_reader.h"
@@ -11,7 +12,7 @@ namespace kyosei {
 std::vector<std::pair<std::string, std::string>> init_files() {
   std::vector<std::pair<std::string, std::string>> out;
   out.push_back({"municipality.toml", kMunicipalityTemplate});
-  for (const auto& f : builtin_schema().files) {
+  for (const auto& f : reference_data().schema.files) {
     std::vector<std::string> header, example;
     for (const auto& c : f.columns) {
       header.push_back(csv_quote(c.name));

@@ -6,32 +6,90 @@
 #include <string>
 #include <vector>
 
+#include "base/text.h"
 #include "cli/assessment_commands.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/prefecture_commands.h"
+#include "model/reference_data.h"
 #include "model/schema.h"
 #include "write/contract_doc.h"
 
 namespace {
 
-const char* kHelp = R"(kyosei — 地域福祉計画・重層的支援体制整備事業の資料づくりを手伝うツール
+using kyosei::CommandLine;
 
-使い方:
-  kyosei check [入力フォルダ]                 入力データを確認し、問題をすべて表示します
-  kyosei build [入力フォルダ] [-o 出力フォルダ] [--previous 前年度フォルダ]
-                                              計画案・Excel・公開サイトを作ります
-  kyosei init 新しいフォルダ                  入力ファイルの見本一式を作ります
-  kyosei template -o 入力様式.xlsx [入力フォルダ]
-                                              Excel の入力様式を作ります（フォルダを渡すとその内容入り）
-  kyosei import 入力様式.xlsx -o 入力フォルダ 書き込んだ入力様式を入力フォルダに戻します
-  kyosei import-assessment 自己点検シート.xlsx -o assessment.csv
-                                              記入した自己点検シートを assessment.csv に戻します
-  kyosei prefecture 親フォルダ -o 出力フォルダ [--previous 前年度の親フォルダ]
-                                              市町村ごとの入力フォルダを集計し、都道府県集計.xlsx・CSV・サイトを作ります
-                                              （未提出・不備の市町村は印をつけて集計から除き、終了コード 2）
-  kyosei --help                               この説明を表示します
-  kyosei --version                            版数を表示します
+int run_contract(const CommandLine&) {  // for docs/inputs.md; see tests/e2e/test_docs.py
+  std::cout << kyosei::render_contract_tables(kyosei::reference_data().schema);
+  return kyosei::kExitOk;
+}
+int run_check(const CommandLine& cl) { return kyosei::run_check(cl.folder("inputs"), cl.opt); }
+int run_build(const CommandLine& cl) { return kyosei::run_build(cl.folder("inputs"), cl.out, cl.previous, cl.opt); }
+int run_init(const CommandLine& cl) {
+  if (cl.positional.empty()) return kyosei::usage_error("作るフォルダを指定してください（例: kyosei init 令和8年度）");
+  return kyosei::run_init(cl.positional[0], cl.opt);
+}
+int run_template(const CommandLine& cl) {
+  if (!cl.output_given) return kyosei::usage_error("作る様式のファイル名を -o で指定してください（例: kyosei template -o 入力様式.xlsx inputs）");
+  return kyosei::run_template(cl.folder(""), cl.out, cl.opt);
+}
+int run_import(const CommandLine& cl) {
+  if (cl.positional.empty()) return kyosei::usage_error("入力様式（.xlsx）を指定してください（例: kyosei import 入力様式.xlsx -o 令和8年度）");
+  if (!cl.output_given) return kyosei::usage_error("作る入力フォルダを -o で指定してください（例: kyosei import 入力様式.xlsx -o 令和8年度）");
+  return kyosei::run_import(cl.positional[0], cl.out, cl.opt);
+}
+int run_import_assessment(const CommandLine& cl) {
+  if (cl.positional.empty()) return kyosei::usage_error("自己点検シート（.xlsx）を指定してください（例: kyosei import-assessment 自己点検シート.xlsx -o assessment.csv）");
+  if (!cl.output_given) return kyosei::usage_error("作る CSV を -o で指定してください（例: kyosei import-assessment 自己点検シート.xlsx -o assessment.csv）");
+  return kyosei::run_import_assessment(cl.positional[0], cl.out, cl.opt);
+}
+int run_prefecture(const CommandLine& cl) { return kyosei::run_prefecture_command(cl.args); }
 
+// Every command, in the order `kyosei --help` lists them.
+// To add a command, append ONE line here: {"name", "usage", "summary", handler}
+// (summary in Japanese, "\n" for a second line; nullptr keeps it out of
+// --help; then optionally own_options = true for a command that parses its
+// own arguments, and the most folders or files it takes, default 1). Write
+// the handler, int (const CommandLine&), in its own cli/ file and include
+// its header above.
+const kyosei::Command kCommands[] = {
+    {"check", "[入力フォルダ]", "入力データを確認し、問題をすべて表示します", run_check},
+    {"build", "[入力フォルダ] [-o 出力フォルダ] [--previous 前年度フォルダ]", "計画案・Excel・公開サイトを作ります", run_build},
+    {"init", "新しいフォルダ", "入力ファイルの見本一式を作ります", run_init},
+    {"template", "-o 入力様式.xlsx [入力フォルダ]", "Excel の入力様式を作ります（フォルダを渡すとその内容入り）", run_template},
+    {"import", "入力様式.xlsx -o 入力フォルダ", "書き込んだ入力様式を入力フォルダに戻します", run_import},
+    {"import-assessment", "自己点検シート.xlsx -o assessment.csv", "記入した自己点検シートを assessment.csv に戻します", run_import_assessment},
+    {"contract", "", nullptr, run_contract, true},
+    {"prefecture", "親フォルダ -o 出力フォルダ [--previous 前年度の親フォルダ]",
+     "市町村ごとの入力フォルダを集計し、都道府県集計.xlsx・CSV・サイトを作ります\n（未提出・不備の市町村は印をつけて集計から除き、終了コード 2）",
+     run_prefecture, true},
+};
+
+// --help: one line per listed command, the summary from column 46 (on the
+// next line when the usage is longer).
+std::string help_text() {
+  std::string out = "kyosei — 地域福祉計画・重層的支援体制整備事業の資料づくりを手伝うツール\n\n使い方:\n";
+  auto line = [&out](const std::string& usage, const char* summary) {
+    constexpr size_t kSummaryColumn = 46;
+    std::string left = "  kyosei " + usage;
+    size_t width = kyosei::display_width(left);
+    if (width < kSummaryColumn) {
+      out += left + std::string(kSummaryColumn - width, ' ');
+    } else {
+      out += left + "\n" + std::string(kSummaryColumn, ' ');
+    }
+    for (const char* p = summary; *p; ++p) {
+      out += *p;
+      if (*p == '\n') out += std::string(kSummaryColumn, ' ');
+    }
+    out += "\n";
+  };
+  for (const auto& c : kCommands) {
+    if (c.summary) line(std::string(c.name) + (*c.usage ? " " : "") + c.usage, c.summary);
+  }
+  line("--help", "この説明を表示します");
+  line("--version", "版数を表示します");
+  out += R"(
 入力フォルダを省略すると inputs、出力フォルダを省略すると out を使います。
 
 オプション:
@@ -54,90 +112,67 @@ const char* kHelp = R"(kyosei — 地域福祉計画・重層的支援体制整�
   2  入力データに誤りがある（すべての箇所を「ファイル:行:列」で表示します）
   3  内部エラー（入力ではなくツールの問題です。開発者に連絡してください）
 )";
-
-int usage_error(const std::string& msg) {
-  std::cerr << "kyosei: " << msg << "\n使い方は kyosei --help で表示できます。\n";
-  return kyosei::kExitInvalidInput;
+  return out;
 }
 
 int run(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    std::cout << kHelp;
+    std::cout << help_text();
     return args.empty() ? kyosei::kExitInvalidInput : kyosei::kExitOk;
   }
   if (args[0] == "--version" || args[0] == "-V") {
     std::cout << "kyosei " << KYOSEI_VERSION << "（入力データ仕様 第1版）\n";
     return kyosei::kExitOk;
   }
-  std::string command = args[0];
-  if (command == "contract") {  // for docs/inputs.md; see tests/e2e/test_docs.py
-    std::cout << kyosei::render_contract_tables(kyosei::builtin_schema());
-    return kyosei::kExitOk;
+  const kyosei::Command* command = nullptr;
+  for (const auto& c : kCommands) {
+    if (args[0] == c.name) command = &c;
   }
-  if (command == "prefecture") return kyosei::run_prefecture_command({args.begin() + 1, args.end()});
-  std::vector<std::string> positional;
-  std::string out = "out", previous;
-  bool output_given = false;
-  kyosei::CommonOptions opt;
+  CommandLine cl;
+  cl.command = args[0];
+  cl.args.assign(args.begin() + 1, args.end());
+  if (command && command->own_options) return command->run(cl);
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-o" || a == "--output" || a == "--previous") {
-      if (i + 1 >= args.size()) return usage_error(a + " の後にフォルダを指定してください");
-      (a == "--previous" ? previous : out) = args[++i];
-      output_given |= a != "--previous";
+      if (i + 1 >= args.size()) return kyosei::usage_error(a + " の後にフォルダを指定してください");
+      (a == "--previous" ? cl.previous : cl.out) = args[++i];
+      cl.output_given |= a != "--previous";
     } else if (a == "--strict") {
-      opt.strict = true;
+      cl.opt.strict = true;
     } else if (a == "-q" || a == "--quiet") {
-      opt.quiet = true;
+      cl.opt.quiet = true;
     } else if (a == "--force") {
-      opt.force = true;
+      cl.opt.force = true;
     } else if (a == "--backup") {
-      opt.backup = true;
+      cl.opt.backup = true;
     } else if (a == "--audience" || a == "--encoding") {
-      if (i + 1 >= args.size()) return usage_error(a + " の後に値を指定してください");
+      if (i + 1 >= args.size()) return kyosei::usage_error(a + " の後に値を指定してください");
       const std::string& v = args[++i];
       if (a == "--audience") {
         auto audience = kyosei::parse_audience(v);
-        if (!audience) return usage_error("--audience は council または internal です: " + v);
-        opt.audience = *audience;
+        if (!audience) return kyosei::usage_error("--audience は council または internal です: " + v);
+        cl.opt.audience = *audience;
       } else {
         auto encoding = kyosei::parse_csv_encoding(v);
-        if (!encoding) return usage_error("--encoding は utf-8 または cp932 です: " + v);
-        opt.csv_encoding = *encoding;
+        if (!encoding) return kyosei::usage_error("--encoding は utf-8 または cp932 です: " + v);
+        cl.opt.csv_encoding = *encoding;
       }
     } else if (a == "--help" || a == "-h") {
-      std::cout << kHelp;
+      std::cout << help_text();
       return kyosei::kExitOk;
     } else if (!a.empty() && a[0] == '-') {
-      return usage_error("知らないオプションです: " + a);
+      return kyosei::usage_error("知らないオプションです: " + a);
     } else {
-      positional.push_back(a);
+      cl.positional.push_back(a);
     }
   }
-  if (positional.size() > 1) return usage_error("フォルダは1つだけ指定してください");
-  std::string dir = positional.empty() ? "inputs" : positional[0];
-  if (command == "check") return kyosei::run_check(dir, opt);
-  if (command == "build") return kyosei::run_build(dir, out, previous, opt);
-  if (command == "init") {
-    if (positional.empty()) return usage_error("作るフォルダを指定してください（例: kyosei init 令和8年度）");
-    return kyosei::run_init(dir, opt);
+  if (cl.positional.size() > (command ? command->max_positional : 1)) {
+    return kyosei::usage_error("フォルダは1つだけ指定してください");
   }
-  if (command == "template") {
-    if (!output_given) return usage_error("作る様式のファイル名を -o で指定してください（例: kyosei template -o 入力様式.xlsx inputs）");
-    return kyosei::run_template(positional.empty() ? "" : positional[0], out, opt);
-  }
-  if (command == "import") {
-    if (positional.empty()) return usage_error("入力様式（.xlsx）を指定してください（例: kyosei import 入力様式.xlsx -o 令和8年度）");
-    if (!output_given) return usage_error("作る入力フォルダを -o で指定してください（例: kyosei import 入力様式.xlsx -o 令和8年度）");
-    return kyosei::run_import(positional[0], out, opt);
-  }
-  if (command == "import-assessment") {
-    if (positional.empty()) return usage_error("自己点検シート（.xlsx）を指定してください（例: kyosei import-assessment 自己点検シート.xlsx -o assessment.csv）");
-    if (!output_given) return usage_error("作る CSV を -o で指定してください（例: kyosei import-assessment 自己点検シート.xlsx -o assessment.csv）");
-    return kyosei::run_import_assessment(positional[0], out, opt);
-  }
-  return usage_error("知らないコマンドです: " + command);
+  if (!command) return kyosei::usage_error("知らないコマンドです: " + cl.command);
+  return command->run(cl);
 }
 
 }  // namespace

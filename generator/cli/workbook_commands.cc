@@ -25,6 +25,7 @@
 #include "cli/commands.h"
 #include "model/input_workbook.h"
 #include "model/municipality_keys.h"
+#include "model/reference_data.h"
 #include "model/schema.h"
 #include "read/inputs_reader.h"
 #include "read/raw_inputs.h"
@@ -157,8 +158,8 @@ std::string replace_folder(const std::string& dir, const std::map<std::string, s
 }  // namespace
 
 int run_template(const std::string& dir_in, const std::string& workbook, const CommonOptions& opt) {
-  const Schema& schema = builtin_schema();
-  const auto& keys = builtin_municipality_keys();
+  const Schema& schema = reference_data().schema;
+  const auto& keys = reference_data().municipality_keys;
   std::error_code ec;
   if (fs::exists(workbook, ec) && !opt.force) {
     std::cerr << "「" << workbook << "」はすでにあるため、何も書きませんでした（書き込んだ様式を消さないため）。"
@@ -205,8 +206,8 @@ int run_template(const std::string& dir_in, const std::string& workbook, const C
 }
 
 int run_import(const std::string& workbook, const std::string& dir_in, const CommonOptions& opt) {
-  const Schema& schema = builtin_schema();
-  const auto& keys = builtin_municipality_keys();
+  const Schema& schema = reference_data().schema;
+  const auto& keys = reference_data().municipality_keys;
   std::string dir = clean(dir_in);
   std::error_code ec;
   if (!fs::is_regular_file(workbook, ec)) {

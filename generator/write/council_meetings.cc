@@ -6,6 +6,7 @@
 #include "analyse/session_calendar.h"
 #include "base/dates.h"
 #include "base/text.h"
+#include "base/wording.h"
 #include "write/council_sheets.h"
 
 namespace kyosei {
@@ -15,7 +16,7 @@ namespace {
 constexpr const char* kSeparator = "、";
 
 std::string area_names(const Dataset& d, const std::vector<std::string>& ids) {
-  if (ids.empty()) return "全域";
+  if (ids.empty()) return kWholeArea;
   std::vector<std::string> names;
   for (const auto& id : ids) {
     const Area* a = d.find_area(id);

@@ -5,6 +5,7 @@
 #include "analyse/session_calendar.h"
 #include "analyse/staffing.h"
 #include "base/dates.h"
+#include "base/wording.h"
 #include "model/schema.h"
 #include "write/council_sheets.h"
 
@@ -18,7 +19,7 @@ void item(SheetTable& t, const std::string& label, SheetCell value, const std::s
 }
 
 void item(SheetTable& t, const std::string& label, const std::string& value) {
-  item(t, label, SheetCell::of_text(value.empty() ? "未把握" : value));
+  item(t, label, SheetCell::of_text(value.empty() ? kUnknown : value));
 }
 
 SheetCell count(long long n) { return SheetCell::of_number(static_cast<double>(n)).with_format(CellFormat::Count); }
@@ -46,9 +47,9 @@ Sheet overview_sheet(const SheetSource& src, const std::vector<Sheet>& others) {
   item(t, "重層的支援体制整備事業",
        mu.jusou_status + (mu.jusou_start_year ? "（" + format_fiscal_year_short(*mu.jusou_start_year) + "から）" : ""));
   item(t, "福祉事務所", mu.welfare_office ? "設置" : "未設置");
-  item(t, "人口", mu.population ? count(*mu.population) : SheetCell::of_text("未把握"), mu.population ? "人" : "");
+  item(t, "人口", mu.population ? count(*mu.population) : SheetCell::of_text(kUnknown), mu.population ? "人" : "");
   item(t, "高齢化率",
-       mu.aging_rate ? SheetCell::of_number(*mu.aging_rate).with_format(CellFormat::Percent) : SheetCell::of_text("未把握"));
+       mu.aging_rate ? SheetCell::of_number(*mu.aging_rate).with_format(CellFormat::Percent) : SheetCell::of_text(kUnknown));
   for (auto& row : t.rows) row.source = {"municipality.toml", 0, ""};
 
   long long public_services = 0, cost = 0, unknown_cost = 0;

@@ -6,6 +6,7 @@
 #include "base/dates.h"
 #include "base/numbers.h"
 #include "base/text.h"
+#include "base/wording.h"
 #include "read/funding_reader.h"
 #include "write/markdown_html.h"
 
@@ -46,7 +47,7 @@ std::string remarks(const FundingRow& row) {
 std::string row_line(const FundingRow& row) {
   std::string service = cell(row.service_name + "（" + row.service_id + "）");
   std::string amount = row.amount ? format_yen(*row.amount)
-                       : row.kind == FundingRowKind::CostUnknown ? "未把握"
+                       : row.kind == FundingRowKind::CostUnknown ? kUnknown
                                                                  : kNoMoney;
   std::string national = row.computed() ? share_cell(row.national) : kNoMoney;
   std::string prefecture = row.computed() ? share_cell(row.prefecture) : kNoMoney;

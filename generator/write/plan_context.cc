@@ -1,6 +1,7 @@
 #include "write/plan_context.h"
 
 #include "base/dates.h"
+#include "base/wording.h"
 #include "write/markdown_html.h"
 #include "write/markdown_outline.h"
 #include "write/plan_context_parts.h"
@@ -18,7 +19,7 @@ void set_if(Data& d, const std::string& key, const std::string& value) {
 
 std::string status_label(const PlanFacts& f) {
   const Municipality& m = f.ds.municipality;
-  if (m.jusou_status.empty()) return "未把握";
+  if (m.jusou_status.empty()) return kUnknown;
   std::string s = md(m.jusou_status);
   if (m.jusou_start_year) s += "（" + format_fiscal_year(*m.jusou_start_year) + "開始）";
   return s;
@@ -41,7 +42,7 @@ std::string url_markdown(const std::string& url) {
 }
 
 std::string plan_period(const PlanInfo& p) {
-  if (!p.start_year || !p.end_year) return "未把握";
+  if (!p.start_year || !p.end_year) return kUnknown;
   return format_fiscal_year(p.start_year) + "から" + format_fiscal_year(p.end_year) + "までの" +
          std::to_string(p.end_year - p.start_year + 1) + "年間";
 }

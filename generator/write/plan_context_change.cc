@@ -1,6 +1,7 @@
 // 前年度からの変化 (templates: 実施計画 12, 地域福祉計画 09), with --previous.
 #include "analyse/year_change.h"
 #include "base/dates.h"
+#include "base/wording.h"
 #include "write/plan_context_parts.h"
 #include "write/plan_text.h"
 
@@ -23,7 +24,7 @@ std::string signed_fte(double d) {
 
 std::string held_text(const std::optional<int>& n, bool recorded) {
   if (!n) return "（会議体なし）";
-  return recorded ? std::to_string(*n) + "回" : "未把握";
+  return recorded ? std::to_string(*n) + "回" : kUnknown;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "analyse/findings_config.h"
 #include "base/dates.h"
 #include "base/text.h"
+#include "base/wording.h"
 #include "write/plan_context_parts.h"
 #include "write/plan_text.h"
 #include "write/site_format.h"
@@ -19,7 +20,7 @@ std::string aging_text(const std::optional<double>& rate) { return rate ? decima
 
 // "全域1、日常生活圏域5、地区12"
 std::string areas_outline(const Dataset& ds) {
-  static const char* names[] = {"", "全域", "日常生活圏域", "地区"};
+  static const char* names[] = {"", kWholeArea, "日常生活圏域", "地区"};
   std::vector<std::string> parts;
   for (int layer = 1; layer <= 3; ++layer) {
     long n = std::count_if(ds.areas.begin(), ds.areas.end(), [&](const Area& a) { return a.layer == layer; });

@@ -4,6 +4,7 @@
 
 #include "analyse/organisations.h"
 #include "base/text.h"
+#include "base/wording.h"
 #include "write/markdown_html.h"
 #include "write/site_format.h"
 
@@ -52,7 +53,7 @@ std::string own_municipality(const std::string& name) {
 
 std::string provider_cell(const Service& s, const Municipality& m) {
   if (!s.provider.empty()) return md(provider_display(s));
-  if (s.method == "直営") return md(m.name) + "（直営）";
+  if (s.method == kDirectlyRun) return md(m.name) + "（直営）";
   return kUnknown;
 }
 

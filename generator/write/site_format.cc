@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "base/text.h"
+#include "base/wording.h"
 
 namespace kyosei {
 
@@ -18,7 +19,7 @@ std::string list_text(const std::vector<std::string>& items, std::string_view if
 }
 
 std::vector<std::string> area_names(const Dataset& ds, const std::vector<std::string>& ids) {
-  if (ids.empty()) return {"全域"};
+  if (ids.empty()) return {kWholeArea};
   std::vector<std::string> out;
   for (const auto& id : ids) {
     const Area* a = ds.find_area(id);

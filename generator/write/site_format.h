@@ -7,11 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include "base/wording.h"  // kUnknown, kWholeArea
 #include "model/model.h"
 
 namespace kyosei {
 
-inline constexpr const char* kUnknown = "未把握";
 
 // "1,234人"; nullopt -> 「未把握」.
 std::string count_text(const std::optional<long long>& n, std::string_view unit);

@@ -7,6 +7,7 @@
 #include "base/dates.h"
 #include "base/numbers.h"
 #include "base/text.h"
+#include "base/wording.h"
 #include "model/schema.h"
 #include "write/markdown_plain_text.h"
 #include "write/site_search.h"
@@ -35,7 +36,7 @@ std::vector<std::string> jusou_lines(const Service& s, const Reference& ref) {
 
 std::string provider_text(const Service& s) {
   if (!s.provider.empty()) return provider_display(s);
-  return s.method == "直営" ? "直営（" + s.department + "）" : kUnknown;
+  return s.method == kDirectlyRun ? "直営（" + s.department + "）" : kUnknown;
 }
 
 // Area names linked to their pages; no 圏域 is 全域, the 層1 area's page.
@@ -43,8 +44,8 @@ SafeHtml area_links(const std::string& page_path, const Dataset& ds, const std::
   std::vector<std::pair<std::string, std::string>> links;
   if (ids.empty()) {
     for (const auto& a : ds.areas)
-      if (a.layer == 1) links.push_back({relative_link(page_path, area_page_path(a.id)), "全域"});
-    if (links.empty()) links.push_back({"", "全域"});
+      if (a.layer == 1) links.push_back({relative_link(page_path, area_page_path(a.id)), kWholeArea});
+    if (links.empty()) links.push_back({"", kWholeArea});
   }
   for (const auto& id : ids) {
     const Area* a = ds.find_area(id);
@@ -88,7 +89,7 @@ SitePage service_page(const Service& s, const SiteContext& ctx) {
   facts.push_back({"関連分野", list_text(s.related_fields, "なし")});
   facts.push_back({"機能", list_text(s.functions)});
   facts.push_back({"重層的支援体制整備事業の区分",
-                   s.jusou_codes.empty() ? HtmlCell("該当なし") : HtmlCell(html_lines(jusou_lines(s, ctx.ref)))});
+                   s.jusou_codes.empty() ? HtmlCell(kNotApplicable) : HtmlCell(html_lines(jusou_lines(s, ctx.ref)))});
   facts.push_back({"所管課", s.department});
   facts.push_back({"実施方法", s.method.empty() ? kUnknown : s.method});
   facts.push_back({"実施主体", provider_text(s)});

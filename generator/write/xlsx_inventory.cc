@@ -3,6 +3,7 @@
 #include "analyse/organisations.h"
 #include "base/dates.h"
 #include "base/text.h"
+#include "base/wording.h"
 #include "write/markdown_plain_text.h"
 #include "write/xlsx_sheet.h"
 
@@ -22,7 +23,7 @@ struct Column {
 SheetCell text(std::string s) { return SheetCell::of_text(std::move(s)); }
 
 std::string area_names(const Dataset& d, const Service& s) {
-  if (s.areas.empty()) return "全域";
+  if (s.areas.empty()) return kWholeArea;
   std::vector<std::string> names;
   for (const auto& id : s.areas) {
     const Area* a = d.find_area(id);
