@@ -101,13 +101,25 @@ std::string label_of(const std::vector<Selected>& selected, const std::string& n
 
 }  // namespace
 
-std::optional<PlanDraft> build_jusou_draft(const Dataset& ds, const Reference& ref, const PlanReference& pref,
-                                           const DraftOptions& options, Diagnostics& diags) {
-  return jusou_draft(ds, ref, pref, options, diags, false);
+// Drafts are handed to councils and published: a 共通して取り組むべき事項
+// whose wording is only a guess (its title carries kGuessedWording in
+// data/plan/common_items.csv) is left out until it is checked.
+static constexpr std::string_view kGuessedWording = "（文言未確認）";
+
+static PlanReference published_reference(const PlanReference& pref) {
+  PlanReference out = pref;
+  std::erase_if(out.common_items, [](const CommonItemRef& c) { return c.title.find(kGuessedWording) != std::string::npos; });
+  return out;
 }
 
-std::optional<PlanDraft> build_welfare_draft(const Dataset& ds, const Reference& ref, const PlanReference& pref,
+std::optional<PlanDraft> build_jusou_draft(const Dataset& ds, const Reference& ref, const PlanReference& all,
+                                           const DraftOptions& options, Diagnostics& diags) {
+  return jusou_draft(ds, ref, published_reference(all), options, diags, false);
+}
+
+std::optional<PlanDraft> build_welfare_draft(const Dataset& ds, const Reference& ref, const PlanReference& all,
                                              const DraftOptions& options, Diagnostics& diags) {
+  const PlanReference pref = published_reference(all);
   const Municipality& m = ds.municipality;
   PlanDraft draft;
   draft.draft = kWelfareDraft;

@@ -5,6 +5,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "base/resources.h"
+#include "write/site_format.h"
 
 namespace kyosei {
 
@@ -70,7 +71,7 @@ std::string render_page(const SitePage& page, const Municipality& m, const std::
   d.set("root", root_prefix(page.path));
   d.set("csp", std::string(kSiteContentSecurityPolicy));
   d.set("body", body_html);
-  if (!m.site.contact.empty()) d.set("contact", m.site.contact);
+  if (!m.site.contact.empty()) d.set("contact", contact_html(m.site.contact));
   if (!page.description.empty()) d.set("description", page.description);
   d.set("header_search", page.path != "search.html");
   mstch::list scripts;
