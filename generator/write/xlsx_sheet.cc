@@ -18,7 +18,7 @@ namespace {
 // 縦書き headers: one line of 11 pt text per character, plus some air.
 constexpr double kVerticalCharPoints = 13.5;
 constexpr double kVerticalHeaderPadding = 8;
-constexpr double kVerticalHeaderMaxPoints = 220;
+constexpr double kVerticalHeaderMaxPoints = 409;  // Excel's tallest row: a 24-character role fits
 constexpr uint32_t kHeaderFill = 0xDDEBF7;  // pale blue, prints well in grey
 constexpr uint32_t kShadeFill = 0xFCE4D6;   // pale orange: a gap
 constexpr uint32_t kTotalFill = 0xF2F2F2;   // light grey: 合計

@@ -56,7 +56,7 @@ inline constexpr double kSideMarginInches = 0.4, kTopMarginInches = 0.75, kBotto
 // than Excel; otherwise it is printed at kMinPrintScale percent over as
 // many pages across as needed, with its label columns repeated on each.
 inline constexpr double kMinPrintFontPoints = 8;
-inline constexpr double kFitSafety = 1.05;
+inline constexpr double kFitSafety = 1.12;
 inline constexpr int kMinPrintScale = 75;
 // A character of column width as printed: Excel and LibreOffice size
 // columns by the workbook font's digit, about 9 px for 11 pt 游ゴシック or
