@@ -71,8 +71,7 @@ Sheet assessment_input_sheet(const AssessmentReport& r) {
 }  // namespace
 
 bool write_assessment_workbook(const BuildContext& c) {
-  AssessmentReport r;
-  build_assessment_report(r, c.dataset, c.reference, c.previous);
+  const AssessmentReport r(c.analysis);
   const Municipality& m = c.dataset.municipality;
   WorkbookInfo info;
   info.path = c.out_dir + "/" + kAssessmentWorkbookPath;
