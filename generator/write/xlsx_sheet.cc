@@ -434,6 +434,9 @@ class SheetWriter {
       }
       chart_axis_set_min(value_axis, 0);
       worksheet_insert_chart(ws_, row_t(row), 0, chart);
+      // A chart starts a printed page: split by a page break, LibreOffice
+      // draws its rest over the next page's header.
+      page_breaks_.push_back(row_t(row));
       row += kChartRows;
       chart_bottom_ = row - 1;
       // The print area must reach as far right as the chart does.
@@ -464,6 +467,10 @@ class SheetWriter {
     set_page_header_footer(ws_, mu_.name, w_.name, mu_.fiscal_year, info_.header_mark);
     if (w_.repeat_header) worksheet_repeat_rows(ws_, row_t(header_row), row_t(header_row));
     worksheet_print_area(ws_, 0, 0, row_t(std::max(last_row, chart_bottom_)), col_t(printed_columns - 1));
+    if (!page_breaks_.empty()) {
+      page_breaks_.push_back(0);  // libxlsxwriter takes a 0-terminated list
+      worksheet_set_h_pagebreaks(ws_, page_breaks_.data());
+    }
   }
 
   static lxw_row_t row_t(size_t r) { return static_cast<lxw_row_t>(r); }
@@ -481,6 +488,7 @@ class SheetWriter {
   std::vector<double> widths_;
   std::vector<std::vector<bool>> wrap_;  // per table, per column
   size_t chart_bottom_ = 0, chart_columns_ = 0;
+  std::vector<lxw_row_t> page_breaks_;
 };
 
 }  // namespace
