@@ -118,6 +118,26 @@ foreach(t down up)
                    ${CMAKE_SOURCE_DIR}/tests/layers/${src})
 endforeach()
 set_tests_properties(layers_compile_up PROPERTIES PASS_REGULAR_EXPRESSION "coverage\\.h.*(file not found|No such file)")
+
+# Print: every workbook of every dataset printed A4 by LibreOffice (no text
+# under 8 pt, page header and n / N on every page), the Word drafts opened
+# by LibreOffice, and no internal text (file names, rule codes, unverified
+# wording, placeholders) in any output.
+foreach(t test_print test_docx test_no_internal_text)
+  add_test(NAME e2e_${t} COMMAND ${Python3_EXECUTABLE} -m unittest -v ${t}
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/e2e)
+  set_tests_properties(e2e_${t} PROPERTIES
+    ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
+    TIMEOUT 1500)
+endforeach()
+
+# Japanese typography of the site in chromium (numbers and words never broken,
+# tel: links, phone header); needs `npm ci --prefix tests/browser`.
+add_test(NAME browser_typography COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/browser/run_typography_tests.py)
+set_tests_properties(browser_typography PROPERTIES
+  ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR}"
+  TIMEOUT 1200 SKIP_RETURN_CODE 2)
+
 # One figure, one value (issue 9): the same staff, meeting, organisation and
 # funding figures in the plans, the council workbook, the CSVs and the site.
 add_test(NAME e2e_test_figures COMMAND ${Python3_EXECUTABLE} -m unittest -v test_figures

@@ -179,4 +179,10 @@ std::string with_commas(long long n) {
   return neg ? "-" + out : out;
 }
 
+std::string quoted_list(const std::vector<std::string>& values) {
+  std::string out;
+  for (size_t i = 0; i < values.size(); ++i) out += (i ? "、「" : "「") + values[i] + "」";
+  return out;
+}
+
 }  // namespace kyosei

@@ -40,4 +40,8 @@ size_t display_width(std::string_view s);
 // "1234567" -> "1,234,567"; negative numbers keep their sign.
 std::string with_commas(long long n);
 
+// Allowed values for a message: each in 「」, joined with 「、」, since the
+// values themselves may contain 「・」 (「相談支援・参加支援」).
+std::string quoted_list(const std::vector<std::string>& values);
+
 }  // namespace kyosei

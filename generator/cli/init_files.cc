@@ -1,5 +1,7 @@
 // `kyosei init`: every input file of the contract with its header and one
-// example row, written from data/schema.toml so it always matches.
+// example row, written from data/schema.toml so it always matches. The CSV
+// files start with a UTF-8 BOM: without it, a double-click opens them in
+// Japanese Excel as Shift_JIS (mojibake). The readers accept either.
 #include "base/text.h"
 #include "cli/commands.h"
 #include "model/reference_data.h"
@@ -8,6 +10,10 @@
 #include "read/municipality_reader.h"
 
 namespace kyosei {
+
+namespace {
+constexpr const char* kUtf8Bom = "\xEF\xBB\xBF";
+}  // namespace
 
 std::vector<std::pair<std::string, std::string>> init_files() {
   std::vector<std::pair<std::string, std::string>> out;
@@ -18,7 +24,7 @@ std::vector<std::pair<std::string, std::string>> init_files() {
       header.push_back(csv_quote(c.name));
       example.push_back(csv_quote(c.example));
     }
-    out.push_back({f.name, join(header, ",") + "\n" + join(example, ",") + "\n"});
+    out.push_back({f.name, kUtf8Bom + join(header, ",") + "\n" + join(example, ",") + "\n"});
   }
   out.push_back({"narrative/理念.md",
                  "<!-- 計画の基本理念を書いてください。このファイルがあると、生成される計画案の該当部分がこの文章に置き換わります。 -->\n"

@@ -78,7 +78,7 @@ std::vector<AssessmentAnswer> import_assessment_sheet(const XlsxWorkbook& book, 
     }
     if (level.size() != 1 || level[0] < '0' || level[0] > '3') {
       diags.error({where, row, column_name(cols.level, headers[cols.level])},
-                  "評価は 0〜3 の整数で入力してください: " + level, "0・1・2・3 のいずれか（未回答は空欄）");
+                  "評価は 0〜3 の整数で入力してください: " + level, "0、1、2、3 のいずれか（未回答は空欄）");
       continue;
     }
     AssessmentAnswer a;

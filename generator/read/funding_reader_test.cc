@@ -111,12 +111,12 @@ TEST_CASE("funding_reader: every bad row is reported with file, line and column"
   auto rows = read_funding_override(fs, diags);
   std::string out = printed(diags);
   CAPTURE(out);
-  CHECK(out.find("funding_ratios.csv:2:component_key: エラー: 「9ヌ」は使えない値です。期待される値: 1イ・1ロ・") != std::string::npos);
-  CHECK(out.find("funding_ratios.csv:3:payer: エラー: 「市」は使えない値です。期待される値: 国・都道府県・国・都道府県 のいずれか") !=
+  CHECK(out.find("funding_ratios.csv:2:component_key: エラー: 「9ヌ」は使えない値です。期待される値: 「1イ」、「1ロ」、") != std::string::npos);
+  CHECK(out.find("funding_ratios.csv:3:payer: エラー: 「市」は使えない値です。期待される値: 「国」、「都道府県」、「国・都道府県」 のいずれか") !=
         std::string::npos);
   CHECK(out.find("funding_ratios.csv:4:den: エラー: 「0」は範囲外です。期待される値: 1〜1e+06 の範囲の整数") != std::string::npos);
   CHECK(out.find("funding_ratios.csv:5:num: エラー: 分子 5 が分母 4 より大きく、割合が 1（100%）を超えています") != std::string::npos);
-  CHECK(out.find("funding_ratios.csv:6:is_cap: エラー: 「X」は使えない値です。期待される値: Y・N のいずれか") != std::string::npos);
+  CHECK(out.find("funding_ratios.csv:6:is_cap: エラー: 「X」は使えない値です。期待される値: 「Y」、「N」 のいずれか") != std::string::npos);
   CHECK(out.find("funding_ratios.csv:7:fy_from: エラー: 「R5x」は年度として読めません") != std::string::npos);
   CHECK(out.find("funding_ratios.csv:8:fy_to: エラー: 適用の終わり 令和5年度 が始まり 令和6年度 より前です") != std::string::npos);
   CHECK(out.find("funding_ratios.csv:9:num: エラー: 負担者「国・都道府県」の行に割合（1/2）があります") != std::string::npos);

@@ -48,7 +48,7 @@ void check_references(const Tables& tables, const Schema& schema, Diagnostics& d
           int n = 0;
           for (const auto& k : known) {
             if (n++ == 8) { examples += "…"; break; }
-            examples += (n > 1 ? "・" : "") + k;
+            examples += (n > 1 ? "、" : "") + k;
           }
           diags.error(row.where(col.name), "「" + v + "」は " + col.ref + "（" + (target ? target->title : "") + "）にないIDです",
                       col.ref + " のID（" + (examples.empty() ? "まだありません" : examples) + "）");

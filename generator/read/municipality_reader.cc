@@ -155,10 +155,10 @@ bool read_municipality(const FileSystem& fs, Municipality& m, Diagnostics& diags
   if (auto b = top.boolean("welfare_office", true)) m.welfare_office = *b;
   {
     static const char* statuses[] = {"実施", "移行準備", "未実施"};
-    std::string s = normalize(top.text("jusou_status", true, "実施・移行準備・未実施 のいずれか"));
+    std::string s = normalize(top.text("jusou_status", true, "「実施」、「移行準備」、「未実施」 のいずれか"));
     bool ok = false;
     for (auto* st : statuses) ok |= s == st;
-    if (!s.empty() && !ok) diags.error(top.where("jusou_status"), "「" + s + "」は使えない値です", "実施・移行準備・未実施 のいずれか");
+    if (!s.empty() && !ok) diags.error(top.where("jusou_status"), "「" + s + "」は使えない値です", "「実施」、「移行準備」、「未実施」 のいずれか");
     m.jusou_status = s;
   }
   m.jusou_start_year = top.year("jusou_start_year", false);

@@ -47,11 +47,7 @@ std::optional<std::string> read_text_file(const FileSystem& fs, const std::strin
 
 namespace {
 
-std::string allowed_list(const std::vector<std::string>& values) {
-  std::string s;
-  for (size_t i = 0; i < values.size(); ++i) s += (i ? "・" : "") + values[i];
-  return s;
-}
+std::string allowed_list(const std::vector<std::string>& values) { return quoted_list(values); }
 
 bool is_id(const std::string& s) {
   if (s.empty()) return false;

@@ -161,7 +161,7 @@ ImportedFile import_municipality_sheet(const XlsxSheet& sheet, const std::vector
     auto k = std::find_if(keys.begin(), keys.end(), [&](const MunicipalityKey& m) { return m.key == key; });
     if (k == keys.end()) {
       diags.warning({where, r, column_letters(key_col)}, "「" + key + "」は入力データ仕様にない項目です。読み飛ばします",
-                    join(known, "・") + " のいずれか");
+                    quoted_list(known) + " のいずれか");
       continue;
     }
     if (out.row_of_key.count(key)) {
@@ -274,7 +274,7 @@ ImportedFolder import_workbook(const XlsxWorkbook& book, const std::string& book
     }
     if (!slot) {
       diags.warning({workbook_location(book_name, sheet.name)}, "入力データ仕様のどのファイルにも当たらないシートです。読み飛ばします",
-                    "シート名: " + join(expected, "・"));
+                    "シート名: " + quoted_list(expected));
       continue;
     }
     if (*slot) {

@@ -4,8 +4,11 @@
 #include "base/dates.h"
 #include "base/file_system.h"
 #include "base/text.h"
+#include "model/schema.h"
+#include "write/input_names.h"
 #include "write/assessment_svg.h"
 #include "write/markdown_html.h"
+#include "write/plan_docx.h"
 
 namespace kyosei {
 
@@ -46,8 +49,9 @@ std::string component_names(const Reference& ref, const std::vector<std::string>
   return join(parts, "、");
 }
 
+// By name: the rule's ID (FND-…) is kyosei's key, not something a reader looks up.
 std::string finding_heading(const Finding& f) {
-  return f.id + " " + f.name + (f.subject.empty() ? "" : "（" + f.subject + "）");
+  return f.name + (f.subject.empty() ? "" : "（" + f.subject + "）");
 }
 
 std::string overview(const AssessmentReport& rep) {
@@ -56,7 +60,7 @@ std::string overview(const AssessmentReport& rep) {
   int by[3] = {0, 0, 0};
   for (const Finding& f : rep.findings) ++by[static_cast<int>(f.severity)];
   std::string out = "# 進捗自己点検レポート（" + esc(format_fiscal_year_short(m.fiscal_year)) + " " + esc(m.name) + "）\n\n";
-  out += "このレポートは、`assessment.csv` の回答を点検項目と突き合わせて点数を出し、入力データからの自動判定を並べたものです。"
+  out += "このレポートは、自己点検の回答を点検項目と突き合わせて点数を出し、入力データからの自動判定を並べたものです。"
          "自動判定は不備の断定ではなく、評価を確かめるための確認事項です。\n\n";
   out += "## 概要\n\n";
   out += "- 重層的支援体制整備事業: " + esc(r.jusou_status.empty() ? "記載なし" : r.jusou_status) + "\n";
@@ -124,9 +128,9 @@ std::string findings_section(const AssessmentReport& rep) {
     }
     for (const Finding* f : fs) {
       out += "#### " + esc(finding_heading(*f)) + "\n\n";
-      if (!f->summary.empty()) out += esc(f->summary) + "\n\n";
+      if (!f->summary.empty()) out += esc(with_input_titles(f->summary)) + "\n\n";
       out += "- 重大度: " + std::string(severity_label(f->severity)) + "\n";
-      out += "- 判定のきまり: " + esc(f->rule) + "\n";
+      out += "- 判定のきまり: " + esc(with_input_titles(f->rule)) + "\n";
       out += "- 関わる点検項目: " + esc(f->items.empty() ? "なし" : join(f->items, "、")) + "\n";
       out += "- 判定のもとになった行:\n";
       for (const EvidenceRow& e : f->evidence) out += "  - " + esc(evidence_line(e)) + "\n";
@@ -149,7 +153,7 @@ std::string contradictions(const AssessmentReport& rep) {
     if (!c.answer->evidence.empty()) answer += "：" + c.answer->evidence;
     if (!c.answer->department.empty()) answer += "（" + c.answer->department + "）";
     std::string finding = std::string(severity_label(f.severity)) + " " + finding_heading(f);
-    if (!f.summary.empty()) finding += "：" + f.summary;
+    if (!f.summary.empty()) finding += "：" + with_input_titles(f.summary);
     out += "| " + cell(c.item->id + " " + c.item->question) + " | " + cell(answer) + " | " + cell(finding) + " |\n";
   }
   return out + "\n";
@@ -176,7 +180,7 @@ std::string items_table(const AssessmentReport& rep) {
   for (const ItemAssessment& ia : r.items) {
     const AssessmentItemRef& it = *ia.item;
     std::vector<std::string> fs;
-    for (size_t i : ia.findings) fs.push_back(rep.findings[i].id + (rep.findings[i].subject.empty() ? "" : "（" + rep.findings[i].subject + "）"));
+    for (size_t i : ia.findings) fs.push_back(finding_heading(rep.findings[i]));
     out += "| " + cell(it.id) + " | " + cell(it.domain) + " | " + cell(it.viewpoint) + " | " + cell(it.question) + " | " +
            (ia.answered() ? std::to_string(ia.answer->level) : "未回答") + " |";
     if (r.has_previous) out += " " + (ia.previous_level ? std::to_string(*ia.previous_level) : "―") + " |";
@@ -185,9 +189,9 @@ std::string items_table(const AssessmentReport& rep) {
   }
   out += "\n";
   if (!r.unknown_answers.empty()) {
-    out += "## 点検項目にない回答\n\n`assessment.csv` の次の行は、点検項目にない項目IDを指しているため、点数に数えていません。\n\n";
+    out += "## 点検項目にない回答\n\n自己点検の回答の次の行は、点検項目にない項目IDを指しているため、点数に数えていません。\n\n";
     for (const AssessmentAnswer* a : r.unknown_answers)
-      out += "- assessment.csv:" + std::to_string(a->line) + " " + esc(a->item_id) + "\n";
+      out += "- " + std::to_string(a->line) + "行目 " + esc(a->item_id) + "\n";
     out += "\n";
   }
   return out;
@@ -203,12 +207,17 @@ constexpr const char* kCss =
     "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top}"
     "th{background:#eef2f7;text-align:left}caption{text-align:left;font-weight:bold}"
     ".charts{display:flex;flex-wrap:wrap;gap:2em}.chart{flex:1 1 30em}svg{max-width:100%;height:auto}"
-    "@media print{body{max-width:none}.chart{break-inside:avoid}}";
+    "thead{display:table-header-group}"
+    "@page{size:A4;margin:18mm 16mm;@bottom-center{content:counter(page) \" / \" counter(pages);font-size:9pt}}"
+    "@media print{body{max-width:none;margin:0;padding:0}.chart{break-inside:avoid}tr{break-inside:avoid}}";
 
 }  // namespace
 
 std::string evidence_line(const EvidenceRow& e) {
-  std::string out = e.file + (e.line > 0 ? ":" + std::to_string(e.line) : "（ファイル全体）");
+  // The input named as staff know it (「コーディネーター等の名簿 5行目」), not by its file name.
+  const FileSpec* spec = builtin_schema().file(e.file);
+  std::string name = spec && !spec->title.empty() ? spec->title : e.file == "municipality.toml" ? "自治体の基本情報" : e.file;
+  std::string out = name + (e.line > 0 ? " " + std::to_string(e.line) + "行目" : "（全体）");
   if (!e.id.empty()) out += " " + e.id;
   if (!e.description.empty()) out += " " + e.description;
   return out;
@@ -240,7 +249,9 @@ bool write_assessment_report(const BuildContext& c) {
     c.diags.error({path, 0, ""}, path + " に書き込めません", "書き込み権限のある出力フォルダ");
     ok = false;
   };
-  put(c.out_dir + "/plan/自己点検レポート.md", assessment_report_markdown(r));
+  std::string markdown = assessment_report_markdown(r);
+  put(c.out_dir + "/plan/自己点検レポート.md", markdown);
+  ok = write_docx(c, markdown, "", c.out_dir + "/plan/自己点検レポート.docx") && ok;
   put(c.out_dir + "/plan/自己点検レポート.html", assessment_report_html(r));
   return ok;
 }

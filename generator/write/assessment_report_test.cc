@@ -52,8 +52,8 @@ TEST_CASE("assessment report: sections, unanswered listed, escaped input") {
 }
 
 TEST_CASE("assessment report: evidence rows read file:line ID description") {
-  CHECK(evidence_line({"staff.csv", 7, "P04", "所属 地域福祉課・役割5件"}) == "staff.csv:7 P04 所属 地域福祉課・役割5件");
-  CHECK(evidence_line({"municipality.toml", 0, "jusou_status", "実施"}) == "municipality.toml（ファイル全体） jusou_status 実施");
+  CHECK(evidence_line({"staff.csv", 7, "P04", "所属 地域福祉課・役割5件"}) == "コーディネーター等の名簿 7行目 P04 所属 地域福祉課・役割5件");
+  CHECK(evidence_line({"municipality.toml", 0, "jusou_status", "実施"}) == "自治体の基本情報（全体） jusou_status 実施");
 }
 
 TEST_CASE("assessment report: previous year's scores beside this year's") {

@@ -12,8 +12,11 @@
 // - 関連する指摘: the automatic findings bearing on the item, one line each
 //   (「注意 FND-06a 一人への役割の集中（P04）」), so the answer can be checked
 //   against them. Findings never name staff.
-// Layout: 游ゴシック, bold header row frozen and printed on every page, A4
-// landscape one page wide, page header with municipality and fiscal year.
+// Layout: one Sheet written by write/xlsx_sheet.h like the council
+// workbook: 游ゴシック, bold header row frozen and printed on every page, A4
+// landscape, rows as tall as their wrapped text (so each rubric is
+// readable), page header with municipality and fiscal year, page n / N.
+// The cells staff fill in (評価, 根拠, 回答部署) are pale yellow.
 // Every text is a string cell (never a formula). Byte-identical for the
 // same data (creation time April 1 of the fiscal year).
 #pragma once

@@ -8,12 +8,17 @@
 #include "analyse/findings_config.h"
 #include "base/dates.h"
 #include "base/text.h"
+#include "write/input_names.h"
 #include "write/assessment_report.h"
 #include "write/council_sheets.h"
 
 namespace kyosei {
 
 namespace {
+
+// How the sheets refer to a finding: 「指摘3」, its row in 指摘事項 (the
+// rule's ID, FND-…, is kyosei's key and means nothing to a council).
+std::string finding_number(size_t index) { return "指摘" + std::to_string(index + 1); }
 
 constexpr const char* kUnanswered = "未回答";
 
@@ -67,7 +72,7 @@ std::optional<Sheet> assessment_sheet(const SheetSource& src) {
     SheetRow& row = t.add_row(item.answer ? Location{"assessment.csv", item.answer->line, ""} : Location{});
     std::vector<std::string> related;
     for (size_t i : item.findings)
-      if (i < a.findings.size()) related.push_back(a.findings[i].id);
+      if (i < a.findings.size()) related.push_back(finding_number(i));
     row.cells = {SheetCell::of_text(ref.id), SheetCell::of_text(ref.domain), SheetCell::of_text(ref.viewpoint),
                  SheetCell::of_text(ref.question),
                  item.answered() ? SheetCell::of_number(item.answer->level) : SheetCell::blank().with_shade()};
@@ -120,21 +125,22 @@ std::optional<Sheet> findings_sheet(const SheetSource& src) {
   sheet.landscape = true;
   SheetTable& t = sheet.main;
   t.name = sheet.name;
-  t.columns = {{"判定ID", CellFormat::Text},        {"指摘", CellFormat::Text, 24},     {"重要度", CellFormat::Text},
+  t.columns = {{"番号", CellFormat::Text},          {"指摘", CellFormat::Text, 24},     {"重要度", CellFormat::Text},
                {"対象", CellFormat::Text, 14},      {"内容", CellFormat::Text, 44},     {"判定の基準", CellFormat::Text, 36},
                {"根拠となる入力", CellFormat::Text, 36}, {"関連する点検項目", CellFormat::Text, 14}};
-  for (const auto& f : a.findings) {
+  for (size_t k = 0; k < a.findings.size(); ++k) {
+    const Finding& f = a.findings[k];
     std::vector<std::string> evidence;
     for (const auto& e : f.evidence) evidence.push_back(evidence_line(e));
     Location source;
     if (!f.evidence.empty() && f.evidence[0].line > 0) source = {f.evidence[0].file, f.evidence[0].line, ""};
     SheetRow& row = t.add_row(source);
-    row.cells = {SheetCell::of_text(f.id),
+    row.cells = {SheetCell::of_text(finding_number(k)),
                  SheetCell::of_text(f.name),
                  SheetCell::of_text(severity_label(f.severity)).with_shade(f.severity == FindingSeverity::Serious),
                  SheetCell::of_text(f.subject),
-                 SheetCell::of_text(f.summary),
-                 SheetCell::of_text(f.rule),
+                 SheetCell::of_text(with_input_titles(f.summary)),
+                 SheetCell::of_text(with_input_titles(f.rule)),
                  SheetCell::of_text(join(evidence, "\n")),
                  SheetCell::of_text(join(f.items, "、"))};
   }
@@ -142,13 +148,14 @@ std::optional<Sheet> findings_sheet(const SheetSource& src) {
   if (!r.contradictions.empty()) {
     SheetTable c;
     c.name = "自己評価と自動判定の食い違い";
-    c.columns = {{"項目ID", CellFormat::Text}, {"評価", CellFormat::Number}, {"判定ID", CellFormat::Text},
+    c.columns = {{"項目ID", CellFormat::Text}, {"評価", CellFormat::Number}, {"指摘の番号", CellFormat::Text},
                  {"指摘", CellFormat::Text, 24}, {"内容", CellFormat::Text, 44}};
     for (const auto& x : r.contradictions) {
       if (x.finding >= a.findings.size()) continue;
       const Finding& f = a.findings[x.finding];
-      c.add_row().cells = {SheetCell::of_text(x.item->id), SheetCell::of_number(x.answer->level), SheetCell::of_text(f.id),
-                           SheetCell::of_text(f.name), SheetCell::of_text(f.summary)};
+      c.add_row().cells = {SheetCell::of_text(x.item->id), SheetCell::of_number(x.answer->level),
+                           SheetCell::of_text(finding_number(x.finding)),
+                           SheetCell::of_text(f.name), SheetCell::of_text(with_input_titles(f.summary))};
     }
     sheet.extras.push_back(std::move(c));
   }

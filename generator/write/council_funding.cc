@@ -8,6 +8,7 @@
 #include "base/text.h"
 #include "read/funding_reader.h"
 #include "write/council_sheets.h"
+#include "write/source_citation.h"
 
 namespace kyosei {
 
@@ -59,7 +60,7 @@ SheetTable go_table(const Sheet& sheet, const FundingBreakdown& b) {
     std::string criteria = cell_ref(origin + 1 + i, kGoNumber);
     row.cells = {key, SheetCell::of_text(g.label)};
     for (size_t col : {kAmount, kNational, kPref, kMunicipal})
-      row.cells.push_back(sumif_cell(main, 0, kGo, col, criteria, key));
+      row.cells.push_back(sumif_cell(main, 0, kGo, col, criteria, key, sheet.worksheet_of(0)));
   }
   SheetRow& total = t.add_row();
   total.total = true;
@@ -79,7 +80,7 @@ SheetTable ratios_table(const FundingBreakdown& b) {
     const JusouComponent* c = ref.component(r.component_key);
     SheetRow& row = t.add_row();
     for (const std::string& s : {c ? c->law_ref : r.component_key, r.payer, r.ratio_text, r.legal_basis, period_text(r),
-                                 r.status, r.source})
+                                 r.status, cite_source(r.source)})
       row.cells.push_back(SheetCell::of_text(s));
   }
   return t;
@@ -122,9 +123,8 @@ std::optional<Sheet> funding_sheet(const SheetSource& src) {
   }
 
   sheet.notes.push_back(std::string("対象年度：") + format_fiscal_year(b.fiscal_year) + "。負担割合は" +
-                        (src.data.funding_override ? std::string("この自治体の ") + kFundingRatiosFile +
-                                                         "（kyosei 内蔵の割合に代えて使用）"
-                                                   : std::string("kyosei 内蔵の参照データ（data/jusou_funding.csv）")) +
+                        (src.data.funding_override ? std::string("独自に定めた負担割合（国の資料の割合に代えて使用）")
+                                                   : std::string("厚生労働省の資料に示された国・都道府県の負担割合")) +
                         "によります。使った割合と出典は「適用した負担割合」の表のとおりです。");
   sheet.notes.push_back("端数処理：各行・負担者ごとに1円未満を切り捨て、市町村等の負担は事業費から国・都道府県分を差し引いた額です。"
                         "合計は各行の和（SUM・SUMIF の式）です。");

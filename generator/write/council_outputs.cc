@@ -10,7 +10,9 @@ namespace kyosei {
 bool write_council_workbook(const BuildContext& ctx) {
   const Municipality& mu = ctx.dataset.municipality;
   WorkbookInfo info;
-  info.path = ctx.out_dir + "/" + kCouncilWorkbookPath;
+  bool internal = ctx.audience == Audience::Internal;
+  info.path = ctx.out_dir + "/" + (internal ? kInternalWorkbookPath : kCouncilWorkbookPath);
+  if (internal) info.header_mark = kInternalHeaderMark;
   info.title = "審議会資料（" + mu.name + "・" + format_fiscal_year(mu.fiscal_year) + "・" + audience_label(ctx.audience) + "）";
   info.subject = "地域福祉計画・重層的支援体制整備事業の審議資料";
   info.what = "審議会資料";

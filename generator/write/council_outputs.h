@@ -1,7 +1,8 @@
 // The council outputs of `kyosei build` (registered in write/outputs.cc):
 //
 //   excel/審議会資料.xlsx   every council sheet (write/council_sheets.h),
-//                           printed as councils print (write/xlsx_sheet.h)
+//                           printed as councils print (write/xlsx_sheet.h);
+//                           excel/審議会資料_庁内用.xlsx with --audience internal
 //   csv/*.csv               every table of those sheets (write/csv_export.h)
 //
 // Both follow BuildContext::audience (write/audience.h); the CSVs follow
@@ -16,6 +17,10 @@
 namespace kyosei {
 
 inline constexpr const char* kCouncilWorkbookPath = "excel/審議会資料.xlsx";
+// --audience internal: holds staff names, so it says so in its file name and
+// in every page header.
+inline constexpr const char* kInternalWorkbookPath = "excel/審議会資料_庁内用.xlsx";
+inline constexpr const char* kInternalHeaderMark = "（庁内用）";
 
 bool write_council_workbook(const BuildContext& ctx);
 bool write_council_csv(const BuildContext& ctx);

@@ -7,6 +7,7 @@
 #include "base/dates.h"
 #include "base/wording.h"
 #include "model/schema.h"
+#include "write/input_names.h"
 #include "write/council_sheets.h"
 
 namespace kyosei {
@@ -32,6 +33,7 @@ Sheet overview_sheet(const SheetSource& src, const std::vector<Sheet>& others) {
   Sheet sheet;
   sheet.name = "概要";
   sheet.description = "この資料の概要";
+  sheet.extras_below = true;  // two short tables: one printed page
   SheetTable& t = sheet.main;
   t.name = sheet.name;
   t.columns = {{"項目", CellFormat::Text}, {"内容", CellFormat::Text, 50}, {"単位", CellFormat::Text}};
@@ -92,7 +94,11 @@ Sheet overview_sheet(const SheetSource& src, const std::vector<Sheet>& others) {
   list.columns = {{"シート", CellFormat::Text}, {"内容", CellFormat::Text, 50}};
   for (const auto& s : others) {
     SheetRow& row = list.add_row();
-    row.cells = {SheetCell::of_text(s.name), SheetCell::of_text(s.description)};
+    row.cells = {SheetCell::of_text(s.name), SheetCell::of_text(with_input_titles(s.description))};
+    for (size_t k = 1; !s.extras_below && k <= s.extras.size(); ++k) {
+      SheetRow& extra = list.add_row();
+      extra.cells = {SheetCell::of_text(s.worksheet_of(k)), SheetCell::of_text("「" + s.name + "」の関連表")};
+    }
   }
   sheet.extras.push_back(std::move(list));
   sheet.notes.push_back("この資料は、棚卸・名簿・会議の記録（入力データ）から kyosei で作成しました。数値の定義は各シートの注をご覧ください。");

@@ -126,8 +126,11 @@ TEST_CASE("council sheets: order and names") {
   CHECK(names == std::vector<std::string>{"概要", "棚卸一覧", "分野×機能", "重層事業対応表", "財源内訳", "人員配置",
                                           "兼務状況", "会議体", "開催実績", "自己点検", "指摘事項"});
   // 概要 lists every other sheet.
+  // 概要 lists every other sheet and every extra table's own worksheet.
   const SheetTable& list = sheet_named(sheets, "概要").extras.at(0);
-  CHECK(list.rows.size() == sheets.size() - 1);
+  size_t worksheets = 0;
+  for (const auto& s : sheets) worksheets += 1 + (s.extras_below ? 0 : s.extras.size());
+  CHECK(list.rows.size() == worksheets - 1);
 }
 
 TEST_CASE("council sheets: audience decides whether staff names and confidential agendas appear") {
@@ -224,24 +227,42 @@ TEST_CASE("council workbook: print settings, formulas with values, dates and tex
   REQUIRE(styles);
   CHECK(styles->find("ggge&quot;年&quot;m&quot;月&quot;d&quot;日&quot;") != std::string::npos);
   CHECK(styles->find("<name val=\"游ゴシック\"/><family val=\"3\"/>") != std::string::npos);
-  for (size_t i = 0; i < sheets.size(); ++i) {
-    CAPTURE(sheets[i].name);
+  // Worksheets in order: each sheet, then its extras on worksheets of their own.
+  struct Worksheet {
+    const Sheet* sheet;
+    std::string name;
+    bool extra;
+  };
+  std::vector<Worksheet> worksheets;
+  for (const auto& s : sheets) {
+    worksheets.push_back({&s, s.name, false});
+    for (size_t k = 1; !s.extras_below && k <= s.extras.size(); ++k) worksheets.push_back({&s, s.worksheet_of(k), true});
+  }
+  for (size_t i = 0; i < worksheets.size(); ++i) {
+    const Worksheet& w = worksheets[i];
+    CAPTURE(w.name);
     auto xml = read_zip_entry(path, "xl/worksheets/sheet" + std::to_string(i + 1) + ".xml");
     REQUIRE(xml);
     CHECK(std::regex_search(*xml, std::regex("<pageSetup [^>]*paperSize=\"9\"")));
-    CHECK(xml->find(std::string("orientation=\"") + (sheets[i].landscape ? "landscape" : "portrait") + "\"") !=
+    CHECK(xml->find(std::string("orientation=\"") + (w.sheet->landscape ? "landscape" : "portrait") + "\"") !=
           std::string::npos);
-    CHECK(xml->find("fitToPage=\"1\"") != std::string::npos);
-    CHECK(xml->find("ySplit=\"1\"") != std::string::npos);
-    CHECK(xml->find("<autoFilter ") != std::string::npos);
-    CHECK(xml->find("<oddHeader>&amp;L架空市&amp;C" + sheets[i].name) != std::string::npos);
-    CHECK(book->find("'" + sheets[i].name + "'!$1:$1") != std::string::npos);  // print titles
+    // One page wide, or (too wide for that at 8 pt) a fixed legible scale.
+    CHECK((xml->find("fitToPage=\"1\"") != std::string::npos || xml->find("scale=\"75\"") != std::string::npos));
+    CHECK(xml->find(w.extra ? "ySplit=\"2\"" : "ySplit=\"1\"") != std::string::npos);
+    CHECK((xml->find("<autoFilter ") != std::string::npos) == !w.extra);
+    CHECK(xml->find("<oddHeader>&amp;L架空市&amp;C" + w.name) != std::string::npos);
+    if (!w.sheet->extras_below)  // print titles: the worksheet's own header row
+      CHECK(book->find("'" + w.name + "'!$" + (w.extra ? "2:$2" : "1:$1")) != std::string::npos);
     CHECK(std::regex_search(*book, std::regex("_xlnm.Print_Area\" localSheetId=\"" + std::to_string(i) + "\"")));
   }
-  auto funding = read_zip_entry(path, "xl/worksheets/sheet5.xml");
+  size_t funding_index = 0;
+  while (worksheets[funding_index].name != "財源内訳") ++funding_index;
+  auto funding = read_zip_entry(path, "xl/worksheets/sheet" + std::to_string(funding_index + 1) + ".xml");
+  auto by_go = read_zip_entry(path, "xl/worksheets/sheet" + std::to_string(funding_index + 2) + ".xml");
   REQUIRE(funding);
+  REQUIRE(by_go);
   CHECK(std::regex_search(*funding, std::regex("<f>SUM\\(F2:F\\d+\\)</f><v>40000001</v>")));
-  CHECK(std::regex_search(*funding, std::regex("<f>SUMIF\\([^<]*\\)</f><v>\\d+</v>")));
+  CHECK(std::regex_search(*by_go, std::regex("<f>SUMIF\\('財源内訳'![^<]*\\)</f><v>\\d+</v>")));
   // Input text that looks like a formula is a shared string, not a formula.
   auto inventory = read_zip_entry(path, "xl/worksheets/sheet2.xml");
   REQUIRE(inventory);

@@ -61,7 +61,7 @@ std::optional<Sheet> staffing_sheet(const SheetSource& src) {
     for (size_t i = 0; i < s.by_field.size(); ++i) {
       SheetRow& row = by_field.add_row();
       SheetCell key = SheetCell::of_text(s.by_field[i].field);
-      row.cells = {key, sumif_cell(t, 0, kField, kFte, cell_ref(origin + 1 + i, 0), key),
+      row.cells = {key, sumif_cell(t, 0, kField, kFte, cell_ref(origin + 1 + i, 0), key, sheet.worksheet_of(0)),
                    SheetCell::of_number(s.by_field[i].people)};
     }
     sheet.extras.push_back(std::move(by_field));
@@ -104,7 +104,7 @@ std::optional<Sheet> multiple_roles_sheet(const SheetSource& src) {
   t.columns.push_back({"常勤換算", CellFormat::Decimal});
   t.columns.push_back({"着任年月", CellFormat::YearMonth});
   size_t first_role = t.columns.size();
-  for (const auto& role : roles) t.columns.push_back({role, CellFormat::Decimal, 10});
+  for (const auto& role : roles) t.columns.push_back({role, CellFormat::Decimal, 10, true});
   size_t last_role = t.columns.size() - 1;
   bool any_role = !roles.empty();
   if (any_role) t.columns.push_back({"兼務数", CellFormat::Count});

@@ -9,6 +9,7 @@
 #include "base/wording.h"
 #include "read/funding_reader.h"
 #include "write/markdown_html.h"
+#include "write/source_citation.h"
 
 namespace kyosei {
 
@@ -31,7 +32,7 @@ std::string share_cell(const PayerShare& s) {
 std::string remarks(const FundingRow& row) {
   std::vector<std::string> parts;
   if (row.kind == FundingRowKind::NeedsAllocation && row.service_cost)
-    return cell(row.note) + "（事業費 " + format_yen(*row.service_cost) + " を services.csv の按分で重層区分ごとに分ける）";
+    return cell(row.note) + "（事業費 " + format_yen(*row.service_cost) + " を棚卸の按分で重層区分ごとに分ける）";
   if (row.computed()) {
     parts.push_back(std::string(kPayerNational) + " " + cell(row.national.ratio_text) + "・" + kPayerPrefecture + " " +
                     cell(row.prefecture.ratio_text));
@@ -72,9 +73,8 @@ std::string totals_table(const char* first_column, const std::vector<FundingTota
 
 std::string ratio_sentence(const Dataset& ds) {
   if (ds.funding_override)
-    return std::string("負担割合は、この自治体が用意した ") + kFundingRatiosFile +
-           "（kyosei 内蔵の割合に代えて使用）によります。使った割合と出典は「適用した負担割合」の表のとおりです。";
-  return "負担割合は、kyosei 内蔵の参照データ（data/jusou_funding.csv。厚生労働省の資料の該当行を出典として記録）によります。"
+    return "負担割合は、独自に定めた負担割合（国の資料の割合に代えて使用）によります。使った割合と出典は「適用した負担割合」の表のとおりです。";
+  return "負担割合は、厚生労働省の資料に示された国・都道府県の負担割合によります。"
          "使った割合と出典は「適用した負担割合」の表のとおりです。";
 }
 
@@ -92,7 +92,7 @@ std::string render_funding_breakdown(const Dataset& ds, const FundingBreakdown& 
   out << ratio_sentence(ds) << "\n\n";
   out << "端数処理：" << kRounding << "。\n\n";
   if (b.rows.empty()) {
-    out << "services.csv に重層区分のある事業がないため、内訳はありません。\n";
+    out << "棚卸に重層区分のある事業がないため、内訳はありません。\n";
     return out.str();
   }
   bool any_cap = b.total.includes_cap;
@@ -124,7 +124,7 @@ std::string render_funding_breakdown(const Dataset& ds, const FundingBreakdown& 
   for (const auto& r : b.ratios_applied) {
     const JusouComponent* c = ref.component(r.component_key);
     out << "| " << cell(c ? c->law_ref : r.component_key) << " | " << cell(r.payer) << " | " << cell(r.ratio_text) << " | "
-        << cell(r.legal_basis) << " | " << period_text(r) << " | " << cell(r.status) << " | " << cell(r.source) << " |\n";
+        << cell(r.legal_basis) << " | " << period_text(r) << " | " << cell(r.status) << " | " << cell(cite_source(r.source)) << " |\n";
   }
   return out.str();
 }

@@ -48,7 +48,9 @@ TEST_CASE("funding markdown: heading, ratio sentence and rounding rule") {
   Dataset ds = sample();
   std::string md = render_funding_breakdown(ds, compute_funding(ds, funding_ratios_of(ds), 2026));
   CHECK(md.rfind("## 交付金の財源内訳（令和8年度（2026年度））\n\n", 0) == 0);
-  CHECK(md.find("kyosei 内蔵の参照データ（data/jusou_funding.csv") != std::string::npos);
+  CHECK(md.find("厚生労働省の資料に示された国・都道府県の負担割合") != std::string::npos);
+  CHECK(md.find(".txt L") == std::string::npos);  // sources cited as documents, not as extract files
+  CHECK(md.find("data/") == std::string::npos);
   CHECK(md.find("端数処理：各行・負担者ごとに1円未満を切り捨て、市町村負担は事業費から国・都道府県分を差し引いた額。"
                 "合計は端数処理後の各行の和。") != std::string::npos);
   CHECK(md.find("### 事業別の内訳") != std::string::npos);
@@ -58,7 +60,7 @@ TEST_CASE("funding markdown: heading, ratio sentence and rounding rule") {
 
   ds.funding_override = builtin_reference().funding;
   md = render_funding_breakdown(ds, compute_funding(ds, funding_ratios_of(ds), 2026));
-  CHECK(md.find("この自治体が用意した funding_ratios.csv（kyosei 内蔵の割合に代えて使用）") != std::string::npos);
+  CHECK(md.find("独自に定めた負担割合（国の資料の割合に代えて使用）") != std::string::npos);
   CHECK(md.find("data/jusou_funding.csv") == std::string::npos);
 }
 
@@ -81,7 +83,7 @@ TEST_CASE("funding markdown: rows with yen, caps, 法定負担なし and reasons
                "国 1/2・都道府県 1/4。市町村等は市町村負担。事業費 30,000,000円 のうち按分 |");
   CHECK(line_starting(md, s021 + " | 第6号") == s021 + " | 第6号 | — | — | — | — | 第5号と一体（5号に含む） |");
   CHECK(line_starting(md, "| 居場所（S035） | 第2号") ==
-        "| 居場所（S035） | 第2号 | — | — | — | — | 按分が必要（事業費 6,600,000円 を services.csv の按分で重層区分ごとに分ける） |");
+        "| 居場所（S035） | 第2号 | — | — | — | — | 按分が必要（事業費 6,600,000円 を棚卸の按分で重層区分ごとに分ける） |");
   CHECK(line_starting(md, "| 基幹型包括（S002）") == "| 基幹型包括（S002） | 第1号イ | 未把握 | — | — | — | 事業費未把握 |");
   // In the row table nothing unknown or 法定負担なし is shown as 0円.
   std::string rows = md.substr(md.find("### 事業別の内訳"), md.find("### 号別の合計") - md.find("### 事業別の内訳"));
@@ -110,9 +112,9 @@ TEST_CASE("funding markdown: applied ratios with their sources") {
   Dataset ds = sample();
   std::string md = render_funding_breakdown(ds, compute_funding(ds, funding_ratios_of(ds), 2026));
   CHECK(line_starting(md, "| 第1号イ | 国 |") ==
-        "| 第1号イ | 国 | 38.5/100 | 106条の8 第3号 | （通年） | 記載 | 004\\_1bf5b02d4a714db9.txt L670 |");
+        "| 第1号イ | 国 | 38.5/100 | 106条の8 第3号 | （通年） | 記載 | 厚生労働省社会・援護局地域福祉課地域共生社会推進室「地域共生社会の実現に向けた重層的支援体制整備事業の実施について」 |");
   CHECK(line_starting(md, "| 第5号 | 都道府県 |") ==
-        "| 第5号 | 都道府県 | 1/4 | 106条の9 第3号 | 令和5年度〜 | 予定 | 004\\_1bf5b02d4a714db9.txt L690 |");
+        "| 第5号 | 都道府県 | 1/4 | 106条の9 第3号 | 令和5年度〜 | 予定 | 厚生労働省社会・援護局地域福祉課地域共生社会推進室「地域共生社会の実現に向けた重層的支援体制整備事業の実施について」 |");
   CHECK(md.find("3/4 | 106条の8 第5号 | 令和4年度〜令和4年度") == std::string::npos);  // R4 rows not in force in 2026
 }
 

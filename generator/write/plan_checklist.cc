@@ -73,8 +73,7 @@ ChecklistMarkdown render_common_items_checklist(const std::vector<DraftChapter>&
   out.note = std::to_string(matches.size()) + "項目のうち、記述のある節が見つからなかった項目は" + std::to_string(none) + "項目です。";
   if (unverified > 0)
     out.note += "「原文の確認」が「未確認」の" + std::to_string(unverified) +
-                "項目は、ガイドラインの原文で項目の名称を確かめられていないものです。"
-                "原文で確かめたうえで、data/plan/common_items.csv の名称とキーワードを直し、verified 列を Y にしてください。";
+                "項目は、名称をガイドラインの原文とまだ照合していないものです。";
   return out;
 }
 

@@ -10,7 +10,8 @@ namespace kyosei {
 
 namespace {
 
-constexpr const char* kStyle = R"(@page { size: A4; margin: 20mm 18mm 20mm 18mm; }
+constexpr const char* kStyle = R"(@page { size: A4; margin: 20mm 18mm 20mm 18mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }
+@page :first { @bottom-center { content: none; } }
 body { font-family: "IPAexGothic", "IPAGothic", "Yu Gothic", "YuGothic", "Meiryo", sans-serif; font-size: 10.5pt; line-height: 1.7; color: #000; margin: 0 auto; max-width: 180mm; }
 .cover { text-align: center; padding-top: 60mm; }
 .cover .municipality { font-size: 16pt; margin: 0 0 8mm 0; }
@@ -29,6 +30,7 @@ h4, h5, h6 { font-size: 10.5pt; margin: 4mm 0 2mm 0; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm 0; font-size: 9.5pt; }
 th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; line-height: 1.4; }
 th { background: #e6e6e6; }
+thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
 blockquote { margin: 2mm 0; padding: 1mm 3mm; border-left: 3pt solid #888; color: #333; background: #f4f4f4; }
 )";

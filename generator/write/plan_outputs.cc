@@ -1,6 +1,7 @@
 #include "write/plan_outputs.h"
 
 #include "model/plan_reference.h"
+#include "write/plan_docx.h"
 #include "write/plan_draft.h"
 #include "write/plan_html.h"
 
@@ -18,6 +19,9 @@ bool write_draft(const BuildContext& c, const PlanDraft& draft) {
   };
   for (const auto& ch : draft.chapters) put(dir + draft.draft + "/" + ch.file_name, ch.markdown);
   put(dir + draft.file_title + ".html", render_plan_html(draft, c.dataset.municipality));
+  std::string markdown;
+  for (const auto& ch : draft.chapters) markdown += ch.markdown + "\n";
+  ok = write_docx(c, markdown, draft.title, dir + draft.file_title + ".docx") && ok;
   return ok;
 }
 

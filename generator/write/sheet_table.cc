@@ -8,6 +8,8 @@ namespace {
 
 // Rows between two tables: one blank, one caption.
 constexpr size_t kGapBeforeExtra = 2;
+// An extra on its own worksheet: caption in row 0, header in row 1.
+constexpr size_t kOwnSheetHeaderRow = 1;
 
 size_t table_end(const SheetTable& t, size_t origin) { return origin + 1 + t.rows.size(); }
 
@@ -87,6 +89,8 @@ SheetRow& SheetTable::add_row(Location source) {
 }
 
 size_t Sheet::table_origin(size_t table) const {
+  if (table == 0) return 0;
+  if (!extras_below) return kOwnSheetHeaderRow;
   size_t origin = 0;
   for (size_t k = 0; k < table && k < extras.size() + 1; ++k)
     origin = table_end(k == 0 ? main : extras[k - 1], origin) + kGapBeforeExtra;
@@ -96,14 +100,29 @@ size_t Sheet::table_origin(size_t table) const {
 size_t Sheet::next_extra_origin() const { return table_origin(extras.size() + 1); }
 
 size_t Sheet::tables_end() const {
-  size_t last = extras.size();
+  size_t last = extras_below ? extras.size() : 0;
   return table_end(last == 0 ? main : extras[last - 1], table_origin(last));
 }
 
 size_t Sheet::column_count() const {
   size_t n = main.columns.size();
-  for (const auto& t : extras) n = std::max(n, t.columns.size());
+  if (extras_below)
+    for (const auto& t : extras) n = std::max(n, t.columns.size());
   return n;
+}
+
+std::string Sheet::worksheet_of(size_t table) const {
+  if (table == 0 || extras_below || table > extras.size()) return name;
+  return extras[table - 1].name;
+}
+
+std::string sheet_prefix(const std::string& worksheet) {
+  std::string quoted;
+  for (char ch : worksheet) {
+    quoted += ch;
+    if (ch == '\'') quoted += ch;
+  }
+  return "'" + quoted + "'!";
 }
 
 std::string cell_ref(size_t row, size_t column, bool absolute_row, bool absolute_column) {
@@ -124,7 +143,7 @@ SheetCell sum_cell(const SheetTable& table, size_t origin, size_t column) {
 }
 
 SheetCell sumif_cell(const SheetTable& table, size_t origin, size_t key_column, size_t sum_column,
-                     const std::string& criteria_ref, const SheetCell& key) {
+                     const std::string& criteria_ref, const SheetCell& key, const std::string& table_sheet) {
   size_t n = table.data_rows();
   if (n == 0) return SheetCell::blank();
   double sum = 0;
@@ -133,8 +152,9 @@ SheetCell sumif_cell(const SheetTable& table, size_t origin, size_t key_column, 
     if (key_column < cells.size() && sum_column < cells.size() && same_key(cells[key_column], key))
       sum += numeric_value(cells[sum_column]);
   }
-  return SheetCell::of_formula("SUMIF(" + absolute_range(origin + 1, key_column, origin + n) + "," + criteria_ref + "," +
-                                   absolute_range(origin + 1, sum_column, origin + n) + ")",
+  std::string prefix = table_sheet.empty() ? std::string() : sheet_prefix(table_sheet);
+  return SheetCell::of_formula("SUMIF(" + prefix + absolute_range(origin + 1, key_column, origin + n) + "," + criteria_ref +
+                                   "," + prefix + absolute_range(origin + 1, sum_column, origin + n) + ")",
                                sum);
 }
 

@@ -7,9 +7,20 @@
 //
 //   row 0        main table header   (frozen, filtered, repeated on every printed page)
 //   rows 1…n     main table rows     (total rows last; outside the filter)
-//   blank row, caption row, header, rows      for each extra table
 //   blank row, one row per note
-//   blank row, the charts, one below the other
+//   blank row, the charts of the main table, one below the other
+//
+// Each extra table is a worksheet of its own, named after its caption, so
+// that its printed pages repeat its own header and not the main table's:
+//
+//   row 0        caption
+//   row 1        header              (repeated on every printed page)
+//   rows 2…      rows, then the charts of that table
+//
+// A short sheet may keep its extras below the main table instead
+// (extras_below: blank row, caption row, header, rows for each); nothing is
+// then repeated on printed pages. Formulas in an extra that refer to the
+// main table name its worksheet (sumif_cell's table_sheet).
 //
 // Cells hold text, numbers, dates or formulas. Every input string is a
 // Text cell and is written as a string, never as a formula. A Formula cell
@@ -74,6 +85,16 @@ struct SheetTableColumn {
   // Free-text columns get a narrower cap and wrap, so the printed page
   // (one page wide) stays legible.
   double max_width = kMaxColumnWidth;
+  // The header is printed top to bottom (縦書き), so that a matrix of many
+  // narrow columns (兼務状況's roles) fits the page at a legible size.
+  bool vertical_header = false;
+  // A column staff fill in (自己点検シート): shaded pale yellow, and when
+  // `choices` is set, a drop-down list that refuses other values.
+  bool input = false;
+  std::vector<std::string> choices;
+  std::string choice_title, choice_message;  // shown when the cell is selected
+  std::string error_title, error_message;    // shown when another value is typed
+  bool centred = false;
 };
 
 struct SheetTable {
@@ -101,20 +122,23 @@ struct Sheet {
   std::string name;  // the sheet name and the main table's CSV name (≤ 31 characters, no []:*?/\)
   std::string description;  // one line for the 概要 sheet's list
   bool landscape = false;
-  size_t frozen_columns = 0;  // label columns kept in view when scrolling right
+  size_t frozen_columns = 0;  // label columns kept in view when scrolling right (and printed on every page across)
+  bool extras_below = false;  // the extras stay on this worksheet, below the main table
   SheetTable main;
   std::vector<SheetTable> extras;
   std::vector<std::string> notes;  // 注: sentences printed under the tables (not in the CSV)
   std::vector<SheetChart> charts;
 
-  // Sheet row of a table's header row (0: main, k: extras[k - 1]). An extra
-  // added later does not move the earlier ones.
+  // Row of a table's header row on its worksheet (0: main, k: extras[k - 1]).
+  // An extra added later does not move the earlier ones.
   size_t table_origin(size_t table) const;
   // Where the next extra's header will be, for formulas built before adding it.
   size_t next_extra_origin() const;
-  // The sheet's first row after the tables (the notes start one below).
+  // The main worksheet's first row after its tables (the notes start one below).
   size_t tables_end() const;
-  size_t column_count() const;  // the widest table
+  size_t column_count() const;  // the widest table on the main worksheet
+  // The worksheet a table is on: the sheet's name, or an extra's own name.
+  std::string worksheet_of(size_t table) const;
 };
 
 // "D5"; absolute parts get "$".
@@ -131,8 +155,13 @@ SheetCell sum_cell(const SheetTable& table, size_t origin, size_t column);
 // SUMIF over the data rows of `table` (header at `origin`): the `sum_column`
 // values of the rows whose `key_column` equals the cell at `criteria_ref`
 // (which holds `key`). Referring to a cell keeps input text out of formulas.
+// `table_sheet` names the worksheet `table` is on when the formula is on
+// another one.
 SheetCell sumif_cell(const SheetTable& table, size_t origin, size_t key_column, size_t sum_column,
-                     const std::string& criteria_ref, const SheetCell& key);
+                     const std::string& criteria_ref, const SheetCell& key, const std::string& table_sheet = "");
+
+// 'name'! as a formula prefix (quotes doubled).
+std::string sheet_prefix(const std::string& worksheet);
 
 // COUNT of the numbers in columns [first, last] of one sheet row.
 SheetCell count_cell(const SheetRow& row, size_t sheet_row, size_t first_column, size_t last_column);

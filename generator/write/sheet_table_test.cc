@@ -64,8 +64,25 @@ TEST_CASE("count_cell: numbers in a row range") {
   CHECK(c.number == 2);
 }
 
+TEST_CASE("Sheet layout: each extra on its own worksheet, caption in row 0 and header in row 1") {
+  Sheet s;
+  s.name = "会議体";
+  s.main = numbers({{"a", 1}, {"b", 2}});
+  s.extras.push_back(numbers({{"x", 1}}));
+  s.extras[0].name = "月別の開催回数";
+  CHECK(s.table_origin(1) == 1);
+  CHECK(s.next_extra_origin() == 1);
+  CHECK(s.tables_end() == 3);  // the main table only
+  CHECK(s.worksheet_of(0) == "会議体");
+  CHECK(s.worksheet_of(1) == "月別の開催回数");
+  SheetCell c = sumif_cell(s.main, 0, 0, 1, "A3", SheetCell::of_text("a"), "会議'体");
+  CHECK(c.text == "SUMIF('会議''体'!$A$2:$A$3,A3,'会議''体'!$B$2:$B$3)");
+  CHECK(c.number == 1);
+}
+
 TEST_CASE("Sheet layout: extras below the main table, one blank and one caption row apart") {
   Sheet s;
+  s.extras_below = true;
   s.main = numbers({{"a", 1}, {"b", 2}});  // header row 0, rows 1-2
   CHECK(s.table_origin(0) == 0);
   CHECK(s.next_extra_origin() == 5);  // blank 3, caption 4, header 5

@@ -184,7 +184,7 @@ SitePage area_page(const Area& area, const SiteContext& ctx,
   }
 
   page.body_html += markdown_to_html("## コーディネーター等の配置");
-  page.body_html += html_note("staff.csv の担当圏域から数えた常勤換算です。担当圏域が複数の人は圏域の数で等分し、"
+  page.body_html += html_note("名簿の担当圏域から数えた常勤換算です。担当圏域が複数の人は圏域の数で等分し、"
                               "担当圏域が空欄の人は市全域に数えています。個人が分かる情報は載せていません。")
                         .value;
   auto it = fte.find(area.id);

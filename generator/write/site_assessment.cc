@@ -88,7 +88,7 @@ void produce_assessment(const SiteContext& ctx, SiteOutput& out) {
     md += "| 判定 | 重大度 | 件数 | 関わる点検項目 |\n|---|---|---|---|\n";
     for (const auto& id : order) {
       const auto& [f, n] = by_rule[id];
-      md += "| " + markdown_table_cell(f->id + " " + f->name) + " | " + severity_label(f->severity) + " | " +
+md += "| " + markdown_table_cell(f->name) + " | " + severity_label(f->severity) + " | " +
             std::to_string(n) + " | " + markdown_table_cell(join(f->items, "、")) + " |\n";
     }
     md += "\n";

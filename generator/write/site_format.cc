@@ -6,6 +6,8 @@
 #include "base/text.h"
 #include "base/wording.h"
 
+#include "write/markdown_html.h"
+
 namespace kyosei {
 
 std::string count_text(const std::optional<long long>& n, std::string_view unit) {
@@ -44,6 +46,40 @@ std::string file_size_text(std::size_t bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1fMB", static_cast<double>(bytes) / (1024.0 * 1024.0));
   return buf;
+}
+
+namespace {
+
+// Length of the phone number starting at text[i] (0 when none): ASCII
+// digits and hyphens, starting with 0, 10 or 11 digits, at least one
+// hyphen, not inside a longer run of digits.
+size_t phone_number_at(std::string_view text, size_t i) {
+  auto digit = [&](size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
+  if (text[i] != '0' || (i > 0 && (digit(i - 1) || text[i - 1] == '-'))) return 0;
+  size_t k = i, digits = 0, hyphens = 0;
+  while (k < text.size() && (digit(k) || (text[k] == '-' && digit(k + 1) && k > i))) {
+    if (text[k] == '-') ++hyphens; else ++digits;
+    ++k;
+  }
+  return (digits == 10 || digits == 11) && hyphens > 0 ? k - i : 0;
+}
+
+}  // namespace
+
+std::string contact_html(std::string_view text) {
+  std::string out;
+  size_t plain = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t n = phone_number_at(text, i);
+    if (n == 0) continue;
+    std::string number(text.substr(i, n)), dial;
+    for (char c : number)
+      if (c != '-') dial += c;
+    out += html_escape(text.substr(plain, i - plain)) + "<a class=\"tel\" href=\"tel:" + dial + "\">" + number + "</a>";
+    i += n - 1;
+    plain = i + 1;
+  }
+  return out + html_escape(text.substr(plain));
 }
 
 }  // namespace kyosei

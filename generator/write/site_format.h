@@ -28,4 +28,9 @@ std::string decimal_text(double value);
 // File size for a download link: "850バイト", "12KB", "1.4MB".
 std::string file_size_text(std::size_t bytes);
 
+// Contact text as HTML: escaped, each Japanese phone number (0 and 9–10
+// more digits in groups: 000-000-0000, 03-1234-5678, 0120-00-0000) a tel:
+// link that is never broken across lines (<a class="tel" href="tel:…">).
+std::string contact_html(std::string_view text);
+
 }  // namespace kyosei

@@ -5,6 +5,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "base/resources.h"
+#include "write/site_format.h"
 
 namespace kyosei {
 
@@ -76,7 +77,7 @@ std::string render_page(const SitePage& page, const SiteFrame& frame, const std:
   d.set("root", root_prefix(page.path));
   d.set("csp", std::string(kSiteContentSecurityPolicy));
   d.set("body", body_html);
-  if (!frame.contact.empty()) d.set("contact", frame.contact);
+  if (!frame.contact.empty()) d.set("contact", contact_html(frame.contact));
   if (!page.description.empty()) d.set("description", page.description);
   d.set("header_search", frame.search && page.path != "search.html");
   mstch::list scripts;

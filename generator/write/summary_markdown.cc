@@ -82,7 +82,7 @@ void render_matrix(const Dataset& data, const CoverageMatrix& m, std::string& ou
 
 void render_components(const std::vector<ComponentCoverage>& components, std::string& out) {
   out += "## 重層的支援体制整備事業の構成事業との対応\n\n";
-  out += "services.csv の「重層区分」に構成事業を挙げた既存事業を示します。\n\n";
+  out += "棚卸の「重層区分」に構成事業を挙げた既存事業を示します。\n\n";
   out += row({"区分", "事業名", "対応する既存事業", "状態"});
   out += row({"---", "---", "---", "---"});
   int implemented = 0;
@@ -112,7 +112,7 @@ std::string render_inventory_summary(const Dataset& data, const Reference& ref, 
                                      const std::vector<ComponentCoverage>& components) {
   const Municipality& mu = data.municipality;
   std::string out = "# 棚卸サマリー（" + cell(mu.name) + "・" + format_fiscal_year(mu.fiscal_year) + "）\n\n";
-  out += "既存事業・取組の棚卸（services.csv、" + std::to_string(data.services.size()) +
+  out += "既存事業・取組の棚卸（" + std::to_string(data.services.size()) +
          "件）を、分野と機能の組み合わせ、および重層的支援体制整備事業の構成事業との対応で整理しました。"
          "公開しない事業も含みます。\n\n";
   render_matrix(data, matrix, out);

@@ -66,8 +66,9 @@ const Column kColumns[] = {
 Sheet inventory_sheet(const Dataset& data) {
   Sheet sheet;
   sheet.name = kInventorySheetName;
-  sheet.description = "既存事業・取組の棚卸（services.csv の全事業。公開しない事業を含む）";
+  sheet.description = "既存事業・取組の棚卸（全事業。公開しない事業を含む）";
   sheet.landscape = true;
+  sheet.frozen_columns = 2;  // ID and 事業名 stay in view, and on every printed page across
   sheet.main.name = kInventorySheetName;
   for (const Column& c : kColumns) sheet.main.columns.push_back({c.header, c.format, c.max_width});
   for (const Service& s : data.services) {

@@ -144,12 +144,14 @@ TEST_CASE("inventory workbook: sheet content, layout and print setup") {
   }
 
   SUBCASE("frozen header, autofilter, print setup") {
-    CHECK(std::regex_search(*sheet, std::regex("<pane [^>]*ySplit=\"1\"")));
+    CHECK(std::regex_search(*sheet, std::regex("<pane [^>]*xSplit=\"2\"[^>]*ySplit=\"1\"")));
     CHECK(sheet->find("<autoFilter ref=\"A1:P3\"") != std::string::npos);
     CHECK(std::regex_search(*sheet, std::regex("<pageSetup [^>]*paperSize=\"9\"")));
     CHECK(std::regex_search(*sheet, std::regex("<pageSetup [^>]*orientation=\"landscape\"")));
-    CHECK(std::regex_search(*sheet, std::regex("<pageSetup [^>]*fitToHeight=\"0\"")));
-    CHECK(sheet->find("fitToPage=\"1\"") != std::string::npos);
+    // 16 columns do not fit one A4 width at 8 pt: a fixed legible scale over pages across, 事業名 repeated.
+    CHECK(std::regex_search(*sheet, std::regex("<pageSetup [^>]*scale=\"75\"")));
+    CHECK(sheet->find("fitToPage=\"1\"") == std::string::npos);
+    CHECK(workbook->find("棚卸一覧'!$A:$B") != std::string::npos);  // ID and 事業名 on every page across
     CHECK(workbook->find("_xlnm.Print_Titles") != std::string::npos);
     CHECK(workbook->find("棚卸一覧'!$1:$1") != std::string::npos);
     CHECK(sheet->find("<oddHeader>&amp;L架空市&amp;C棚卸一覧&amp;R令和8年度</oddHeader>") != std::string::npos);

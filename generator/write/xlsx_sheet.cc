@@ -8,16 +8,21 @@
 
 #include "base/dates.h"
 #include "base/text.h"
+#include "write/input_names.h"
 #include "write/xlsx_support.h"
 
 namespace kyosei {
 
 namespace {
 
-constexpr int kPaperA4 = 9;
+// 縦書き headers: one line of 11 pt text per character, plus some air.
+constexpr double kVerticalCharPoints = 13.5;
+constexpr double kVerticalHeaderPadding = 8;
+constexpr double kVerticalHeaderMaxPoints = 409;  // Excel's tallest row: a 24-character role fits
 constexpr uint32_t kHeaderFill = 0xDDEBF7;  // pale blue, prints well in grey
 constexpr uint32_t kShadeFill = 0xFCE4D6;   // pale orange: a gap
 constexpr uint32_t kTotalFill = 0xF2F2F2;   // light grey: 合計
+constexpr uint32_t kInputFill = 0xFFF8DC;   // pale yellow: a cell staff fill in
 // One line of 11pt 游ゴシック, Excel's default row height for it (libxlsxwriter
 // assumes Calibri's 15). Rows with wrapped text get an explicit height, as
 // neither Excel nor LibreOffice reliably fits rows when opening a file.
@@ -61,8 +66,11 @@ std::string shown_text(const SheetCell& c, CellFormat f) {
 }
 
 // Lines a text takes in a column of this width when wrapped.
+// A full-width character is about 1.6 characters of column width when
+// printed (kPrintCharPixels against 11 pt), i.e. 0.8 per display column.
+constexpr double kDisplayColumnsPerWidth = 1.1;
 double lines_needed(const std::string& text, double width) {
-  double usable = std::max(width - 1, 1.0) / 1.1;
+  double usable = std::max(width - 1.5, 1.0) * kDisplayColumnsPerWidth;
   double lines = 0;
   for (const auto& line : split(text, '\n'))
     lines += std::max(1.0, std::ceil(static_cast<double>(display_width(line)) / usable - 1e-9));
@@ -71,10 +79,11 @@ double lines_needed(const std::string& text, double width) {
 
 double column_pixels(double width) { return width < 1 ? width * 12 : std::floor(width * 7 + 0.5) + 5; }
 
-// Header: a table's header row; Cell: a table cell; Caption: an extra
-// table's title; Note: the notes; Column: a wrapped column's default (no
-// border, so the empty rows below the table print blank).
-enum class Role { Header, Cell, Caption, Note, Column };
+// Header: a table's header row (VerticalHeader: printed top to bottom);
+// Cell: a table cell; Caption: an extra table's title; Note: the notes;
+// Column: a wrapped column's default (no border, so the empty rows below the
+// table print blank).
+enum class Role { Header, VerticalHeader, Cell, Caption, Note, Column };
 
 // The workbook's formats, made once per combination and in first-use order
 // (so the styles part is the same for the same sheets).
@@ -83,12 +92,15 @@ class Formats {
   explicit Formats(lxw_workbook* wb) : wb_(wb) {}
 
   lxw_format* get(Role role, CellFormat format = CellFormat::Text, bool wrap = false, bool shaded = false,
-                  bool total = false) {
-    auto key = std::make_tuple(static_cast<int>(role), static_cast<int>(format), wrap, shaded, total);
+                  bool total = false, bool input = false, bool centred = false) {
+    auto key = std::make_tuple(static_cast<int>(role), static_cast<int>(format), wrap, shaded, total, input, centred);
     auto it = cache_.find(key);
     if (it != cache_.end()) return it->second;
     lxw_format* f = add_japanese_format(wb_);
     switch (role) {
+      case Role::VerticalHeader:
+        format_set_rotation(f, 270);  // stacked: one character under the other
+        [[fallthrough]];
       case Role::Header:
         format_set_bold(f);
         format_set_pattern(f, LXW_PATTERN_SOLID);
@@ -112,11 +124,12 @@ class Formats {
         format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
         if (wrap) format_set_text_wrap(f);
         if (const char* nf = number_format(format)) format_set_num_format(f, nf);
-        if (shaded || total) {
+        if (shaded || total || input) {
           format_set_pattern(f, LXW_PATTERN_SOLID);
-          format_set_bg_color(f, shaded ? kShadeFill : kTotalFill);
+          format_set_bg_color(f, shaded ? kShadeFill : total ? kTotalFill : kInputFill);
         }
         if (total) format_set_bold(f);
+        if (centred) format_set_align(f, LXW_ALIGN_CENTER);
         break;
     }
     cache_.emplace(key, f);
@@ -125,14 +138,50 @@ class Formats {
 
  private:
   lxw_workbook* wb_;
-  std::map<std::tuple<int, int, bool, bool, bool>, lxw_format*> cache_;
+  std::map<std::tuple<int, int, bool, bool, bool, bool, bool>, lxw_format*> cache_;
 };
 
 struct PlacedTable {
   const SheetTable* table;
-  size_t origin;  // sheet row of its header
-  bool main;
+  size_t origin;  // worksheet row of its header
+  bool primary;   // the worksheet's first table: full column caps
+  size_t index;   // 0: the sheet's main table, k: extras[k - 1] (as SheetChart::table)
 };
+
+// One worksheet of a Sheet: the main table (with its notes, and the extras
+// when Sheet::extras_below), or one extra on its own.
+struct Worksheet {
+  std::string name;
+  std::vector<PlacedTable> tables;
+  bool notes = false;
+  bool filter = false;           // autofilter over the first table's data rows
+  bool repeat_header = false;    // the first table's header on every printed page
+  size_t frozen_columns = 0;
+};
+
+std::vector<Worksheet> worksheets_of(const Sheet& sheet) {
+  std::vector<Worksheet> out;
+  Worksheet main;
+  main.name = sheet.name;
+  main.tables.push_back({&sheet.main, 0, true, 0});
+  main.notes = true;
+  main.filter = true;
+  main.repeat_header = !sheet.extras_below || sheet.extras.empty();
+  main.frozen_columns = sheet.frozen_columns;
+  if (sheet.extras_below)
+    for (size_t k = 1; k <= sheet.extras.size(); ++k)
+      main.tables.push_back({&sheet.extras[k - 1], sheet.table_origin(k), false, k});
+  out.push_back(std::move(main));
+  if (!sheet.extras_below)
+    for (size_t k = 1; k <= sheet.extras.size(); ++k) {
+      Worksheet w;
+      w.name = sheet.worksheet_of(k);
+      w.tables.push_back({&sheet.extras[k - 1], sheet.table_origin(k), true, k});
+      w.repeat_header = true;
+      out.push_back(std::move(w));
+    }
+  return out;
+}
 
 CellFormat format_of(const SheetTable& t, size_t column, const SheetCell& c) {
   if (c.format) return *c.format;
@@ -156,28 +205,36 @@ std::vector<std::string> texts_of(const SheetTable& t, size_t column, bool text_
   return texts;
 }
 
+bool vertical(const SheetTable& t, size_t column) {
+  return column < t.columns.size() && t.columns[column].vertical_header;
+}
+
 class SheetWriter {
  public:
-  SheetWriter(lxw_workbook* wb, Formats& formats, const Municipality& mu, const Sheet& sheet)
-      : wb_(wb), fmt_(formats), mu_(mu), sheet_(sheet) {}
+  SheetWriter(lxw_workbook* wb, Formats& formats, const WorkbookInfo& info, const Municipality& mu, const Sheet& sheet,
+              const Worksheet& worksheet)
+      : wb_(wb), fmt_(formats), info_(info), mu_(mu), sheet_(sheet), w_(worksheet), tables_(worksheet.tables) {}
 
   void write() {
-    ws_ = workbook_add_worksheet(wb_, sheet_.name.c_str());
+    ws_ = workbook_add_worksheet(wb_, w_.name.c_str());
     worksheet_set_default_row(ws_, kLinePoints, LXW_FALSE);
-    tables_.push_back({&sheet_.main, 0, true});
-    for (size_t k = 0; k < sheet_.extras.size(); ++k) tables_.push_back({&sheet_.extras[k], sheet_.table_origin(k + 1), false});
-    columns_ = std::max<size_t>(sheet_.column_count(), 1);
+    columns_ = 1;
+    for (const auto& p : tables_) columns_ = std::max(columns_, p.table->columns.size());
     set_widths();
     for (const auto& p : tables_) write_table(p);
-    size_t end = write_notes(sheet_.tables_end());
+    size_t end = tables_.back().origin + 1 + tables_.back().table->rows.size();
+    if (w_.notes) end = write_notes(end);
     write_charts(end);
     set_page(std::max(end - 1, chart_bottom_));
   }
 
  private:
-  // Widths follow the main table; a further table below it widens a column
+  bool filtered(const PlacedTable& p) const { return w_.filter && &p == &tables_.front(); }
+
+  // Widths follow the first table; a further table below it widens a column
   // only as far as kExtraTextWidth for text (which then wraps), but fully
-  // for numbers and dates, which cannot wrap.
+  // for numbers and dates, which cannot wrap. A 縦書き header does not
+  // widen its column.
   void set_widths() {
     widths_.assign(columns_, kMinColumnWidth);
     for (size_t c = 0; c < columns_; ++c) {
@@ -185,14 +242,16 @@ class SheetWriter {
       double width = kMinColumnWidth;
       for (const auto& p : tables_) {
         if (c >= p.table->columns.size()) continue;
-        double text_cap = p.main ? cap : std::min(cap, kExtraTextWidth);
+        double text_cap = p.primary ? cap : std::min(cap, kExtraTextWidth);
         width = std::max(width, column_width(texts_of(*p.table, c, true, false), text_cap));
         width = std::max(width, column_width(texts_of(*p.table, c, false, true)));
-        double header = column_width({p.table->columns[c].header}, text_cap) + (p.main ? kFilterButtonWidth : 0);
+        if (vertical(*p.table, c)) continue;
+        double header = column_width({p.table->columns[c].header}, text_cap) + (filtered(p) ? kFilterButtonWidth : 0);
         width = std::max(width, header);
       }
       widths_[c] = width;
     }
+    shrink_to_page();
     // Which (table, column) wraps: text wider than the final width.
     for (const auto& p : tables_) {
       std::vector<bool> wraps;
@@ -201,23 +260,60 @@ class SheetWriter {
       wrap_.push_back(wraps);
     }
     for (size_t c = 0; c < columns_; ++c) {
-      bool wrap_main = c < wrap_[0].size() && wrap_[0][c];
+      bool wrap_first = c < wrap_[0].size() && wrap_[0][c];
       worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths_[c],
-                           wrap_main ? fmt_.get(Role::Column) : nullptr);
+                           wrap_first ? fmt_.get(Role::Column) : nullptr);
+    }
+  }
+
+  // The print layout: when the columns are too wide to fit the page at a
+  // legible size, the widest text columns wrap narrower (down to
+  // kMinWrapWidth; rows grow to fit), one character at a time. Numbers
+  // and dates keep their width. A sheet that cannot fit even so keeps its
+  // widths and is printed over pages across (set_a4_print).
+  void shrink_to_page() {
+    std::vector<double> floor(columns_, kMinColumnWidth);
+    for (size_t c = 0; c < columns_; ++c) {
+      floor[c] = std::max(kMinColumnWidth, std::min(widths_[c], kMinWrapWidth));
+      for (const auto& p : tables_)
+        if (c < p.table->columns.size()) floor[c] = std::max(floor[c], column_width(texts_of(*p.table, c, false, true)));
+    }
+    double budget = fit_budget_points(sheet_.landscape);
+    auto total = [&](const std::vector<double>& widths) {
+      double pt = 0;
+      for (double w : widths) pt += column_points(w);
+      return pt;
+    };
+    // Too many columns to fit even when wrapped: keep the widths, print across.
+    if (total(floor) > budget) return;
+    while (total(widths_) > budget) {
+      size_t widest = columns_;
+      for (size_t c = 0; c < columns_; ++c)
+        if (widths_[c] - 1 >= floor[c] && (widest == columns_ || widths_[c] > widths_[widest])) widest = c;
+      if (widest == columns_) break;
+      widths_[widest] -= 1;
     }
   }
 
   void write_table(const PlacedTable& p) {
     const SheetTable& t = *p.table;
     size_t index = static_cast<size_t>(&p - tables_.data());
-    if (!p.main) worksheet_write_string(ws_, row_t(p.origin - 1), 0, t.name.c_str(), fmt_.get(Role::Caption));
-    // Header row; taller when a header wraps.
-    double lines = 1;
+    if (p.index != 0) worksheet_write_string(ws_, row_t(p.origin - 1), 0, t.name.c_str(), fmt_.get(Role::Caption));
+    // Header row; taller when a header wraps or is 縦書き.
+    double height = kLinePoints;
     for (size_t c = 0; c < t.columns.size(); ++c) {
-      worksheet_write_string(ws_, row_t(p.origin), col_t(c), t.columns[c].header.c_str(), fmt_.get(Role::Header));
-      lines = std::max(lines, lines_needed(t.columns[c].header, widths_[c] - (p.main ? kFilterButtonWidth : 0)));
+      const std::string& header = t.columns[c].header;
+      bool down = vertical(t, c);
+      worksheet_write_string(ws_, row_t(p.origin), col_t(c), header.c_str(),
+                             fmt_.get(down ? Role::VerticalHeader : Role::Header));
+      if (down)
+        height = std::max(height, std::min(kVerticalHeaderMaxPoints,
+                                           static_cast<double>(utf8_length(header)) * kVerticalCharPoints +
+                                               kVerticalHeaderPadding));
+      else
+        height = std::max(height, lines_needed(header, widths_[c] - (filtered(p) ? kFilterButtonWidth : 0)) * kLinePoints);
     }
-    if (lines > 1) worksheet_set_row(ws_, row_t(p.origin), lines * kLinePoints, nullptr);
+    if (height > kLinePoints) worksheet_set_row(ws_, row_t(p.origin), height, nullptr);
     for (size_t r = 0; r < t.rows.size(); ++r) {
       const SheetRow& row = t.rows[r];
       double row_lines = 1;
@@ -226,11 +322,37 @@ class SheetWriter {
         const SheetCell& cell = c < row.cells.size() ? row.cells[c] : blank;
         bool wrap = c < wrap_[index].size() && wrap_[index][c] && cell.kind == SheetCell::Kind::Text;
         if (wrap) row_lines = std::max(row_lines, lines_needed(cell.text, widths_[c]));
+        bool input = c < t.columns.size() && t.columns[c].input;
+        bool centred = c < t.columns.size() && t.columns[c].centred;
         write_cell(row_t(p.origin + 1 + r), col_t(c), cell,
-                   fmt_.get(Role::Cell, format_of(t, c, cell), wrap, cell.shaded, row.total));
+                   fmt_.get(Role::Cell, format_of(t, c, cell), wrap, cell.shaded, row.total, input, centred));
       }
       if (row_lines > 1) worksheet_set_row(ws_, row_t(p.origin + 1 + r), row_lines * kLinePoints, nullptr);
     }
+    for (size_t c = 0; c < t.columns.size(); ++c)
+      if (!t.columns[c].choices.empty() && t.data_rows() > 0) add_choices(p, c);
+  }
+
+  // A drop-down list over the column's data rows; other values refused.
+  void add_choices(const PlacedTable& p, size_t column) {
+    const SheetTableColumn& col = p.table->columns[column];
+    std::vector<std::string> values = col.choices;
+    std::vector<char*> list;
+    for (auto& v : values) list.push_back(v.data());
+    list.push_back(nullptr);  // libxlsxwriter takes a NULL-terminated char**
+    std::string input_title = col.choice_title, input_message = col.choice_message;
+    std::string error_title = col.error_title, error_message = col.error_message;
+    lxw_data_validation dv{};
+    dv.validate = LXW_VALIDATION_TYPE_LIST;
+    dv.value_list = list.data();
+    dv.ignore_blank = LXW_VALIDATION_ON;
+    if (!input_title.empty()) dv.input_title = input_title.data();
+    if (!input_message.empty()) dv.input_message = input_message.data();
+    dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+    if (!error_title.empty()) dv.error_title = error_title.data();
+    if (!error_message.empty()) dv.error_message = error_message.data();
+    worksheet_data_validation_range(ws_, row_t(p.origin + 1), col_t(column), row_t(p.origin + p.table->data_rows()),
+                                    col_t(column), &dv);
   }
 
   void write_cell(lxw_row_t r, lxw_col_t c, const SheetCell& cell, lxw_format* f) {
@@ -253,7 +375,7 @@ class SheetWriter {
     for (double w : widths_) total_width += w;
     lxw_format* f = fmt_.get(Role::Note);
     for (const auto& note : sheet_.notes) {
-      std::string text = cell_text(note);
+      std::string text = cell_text(with_input_titles(note));
       double lines = lines_needed(text, total_width);
       if (columns_ > 1)
         worksheet_merge_range(ws_, row_t(row), 0, row_t(row), col_t(columns_ - 1), text.c_str(), f);
@@ -265,22 +387,29 @@ class SheetWriter {
     return row;
   }
 
-  // Charts one blank row below everything else, one under the other.
+  const PlacedTable* placed(size_t index) const {
+    for (const auto& p : tables_)
+      if (p.index == index) return &p;
+    return nullptr;
+  }
+
+  // Charts one blank row below everything else, one under the other, on
+  // the worksheet of the table they draw.
   void write_charts(size_t row) {
     for (const auto& spec : sheet_.charts) {
-      if (spec.table >= tables_.size()) continue;
-      const PlacedTable& p = tables_[spec.table];
-      size_t n = p.table->data_rows();
+      const PlacedTable* p = placed(spec.table);
+      if (!p) continue;
+      size_t n = p->table->data_rows();
       if (n == 0) continue;
       ++row;
       lxw_chart* chart = workbook_add_chart(wb_, spec.type == SheetChart::Type::Bar ? LXW_CHART_BAR : LXW_CHART_COLUMN);
       lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-      auto first = row_t(p.origin + 1), last = row_t(p.origin + n);
-      chart_series_set_categories(series, sheet_.name.c_str(), first, col_t(spec.category_column), last,
+      auto first = row_t(p->origin + 1), last = row_t(p->origin + n);
+      chart_series_set_categories(series, w_.name.c_str(), first, col_t(spec.category_column), last,
                                   col_t(spec.category_column));
-      chart_series_set_values(series, sheet_.name.c_str(), first, col_t(spec.value_column), last, col_t(spec.value_column));
-      if (spec.value_column < p.table->columns.size())
-        chart_series_set_name(series, p.table->columns[spec.value_column].header.c_str());
+      chart_series_set_values(series, w_.name.c_str(), first, col_t(spec.value_column), last, col_t(spec.value_column));
+      if (spec.value_column < p->table->columns.size())
+        chart_series_set_name(series, p->table->columns[spec.value_column].header.c_str());
       lxw_chart_font font{};
       font.name = const_cast<char*>(kWorkbookFont);
       lxw_chart_font title_font = font;
@@ -305,6 +434,9 @@ class SheetWriter {
       }
       chart_axis_set_min(value_axis, 0);
       worksheet_insert_chart(ws_, row_t(row), 0, chart);
+      // A chart starts a printed page: split by a page break, LibreOffice
+      // draws its rest over the next page's header.
+      page_breaks_.push_back(row_t(row));
       row += kChartRows;
       chart_bottom_ = row - 1;
       // The print area must reach as far right as the chart does.
@@ -315,21 +447,30 @@ class SheetWriter {
     }
   }
 
+  // Printed width of the first `columns` columns, in points.
+  double printed_points(size_t columns) const {
+    double pt = 0;
+    for (size_t c = 0; c < columns; ++c) pt += column_points(c < widths_.size() ? widths_[c] : kDefaultColumnWidth);
+    return pt;
+  }
+
   void set_page(size_t last_row) {
-    worksheet_freeze_panes(ws_, 1, col_t(sheet_.frozen_columns));
-    size_t main_columns = std::max<size_t>(sheet_.main.columns.size(), 1);
-    worksheet_autofilter(ws_, 0, 0, row_t(sheet_.main.data_rows()), col_t(main_columns - 1));
-    worksheet_set_paper(ws_, kPaperA4);
-    if (sheet_.landscape)
-      worksheet_set_landscape(ws_);
-    else
-      worksheet_set_portrait(ws_);
-    worksheet_fit_to_pages(ws_, 1, 0);  // one page wide, as many tall as needed
-    worksheet_center_horizontally(ws_);
-    worksheet_repeat_rows(ws_, 0, 0);
-    size_t last_column = std::max(columns_, chart_columns_) - 1;
-    worksheet_print_area(ws_, 0, 0, row_t(std::max(last_row, chart_bottom_)), col_t(last_column));
-    set_page_header_footer(ws_, mu_.name, sheet_.name, mu_.fiscal_year);
+    const PlacedTable& first = tables_.front();
+    size_t header_row = first.origin;
+    worksheet_freeze_panes(ws_, row_t(header_row + 1), col_t(w_.frozen_columns));
+    if (w_.filter) {
+      size_t columns = std::max<size_t>(first.table->columns.size(), 1);
+      worksheet_autofilter(ws_, row_t(header_row), 0, row_t(header_row + first.table->data_rows()), col_t(columns - 1));
+    }
+    size_t printed_columns = std::max(columns_, chart_columns_);
+    set_a4_print(ws_, sheet_.landscape, printed_points(printed_columns), w_.frozen_columns);
+    set_page_header_footer(ws_, mu_.name, w_.name, mu_.fiscal_year, info_.header_mark);
+    if (w_.repeat_header) worksheet_repeat_rows(ws_, row_t(header_row), row_t(header_row));
+    worksheet_print_area(ws_, 0, 0, row_t(std::max(last_row, chart_bottom_)), col_t(printed_columns - 1));
+    if (!page_breaks_.empty()) {
+      page_breaks_.push_back(0);  // libxlsxwriter takes a 0-terminated list
+      worksheet_set_h_pagebreaks(ws_, page_breaks_.data());
+    }
   }
 
   static lxw_row_t row_t(size_t r) { return static_cast<lxw_row_t>(r); }
@@ -337,14 +478,17 @@ class SheetWriter {
 
   lxw_workbook* wb_;
   Formats& fmt_;
+  const WorkbookInfo& info_;
   const Municipality& mu_;
   const Sheet& sheet_;
+  const Worksheet& w_;
+  const std::vector<PlacedTable>& tables_;
   lxw_worksheet* ws_ = nullptr;
-  std::vector<PlacedTable> tables_;
   size_t columns_ = 1;
   std::vector<double> widths_;
   std::vector<std::vector<bool>> wrap_;  // per table, per column
   size_t chart_bottom_ = 0, chart_columns_ = 0;
+  std::vector<lxw_row_t> page_breaks_;
 };
 
 }  // namespace
@@ -374,7 +518,8 @@ bool write_workbook(const WorkbookInfo& info, const Municipality& mu, const std:
   workbook_set_properties(wb, &props);
 
   Formats formats(wb);
-  for (const auto& sheet : sheets) SheetWriter(wb, formats, mu, sheet).write();
+  for (const auto& sheet : sheets)
+    for (const auto& worksheet : worksheets_of(sheet)) SheetWriter(wb, formats, info, mu, sheet, worksheet).write();
 
   lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) return fail(lxw_strerror(err));

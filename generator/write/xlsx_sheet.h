@@ -1,11 +1,14 @@
 // Writes Sheets (write/sheet_table.h) as an .xlsx workbook, printed the way
 // councils print:
 //
-// - A4, portrait or landscape per sheet, one page wide and as many tall as
-//   needed, centred; the main table's header row repeated on every page;
-//   the print area set to the tables, notes and charts.
-// - Page header: municipality name | sheet name | 「令和8年度」; footer:
-//   page / pages (xlsx_support.h set_page_header_footer).
+// - A4, portrait or landscape per sheet, centred; one page wide and as many
+//   tall as needed when that keeps the text at 8 pt or more, otherwise at a
+//   fixed legible scale over pages across with the label columns repeated;
+//   each table's header row repeated on its printed pages (an extra table
+//   is a worksheet of its own, see sheet_table.h); the print area set to
+//   the tables, notes and charts.
+// - Page header: municipality name | sheet name (+ header_mark) |
+//   「令和8年度」; footer: page / pages (xlsx_support.h set_page_header_footer).
 // - The main table's header row frozen (and the sheet's label columns), an
 //   autofilter over its data rows; total rows bold, below the filter.
 // - 游ゴシック everywhere; dates as real dates in the 和暦 format; money
@@ -36,6 +39,7 @@ struct WorkbookInfo {
   std::string title;    // document title (shown in Excel's file properties)
   std::string subject;  // document subject
   std::string what;     // what the error message calls it: 「棚卸一覧」「審議会資料」
+  std::string header_mark;  // after the sheet name in every page header: 「（庁内用）」
 };
 
 // False, with an error naming the file, when it cannot be written.

@@ -1,6 +1,7 @@
 #include "write/xlsx_support.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "base/dates.h"
 #include "base/text.h"
@@ -28,13 +29,44 @@ lxw_format* add_japanese_format(lxw_workbook* workbook) {
 }
 
 void set_page_header_footer(lxw_worksheet* ws, const std::string& municipality, const std::string& sheet,
-                            int fiscal_year) {
+                            int fiscal_year, const std::string& mark) {
+  lxw_header_footer_options options{};
+  options.margin = kHeaderFooterMarginInches;
   std::string year = format_fiscal_year_short(fiscal_year);
-  std::string rest = "&C" + header_footer_text(sheet) + "&R" + year;
+  std::string rest = "&C" + header_footer_text(sheet + mark) + "&R" + year;
   std::string name = header_footer_text(municipality, utf8_length(rest) + 2);
-  if (name.empty() || worksheet_set_header(ws, ("&L" + name + rest).c_str()) != LXW_NO_ERROR)
-    worksheet_set_header(ws, rest.c_str());
-  worksheet_set_footer(ws, "&C&P / &N");
+  if (name.empty() || worksheet_set_header_opt(ws, ("&L" + name + rest).c_str(), &options) != LXW_NO_ERROR)
+    worksheet_set_header_opt(ws, rest.c_str(), &options);
+  worksheet_set_footer_opt(ws, "&C&P / &N", &options);
+}
+
+double column_points(double width) {
+  double px = width < 1 ? width * 12 : std::floor(width * kPrintCharPixels + 0.5) + 5;
+  return px * 0.75;
+}
+
+namespace {
+double printable_points(bool landscape) { return (landscape ? kA4LongPoints : kA4ShortPoints) - 2 * kSideMarginInches * 72; }
+}  // namespace
+
+double fit_budget_points(bool landscape) {
+  return printable_points(landscape) / (kFitSafety * kMinPrintFontPoints / kWorkbookFontSize);
+}
+
+void set_a4_print(lxw_worksheet* ws, bool landscape, double printed_points, size_t label_columns) {
+  worksheet_set_paper(ws, kPaperA4);
+  if (landscape)
+    worksheet_set_landscape(ws);
+  else
+    worksheet_set_portrait(ws);
+  worksheet_set_margins(ws, kSideMarginInches, kSideMarginInches, kTopMarginInches, kBottomMarginInches);
+  worksheet_center_horizontally(ws);
+  if (printed_points <= fit_budget_points(landscape)) {
+    worksheet_fit_to_pages(ws, 1, 0);  // one page wide, as many tall as needed
+    return;
+  }
+  worksheet_set_print_scale(ws, kMinPrintScale);
+  if (label_columns > 0) worksheet_repeat_columns(ws, 0, static_cast<lxw_col_t>(label_columns - 1));
 }
 
 std::time_t workbook_timestamp(int fiscal_year) {

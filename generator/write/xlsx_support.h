@@ -36,12 +36,49 @@ inline constexpr const char* kJapaneseDateFormat = "[$-411]ggge\"年\"m\"月\"d\
 inline constexpr const char* kJapaneseMonthFormat = "[$-411]ggge\"年\"m\"月\"";         // 令和6年4月
 
 // The printed page header and footer every kyosei sheet uses:
-//   left: municipality name, centre: sheet name, right: 「令和8年度」;
-//   footer centre: "page / pages".
+//   left: municipality name, centre: sheet name and `mark` (「（庁内用）」),
+//   right: 「令和8年度」; footer centre: "page / pages"; each
+//   kHeaderFooterMarginInches from the paper's edge.
 // Input text is escaped (header_footer_text); a name too long for Excel's
 // 255-character limit is left out rather than cut.
+inline constexpr double kHeaderFooterMarginInches = 0.3;
 void set_page_header_footer(lxw_worksheet* worksheet, const std::string& municipality, const std::string& sheet,
-                            int fiscal_year);
+                            int fiscal_year, const std::string& mark = "");
+
+// Printing on A4 as councils print. Margins in inches; the header and
+// footer margins are kHeaderFooterMarginInches.
+inline constexpr int kPaperA4 = 9;  // the paper size code in the page setup
+inline constexpr double kA4ShortPoints = 595, kA4LongPoints = 842;
+inline constexpr double kSideMarginInches = 0.4, kTopMarginInches = 0.75, kBottomMarginInches = 0.75;
+// The smallest text a council member is expected to read on paper. A sheet
+// is fitted to one page width only if that keeps its 11 pt text at 8 pt or
+// more, with kFitSafety for LibreOffice measuring columns a little wider
+// than Excel; otherwise it is printed at kMinPrintScale percent over as
+// many pages across as needed, with its label columns repeated on each.
+inline constexpr double kMinPrintFontPoints = 8;
+inline constexpr double kFitSafety = 1.12;
+inline constexpr int kMinPrintScale = 75;
+// A character of column width as printed: Excel and LibreOffice size
+// columns by the workbook font's digit, about 9 px for 11 pt 游ゴシック or
+// the Japanese font that stands in for it (Calibri's is 7 px). Measured
+// with LibreOffice: printed widths are 1.29–1.32 × the Calibri estimate.
+inline constexpr double kPrintCharPixels = 9;
+// Text columns wrap down to this width to fit a page before the sheet is
+// printed over pages across instead.
+inline constexpr double kMinWrapWidth = 12;
+
+// The widest the printed columns may be (points, column_points) for the
+// sheet to be fitted to one page width with its text at 8 pt or more.
+double fit_budget_points(bool landscape);
+
+// A4 in the given orientation, those margins, centred, and the fit or scale
+// above for columns `printed_points` wide (column_points); `label_columns`
+// (the first ones) repeated on every page across when not fitted.
+void set_a4_print(lxw_worksheet* worksheet, bool landscape, double printed_points, size_t label_columns = 0);
+
+// Printed width of a column `width` characters wide, in points: Excel's
+// pixels (7 per character + 5) at 96 dpi.
+double column_points(double width);
 
 // The creation time written into the workbook: April 1 of the fiscal year,
 // 00:00 UTC, so that the same data gives byte-identical files (without it

@@ -20,6 +20,9 @@ constexpr double kMaxMarkdownWidth = 60;
 constexpr unsigned kRequiredFill = 0xFCE4D6;  // pale orange: required
 constexpr unsigned kOptionalFill = 0xDDEBF7;  // pale blue, as the council workbook
 constexpr double kLineHeight = 18;            // points per wrapped line on the guide sheet
+constexpr double kMunicipalityValueWidth = 30;  // room to type a value on the 基本情報 sheet
+// The guide sheet's four columns: item, value, help, example.
+constexpr double kGuideWidths[] = {34, 22, 56, 16};
 
 // At most n code points; a cut text ends with 「…」.
 std::string cut(const std::string& s, size_t n) {
@@ -216,12 +219,13 @@ void add_validation(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_
 
 // ------------------------------------------------------------- sheets
 
-// A4, one page wide, the header row on every page.
-void set_page(lxw_worksheet* ws, bool landscape, bool repeat_header) {
-  worksheet_set_paper(ws, 9);
-  if (landscape) worksheet_set_landscape(ws);
-  worksheet_fit_to_pages(ws, 1, 0);
+// A4, one page wide when that stays legible (xlsx_support.h set_a4_print:
+// otherwise a fixed scale, pages across, the first column repeated), the
+// header row on every page.
+void set_page(lxw_worksheet* ws, bool landscape, bool repeat_header, double printed_points) {
+  set_a4_print(ws, landscape, printed_points, repeat_header ? 1 : 0);
   if (repeat_header) worksheet_repeat_rows(ws, 0, 0);
+  worksheet_set_footer(ws, "&C&P / &N");
 }
 
 // One column of a CSV sheet: a column of the contract, or one the folder's
@@ -255,6 +259,7 @@ void write_csv_sheet(lxw_workbook* wb, const Formats& fmt, Choices& choices, con
   lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name_for(spec).c_str());
   std::vector<SheetColumn> cols = sheet_columns(spec, table);
   bool has_rows = table && table->present;
+  double printed = 0;
 
   for (size_t c = 0; c < cols.size(); ++c) {
     const SheetColumn& col = cols[c];
@@ -278,6 +283,7 @@ void write_csv_sheet(lxw_workbook* wb, const Formats& fmt, Choices& choices, con
     double width = std::max(column_width(texts, cap), column_width({col.header}) + (is_enum ? kFilterButtonWidth : 0));
     lxw_format* cell_format = wrap ? fmt.wrapped : fmt.text;
     worksheet_set_column(ws, x, x, width, cell_format);
+    printed += column_points(width);
     worksheet_write_string(ws, 0, x, col.header.c_str(),
                            col.spec && col.spec->required ? fmt.header_required : fmt.header_optional);
     for (size_t r = 0; r < values.size(); ++r)
@@ -297,7 +303,7 @@ void write_csv_sheet(lxw_workbook* wb, const Formats& fmt, Choices& choices, con
   }
   worksheet_freeze_panes(ws, 1, 0);
   worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A1:XFD1048576");
-  set_page(ws, true, true);
+  set_page(ws, true, true, printed);
 }
 
 void write_municipality_sheet(lxw_workbook* wb, const Formats& fmt, Choices& choices,
@@ -330,25 +336,28 @@ void write_municipality_sheet(lxw_workbook* wb, const Formats& fmt, Choices& cho
     }
     add_validation(ws, row, row, 1, v);
   }
-  worksheet_set_column(ws, 0, 0, column_width(key_texts), fmt.text);
-  worksheet_set_column(ws, 1, 1, std::max(30.0, column_width(value_texts, kMaxDataWidth)), fmt.text);
-  worksheet_set_column(ws, 2, 2, column_width(note_texts, kMaxMarkdownWidth), fmt.wrapped);
+  const double widths[] = {column_width(key_texts), std::max(kMunicipalityValueWidth, column_width(value_texts, kMaxDataWidth)),
+                           column_width(note_texts, kMaxMarkdownWidth)};
+  worksheet_set_column(ws, 0, 0, widths[0], fmt.text);
+  worksheet_set_column(ws, 1, 1, widths[1], fmt.text);
+  worksheet_set_column(ws, 2, 2, widths[2], fmt.wrapped);
   worksheet_freeze_panes(ws, 1, 0);
   worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A1:XFD1048576");
-  set_page(ws, true, true);
+  set_page(ws, true, true, column_points(widths[0]) + column_points(widths[1]) + column_points(widths[2]));
 }
 
 // The first sheet: how to fill the workbook in, and every column's help.
 void write_guide_sheet(lxw_workbook* wb, const Formats& fmt, const Schema& schema,
                        const std::vector<MunicipalityKey>& keys) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, kGuideSheet);
-  set_page(ws, false, false);
-  const double widths[] = {34, 22, 56, 16};
-  double total = 0;
+  const double* widths = kGuideWidths;
+  double total = 0, printed = 0;
   for (int c = 0; c < 4; ++c) {
     worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
     total += widths[c];
+    printed += column_points(widths[c]);
   }
+  set_page(ws, false, false, printed);
   lxw_row_t row = 0;
   auto paragraph = [&](const std::string& text, lxw_format* f) {
     worksheet_merge_range(ws, row, 0, row, 3, text.c_str(), f);

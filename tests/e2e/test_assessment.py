@@ -83,12 +83,13 @@ class AssessmentOutputs(unittest.TestCase):
         self.assertRegex(self.md, r"\| V0 [^|]+ \| (\d\.\d|未回答) \| \d+／\d+ \|")
 
     def test_finding_06a_with_p04_row(self):
-        block = self.md.split("#### FND-06a", 1)
+        block = self.md.split("#### 一人への役割の集中", 1)  # FND-06a, by name (rule codes are not published)
         self.assertEqual(len(block), 2, "FND-06a is not in the report")
+        self.assertNotIn("FND-", self.md)
         body = block[1].split("\n#### ", 1)[0]
         self.assertIn("判定のきまり:", body)
         self.assertIn("関わる点検項目: C5", body)
-        self.assertRegex(body, r"staff\.csv:\d+ P04 ")
+        self.assertRegex(body, r"名簿 \d+行目 P04 ")  # the input by its name, not its file name
         self.assertNotIn("架空 太郎", self.md)
 
     def test_html_charts_parse_and_tables(self):
@@ -111,7 +112,8 @@ class AssessmentOutputs(unittest.TestCase):
         page = (self.out / "site" / "assessment" / "index.html").read_text(encoding="utf-8")
         self.assertIn("<svg", page)
         self.assertIn('<table class="chart-data">', page)
-        self.assertIn("FND-06a", page)
+        self.assertIn("一人への役割の集中", page)
+        self.assertNotIn("FND-", page)
         staff = list(csv.DictReader(io.StringIO((SRC / "inputs" / "staff.csv").read_text(encoding="utf-8-sig"))))
         for s in staff:
             self.assertNotIn(s["氏名"], page)
@@ -130,7 +132,7 @@ class AssessmentOutputs(unittest.TestCase):
         self.assertIn('orientation="landscape"', sheet)
         for h in ("項目ID", "領域", "観点", "点検項目", "評価0〜3の目安", "評価", "根拠", "回答部署", "関連する指摘"):
             self.assertIn(h, strings)
-        self.assertTrue(any(s.startswith("注意 FND-06a") for s in strings))
+        self.assertTrue(any(s.startswith("注意 一人への役割の集中") for s in strings))
         self.assertTrue(any(s.startswith("0：") and "\n3：" in s for s in strings))
 
     def import_to(self, book, name):

@@ -95,6 +95,8 @@ class Cli(unittest.TestCase):
         for name in ("municipality.toml", "areas.csv", "services.csv", "staff.csv", "meetings.csv",
                      "meeting_sessions.csv", "indicators.csv", "assessment.csv"):
             self.assertTrue((ds / name).is_file(), name)
+            if name.endswith(".csv"):  # a double-click opens it in Japanese Excel as UTF-8
+                self.assertTrue((ds / name).read_bytes().startswith(b"\xef\xbb\xbf"), name)
         r = kts.run_kyosei("check", ds)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(kts.parse_diagnostics(r.stderr, ds), [])

@@ -28,6 +28,17 @@ SHEETS = {
     "概要": False, "棚卸一覧": True, "分野×機能": True, "重層事業対応表": True, "財源内訳": True,
     "人員配置": False, "兼務状況": True, "会議体": True, "開催実績": True, "自己点検": True, "指摘事項": True,
 }
+# Secondary tables are worksheets of their own (so their printed pages
+# repeat their own header), right after the sheet they belong to.
+EXTRAS = {"号別の合計": "財源内訳", "適用した負担割合": "財源内訳", "分野別の常勤換算": "人員配置",
+          "月別の開催回数": "開催実績", "領域別の平均": "自己点検", "視点別の平均": "自己点検",
+          "自己評価と自動判定の食い違い": "指摘事項"}
+
+
+def landscape_of(name):
+    return SHEETS[name] if name in SHEETS else SHEETS[EXTRAS[name]]
+
+
 CSV_FILES = ["概要", "棚卸一覧", "分野×機能", "重層事業対応表", "財源内訳", "人員配置", "兼務状況", "会議体", "開催実績",
              "自己点検", "指摘事項"]
 INJECTIONS = ["=1+1", "+cmd", "-2", "@SUM(A1)"]
@@ -131,26 +142,48 @@ class CouncilWorkbook(unittest.TestCase):
         for ds, out in self.out.items():
             with self.subTest(dataset=ds.name):
                 book = Book(out / WORKBOOK)
-                self.assertEqual(book.names, list(SHEETS))
+                self.assertEqual([n for n in book.names if n not in EXTRAS], list(SHEETS))
+                parent = None
+                for name in book.names:
+                    if name in EXTRAS:
+                        self.assertEqual(EXTRAS[name], parent, f"{name} follows its sheet")
+                    else:
+                        parent = name
                 municipality = re.search(r'^name = "([^"]+)"', (ds / "municipality.toml").read_text(encoding="utf-8"), re.M).group(1)
-                for i, (name, landscape) in enumerate(SHEETS.items()):
+                for i, name in enumerate(book.names):
                     xml = book.sheets[name]
+                    extra = name in EXTRAS
                     self.assertRegex(xml, r'<pageSetup [^>]*paperSize="9"', name)
-                    self.assertIn(f'orientation="{"landscape" if landscape else "portrait"}"', xml, name)
-                    self.assertIn('<pageSetUpPr fitToPage="1"/>', xml, name)        # one page wide …
-                    self.assertRegex(xml, r'<pageSetup [^>]*fitToHeight="0"', name)  # … as many tall as needed
-                    self.assertRegex(xml, r'<pane [^>]*ySplit="1"[^>]*state="frozen"', name)
-                    self.assertIn("<autoFilter ref=", xml, name)
+                    self.assertIn(f'orientation="{"landscape" if landscape_of(name) else "portrait"}"', xml, name)
+                    if '<pageSetUpPr fitToPage="1"/>' in xml:  # one page wide, as many tall as needed …
+                        self.assertRegex(xml, r'<pageSetup [^>]*fitToHeight="0"', name)
+                    else:  # … or, too wide for that, a legible fixed scale
+                        self.assertRegex(xml, r'<pageSetup [^>]*scale="75"', name)
+                    self.assertRegex(xml, rf'<pane [^>]*ySplit="{2 if extra else 1}"[^>]*state="frozen"', name)
+                    self.assertEqual("<autoFilter ref=" in xml, not extra, name)
                     header = unescape(re.search(r"<oddHeader>(.*?)</oddHeader>", xml).group(1))
                     self.assertIn(municipality, header)
                     self.assertIn(f"&C{name}", header)
                     self.assertRegex(header, r"&R令和\d+年度$")
                     self.assertIn("&P", unescape(re.search(r"<oddFooter>(.*?)</oddFooter>", xml).group(1)))
                     quoted = re.escape(f"'{name}'!")
-                    self.assertRegex(book.workbook, rf'name="_xlnm.Print_Titles" localSheetId="{i}"[^>]*>{quoted}\$1:\$1<')
+                    titles = re.search(rf'name="_xlnm.Print_Titles" localSheetId="{i}"[^>]*>([^<]*)<', book.workbook)
+                    if name == "概要":  # two short tables on one page: nothing repeated
+                        self.assertIsNone(titles)
+                    else:  # each table's own header row
+                        self.assertIsNotNone(titles, name)
+                        row = 2 if extra else 1  # label columns too when printed over pages across
+                        self.assertRegex(titles.group(1), rf"^(?:{quoted}\$A:\$[A-Z]+,)?{quoted}\${row}:\${row}$")
                     self.assertRegex(book.workbook, rf'name="_xlnm.Print_Area" localSheetId="{i}"[^>]*>{quoted}\$A\$1:\$[A-Z]+\$\d+<')
                 self.assertIn("游ゴシック", book.styles)
                 self.assertNotIn("<dataValidation", book.text())  # none in this workbook
+
+    def test_internal_edition_says_so_in_its_name_and_every_page_header(self):
+        self.assertFalse((self.internal / WORKBOOK).exists())
+        book = Book(self.internal / "excel" / "審議会資料_庁内用.xlsx")
+        for name in book.names:
+            header = unescape(re.search(r"<oddHeader>(.*?)</oddHeader>", book.sheets[name]).group(1))
+            self.assertIn(f"&C{name}（庁内用）", header)
 
     def test_formulas_carry_their_values(self):
         for ds, out in self.out.items():
@@ -174,7 +207,9 @@ class CouncilWorkbook(unittest.TestCase):
                     total = sum(float(cells[f"{col}{r}"][1]) for r in range(int(first), int(last) + 1)
                                 if f"{col}{r}" in cells and cells[f"{col}{r}"][0] == "n" and cells[f"{col}{r}"][1] is not None)
                     self.assertAlmostEqual(float(value), total, places=2, msg=f"財源内訳!{ref}")
-                self.assertTrue(any(f.startswith("SUMIF(") for _, (_, _, f, _) in cells.items() if f))
+                # 号別の合計 (its own sheet) sums 財源内訳's rows by 号.
+                by_go = book.cells("号別の合計")
+                self.assertTrue(any(f.startswith("SUMIF('財源内訳'!$") for _, (_, _, f, _) in by_go.items() if f))
 
     def test_dates_are_real_dates_in_japanese_era_format(self):
         ds = SRC / "inputs"
@@ -367,11 +402,11 @@ class CouncilWorkbookInLibreOffice(unittest.TestCase):
                 self.assertEqual(header[0], "架空市")  # municipality name in the page header
                 self.assertRegex(header[-1], r"^令和\d+年度$")
                 sheet = header[1]
-                self.assertIn(sheet, SHEETS)
-                self.assertEqual(w > h, SHEETS[sheet], f"page {page} ({sheet})")
+                self.assertTrue(sheet in SHEETS or sheet in EXTRAS, sheet)
+                self.assertEqual(w > h, landscape_of(sheet), f"page {page} ({sheet})")
                 self.assertRegex(text.strip().splitlines()[-1].strip(), rf"^{page} / {pages}$")
                 seen.add(sheet)
-            self.assertEqual(seen, set(SHEETS))
+            self.assertEqual(seen & set(SHEETS), set(SHEETS))
             text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
             self.assertIn("令和8年5月21日", text)  # a session date, shown in 和暦 from a real date
             self.assertIn("令和8年度（2026年度）", text)

@@ -198,7 +198,8 @@ class RequiredContent(unittest.TestCase):
                     self.assertIn(a["名称"], area_text)
                 checklist = next((out / "plan" / WELFARE_DIR).glob("*点検表.md")).read_text(encoding="utf-8")
                 rows = [l for l in checklist.splitlines() if l.startswith("| ") and not l.startswith("| 項目") and "---" not in l]
-                self.assertEqual(len(rows), 16)
+                self.assertEqual(len(rows), 15)  # ア–タ but ソ, whose wording is not yet checked (left out)
+                self.assertNotIn("文言未確認", checklist)
                 self.assertTrue(all(l.rstrip().endswith("| 未確認 |") for l in rows), "unverified items must say so")
 
     def test_html_drafts_print_and_link(self):
