@@ -40,6 +40,9 @@ const char* kHelp = R"(kyosei — 地域福祉計画・重層的支援体制整�
   --strict                警告もエラーとして扱います
   -q, --quiet             問題があるときだけ表示します
   --force                 template・import で、すでにあるファイルを上書きします
+  --backup                build で、出力フォルダにある kyosei が書いていないファイルや書いた後に
+                          変更されたファイルを「出力フォルダ名.退避-日時」フォルダへ移してから
+                          作り直します（付けないときは、そのようなファイルがあれば止まります）
   --audience council|internal
                           build の Excel・CSV の対象（既定 council: 審議会用。職員の氏名と
                           守秘義務のある会議の議題を載せません。internal: 庁内用。載せます）
@@ -89,6 +92,8 @@ int run(int argc, char** argv) {
       opt.quiet = true;
     } else if (a == "--force") {
       opt.force = true;
+    } else if (a == "--backup") {
+      opt.backup = true;
     } else if (a == "--audience" || a == "--encoding") {
       if (i + 1 >= args.size()) return usage_error(a + " の後に値を指定してください");
       const std::string& v = args[++i];

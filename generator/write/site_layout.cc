@@ -13,6 +13,8 @@ namespace mstch = kainjow::mustache;
 const std::vector<SiteMenuEntry>& site_menu() {
   static const std::vector<SiteMenuEntry> menu = {
       {"home", "トップ", "index.html", "このサイトの入り口です。"},
+      {"help", "困ったときの相談先", "help/index.html",
+       "困りごと別・お住まいの地域別の相談先（電話番号・場所・受付時間）です。"},
       {"services", "事業一覧", "services/index.html",
        "相談支援・参加支援・地域づくりなどの事業と取組の一覧です。"},
       {"meetings", "会議体", "meetings/index.html",

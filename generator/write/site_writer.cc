@@ -5,6 +5,7 @@
 #include <set>
 
 #include "write/html_text.h"
+#include "write/site_html.h"
 #include "write/site_layout.h"
 #include "write/site_privacy.h"
 #include "write/site_producers.h"
@@ -16,7 +17,7 @@ const std::vector<PageProducer>& site_producers() {
   static const std::vector<PageProducer> all = {produce_home,      produce_services,      produce_meetings,
                                                 produce_assets,    produce_areas,         produce_documents,
                                                 produce_accessibility, produce_plan,
-                                                produce_assessment};
+                                                produce_assessment,    produce_help};
   return all;
 }
 
@@ -38,9 +39,10 @@ std::string section_label(const std::string& section) {
 
 }  // namespace
 
-bool write_site(const Dataset& ds, const Reference& ref, const FileSystem& inputs, const std::string& out_dir,
-                Diagnostics& diags, const SiteWriteOptions& options) {
-  SiteContext ctx{ds, ref, inputs, diags};
+bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::string& out_dir, Diagnostics& diags,
+                const SiteWriteOptions& options) {
+  const Dataset& ds = analysis.data;
+  SiteContext ctx{ds, analysis.ref, inputs, diags, analysis};
   SiteOutput out;
   for (PageProducer produce : site_producers()) produce(ctx, out);
   for (PageProducer produce : site_index_producers()) produce(ctx, out);
@@ -81,7 +83,7 @@ bool write_site(const Dataset& ds, const Reference& ref, const FileSystem& input
   };
 
   for (const SitePage* page : pages) {
-    std::string body = page->make_body ? page->make_body() : page->body_html;
+    std::string body = wrap_bare_tables(page->make_body ? page->make_body() : page->body_html);
     if (page->searchable)
       index.add(page->path, page->title, section_label(page->section), page->description, html_visible_text(body));
     emit(page->path, render_page(*page, ds.municipality, body));
