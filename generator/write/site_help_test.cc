@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "analyse/analysis.h"
+
 #include <filesystem>
 #include <unistd.h>
 
@@ -59,7 +61,8 @@ std::map<std::string, std::string> write_tree(const Dataset& ds, Diagnostics& di
   fs::path dir = fs::temp_directory_path() / ("kyosei_help_test_" + std::to_string(getpid())) / name;
   fs::remove_all(dir);
   MemoryFileSystem inputs;
-  write_site(ds, builtin_reference(), inputs, dir.string(), diags);
+  Analysis analysis(ds, builtin_reference());
+  write_site(analysis, inputs, dir.string(), diags);
   std::map<std::string, std::string> out;
   if (fs::exists(dir))
     for (const auto& e : fs::recursive_directory_iterator(dir))
