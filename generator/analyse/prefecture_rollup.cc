@@ -53,7 +53,7 @@ std::string regime_of(const FundingRow& row, const std::vector<FundingRatio>& ra
 
 void add_share(std::vector<PrefectureShare>& shares, const PrefectureShare& s) {
   for (auto& t : shares)
-    if (t.go == s.go && t.regime == s.regime) {
+    if (t.go == s.go && t.regime == s.regime && t.ratio == s.ratio) {
       t.yen += s.yen;
       t.amount += s.amount;
       t.rows += s.rows;
@@ -66,7 +66,8 @@ void add_share(std::vector<PrefectureShare>& shares, const PrefectureShare& s) {
 void sort_shares(std::vector<PrefectureShare>& shares) {
   std::stable_sort(shares.begin(), shares.end(), [](const PrefectureShare& a, const PrefectureShare& b) {
     if (a.go != b.go) return a.go < b.go;
-    return a.regime < b.regime;
+    if (a.regime != b.regime) return a.regime < b.regime;
+    return a.ratio < b.ratio;
   });
 }
 
@@ -86,6 +87,7 @@ void summarise_funding(const Dataset& ds, RollupMunicipality& m) {
     for (const auto& [go, label] : labels)
       if (go == row.go) s.go_label = label;
     s.regime = regime_of(row, ratios, ds.municipality.fiscal_year);
+    s.ratio = row.prefecture.no_legal_share() ? std::string(kNoLegalShare) : row.prefecture.ratio_text;
     s.yen = row.prefecture.yen;
     s.amount = *row.amount;
     s.rows = 1;

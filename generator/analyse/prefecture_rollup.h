@@ -69,11 +69,13 @@ struct PrefectureRole {
 };
 const PrefectureRole& prefecture_role(const std::string& key);
 
-// The prefecture's share in one (号, regime) group.
+// The prefecture's share in one (号, regime, ratio) group: the ratio shows
+// which period's rates applied (2, 4, 5: なし in R4, 1/4 from R5).
 struct PrefectureShare {
   int go = 0;
   std::string go_label;  // 第5号（第6号を含む）
   std::string regime;    // 義務的経費（106条の9 第2号） | 法定負担なし
+  std::string ratio;     // the prefecture's ratio as the data writes it: 19.25/100, 1/4, 25/100以内, 法定負担なし
   long long yen = 0;
   long long amount = 0;  // 事業費 of the rows in the group
   int rows = 0;

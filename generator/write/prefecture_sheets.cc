@@ -256,16 +256,17 @@ Sheet regime_sheet(const PrefectureRollup& r) {
   s.landscape = true;
   s.main.name = s.name;
   s.main.columns = {{"号", CellFormat::Text, 22},     {"経費区分（根拠）", CellFormat::Text, 30},
-                    {"都道府県負担", CellFormat::Yen}, {"事業費", CellFormat::Yen},
-                    {"行数", CellFormat::Count},       {"上限額", CellFormat::Text}};
+                    {"割合", CellFormat::Text, 14},    {"都道府県負担", CellFormat::Yen},
+                    {"事業費", CellFormat::Yen},       {"行数", CellFormat::Count},
+                    {"上限額", CellFormat::Text}};
   for (const auto& sh : r.shares)
-    s.main.add_row().cells = {text(sh.go_label), text(sh.regime), yen(sh.yen), yen(sh.amount), count(sh.rows),
-                              text(sh.includes_cap ? "以内" : "")};
+    s.main.add_row().cells = {text(sh.go_label), text(sh.regime), text(sh.ratio), yen(sh.yen), yen(sh.amount),
+                              count(sh.rows), text(sh.includes_cap ? "以内" : "")};
   if (!r.shares.empty()) {
     SheetRow& total = s.main.add_row();
     total.total = true;
-    total.cells = {text(total_label(r)), SheetCell::blank()};
-    for (size_t col : {2, 3, 4}) total.cells.push_back(sum_cell(s.main, 0, col));
+    total.cells = {text(total_label(r)), SheetCell::blank(), SheetCell::blank()};
+    for (size_t col : {3, 4, 5}) total.cells.push_back(sum_cell(s.main, 0, col));
     total.cells.push_back(SheetCell::blank());
   }
   add_common_notes(s, r);

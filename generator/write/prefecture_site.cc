@@ -167,11 +167,11 @@ std::string municipality_body(const PrefectureRollup& r, const Reference& ref, c
 
   HtmlTable money;
   money.caption = "交付金のうち都道府県の負担（号・経費区分別）";
-  money.headers = {"号", "経費区分（根拠）", "都道府県負担", "事業費"};
+  money.headers = {"号", "経費区分（根拠）", "割合", "都道府県負担", "事業費"};
   for (const auto& s : m.shares)
-    money.rows.push_back({s.go_label, s.regime + (s.includes_cap ? "（上限額）" : ""), numeric_cell(yen_text(s.yen)),
+    money.rows.push_back({s.go_label, s.regime, s.ratio + (s.includes_cap ? "（上限額）" : ""), numeric_cell(yen_text(s.yen)),
                           numeric_cell(yen_text(s.amount))});
-  money.rows.push_back({"合計", "", numeric_cell(yen_text(m.share_total)), numeric_cell(yen_text(m.funded_amount))});
+  money.rows.push_back({"合計", "", "", numeric_cell(yen_text(m.share_total)), numeric_cell(yen_text(m.funded_amount))});
   b += html_heading(2, "都道府県の負担").value + render_table(money).value;
   if (m.uncomputed_rows)
     b += html_note("按分が必要・事業費未把握などで計算できない行が " + std::to_string(m.uncomputed_rows) + " 行あります（合計に含みません）。").value;
@@ -226,11 +226,11 @@ std::string components_body(const PrefectureRollup& r, const Reference& ref) {
 std::string funding_body(const PrefectureRollup& r) {
   HtmlTable t;
   t.caption = "都道府県の負担の合計（号・経費区分別、" + std::to_string(r.covered) + "市町村）";
-  t.headers = {"号", "経費区分（根拠）", "都道府県負担", "事業費", "行数"};
+  t.headers = {"号", "経費区分（根拠）", "割合", "都道府県負担", "事業費", "行数"};
   for (const auto& s : r.shares)
-    t.rows.push_back({s.go_label, s.regime + (s.includes_cap ? "（上限額）" : ""), numeric_cell(yen_text(s.yen)),
+    t.rows.push_back({s.go_label, s.regime, s.ratio + (s.includes_cap ? "（上限額）" : ""), numeric_cell(yen_text(s.yen)),
                       numeric_cell(yen_text(s.amount)), numeric_cell(std::to_string(s.rows))});
-  t.rows.push_back({"合計（" + std::to_string(r.covered) + "市町村）", "", numeric_cell(yen_text(r.share_total)),
+  t.rows.push_back({"合計（" + std::to_string(r.covered) + "市町村）", "", "", numeric_cell(yen_text(r.share_total)),
                     numeric_cell(yen_text(r.funded_amount)), ""});
 
   HtmlTable m;

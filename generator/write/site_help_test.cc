@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "analyse/analysis.h"
+
 #include <filesystem>
 #include <unistd.h>
 

@@ -129,6 +129,14 @@ def main() -> int:
         datasets = [SRC / "inputs"] + sorted(p for p in (SRC / "examples").iterdir() if (p / "municipality.toml").exists())
         sites = [{"name": ds.name, "dir": str(build(ds, tmp / ds.name))} for ds in datasets]
         sites.append({"name": "xss", "dir": str(build(SRC / "tests" / "xss", tmp / "xss"))})
+        # The prefecture roll-up's site (kyosei prefecture; exit 2 because one
+        # municipality of the example is 不備, the site is written all the same).
+        r = subprocess.run([BIN, "prefecture", str(SRC / "examples" / "prefecture"), "-o", str(tmp / "prefecture"), "-q"],
+                           capture_output=True, text=True)
+        if r.returncode not in (0, 2) or not (tmp / "prefecture" / "site" / "index.html").exists():
+            print(r.stderr, file=sys.stderr)
+            cannot_run(f"kyosei prefecture examples/prefecture に失敗しました（終了コード {r.returncode}）")
+        sites.append({"name": "prefecture", "dir": str(tmp / "prefecture" / "site")})
         inputs_site = Path(sites[0]["dir"])
 
         search = []
