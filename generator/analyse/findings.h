@@ -47,6 +47,9 @@ struct Finding {
   std::string rule;     // the rule in Japanese, with the thresholds used
   std::vector<EvidenceRow> evidence;
   std::vector<std::string> items;  // self-assessment item IDs (A1 …)
+  std::string direction;           // 対応の方向 (findings.toml)
+  std::vector<std::string> direction_sources;    // "file Lline"
+  std::vector<std::string> direction_documents;  // their document titles, for outputs
 };
 
 std::vector<Finding> compute_findings(const Dataset& data, const Reference& ref, const FindingsConfig& config);

@@ -8,6 +8,7 @@
 
 #include "cli/assessment_commands.h"
 #include "cli/commands.h"
+#include "cli/population_commands.h"
 #include "model/schema.h"
 #include "write/contract_doc.h"
 
@@ -25,6 +26,8 @@ const char* kHelp = R"(kyosei — 地域福祉計画・重層的支援体制整�
   kyosei import 入力様式.xlsx -o 入力フォルダ 書き込んだ入力様式を入力フォルダに戻します
   kyosei import-assessment 自己点検シート.xlsx -o assessment.csv
                                               記入した自己点検シートを assessment.csv に戻します
+  kyosei import-population 地域・年齢別人口.csv [入力フォルダ] [-o 新しいareas.csv]
+                                              オープンデータの人口から圏域の人口・高齢化率を確かめ、埋めます
   kyosei --help                               この説明を表示します
   kyosei --version                            版数を表示します
 
@@ -64,6 +67,7 @@ int run(int argc, char** argv) {
     return kyosei::kExitOk;
   }
   std::string command = args[0];
+  if (command == "import-population") return kyosei::run_import_population({args.begin() + 1, args.end()});
   if (command == "contract") {  // for docs/inputs.md; see tests/e2e/test_docs.py
     std::cout << kyosei::render_contract_tables(kyosei::builtin_schema());
     return kyosei::kExitOk;

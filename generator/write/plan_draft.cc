@@ -140,7 +140,7 @@ std::optional<PlanDraft> build_welfare_draft(const Dataset& ds, const Reference&
     draft.chapters.push_back(std::move(*ch));
   }
   if (checklist) {
-    auto rendered = render_common_items_checklist(draft.chapters, match_common_items(facts.ds, pref));
+    auto rendered = render_common_items_checklist(draft.chapters, match_common_items(facts.ds, pref), ds.narratives);
     context.set("点検表", rendered.table);
     context.set("点検表の注記", rendered.note);
     auto ch = render_chapter(*checklist, checklist_index, context, ds, options, diags);
