@@ -22,12 +22,8 @@ bool mentions(const std::string& text, const std::vector<std::string>& keywords)
   return false;
 }
 
-bool service_matches(const Service& s, const CommonItemRef& item) {
-  if (contains(item.fields, s.field)) return true;
-  if (any_in(s.functions, item.functions)) return true;
-  if (any_in(s.jusou_codes, item.jusou_codes)) return true;
-  return mentions(s.name, item.keywords) || mentions(s.target, item.keywords) ||
-         mentions(s.summary_markdown, item.keywords) || mentions(s.provider, item.keywords);
+bool service_suggested(const Service& s, const CommonItemRef& item) {
+  return contains(item.fields, s.field) || any_in(s.functions, item.functions) || any_in(s.jusou_codes, item.jusou_codes);
 }
 
 }  // namespace
@@ -35,6 +31,8 @@ bool service_matches(const Service& s, const CommonItemRef& item) {
 std::vector<CommonItemMatch> match_common_items(const Dataset& ds, const PlanReference& ref,
                                                 bool (*include)(const Service&)) {
   std::vector<CommonItemMatch> out;
+  const bool explicit_links =
+      std::any_of(ds.services.begin(), ds.services.end(), [](const Service& s) { return !s.common_items.empty(); });
   for (const CommonItemRef& item : ref.common_items) {
     // An item whose wording is only a guess (marked so in its title in
     // data/plan/common_items.csv) is not matched, so no draft or page
@@ -42,8 +40,11 @@ std::vector<CommonItemMatch> match_common_items(const Dataset& ds, const PlanRef
     if (item.title.find("（文言未確認）") != std::string::npos) continue;
     CommonItemMatch m;
     m.item = &item;
-    for (const Service& s : ds.services)
-      if ((!include || include(s)) && service_matches(s, item)) m.services.push_back(&s);
+    for (const Service& s : ds.services) {
+      if (include && !include(s)) continue;
+      if (contains(s.common_items, item.id)) m.services.push_back(&s);
+      else if (!explicit_links && service_suggested(s, item)) m.suggested.push_back(&s);
+    }
     for (const Meeting& mt : ds.meetings)
       if (any_in(mt.kinds, item.meeting_kinds)) m.meetings.push_back(&mt);
     out.push_back(std::move(m));

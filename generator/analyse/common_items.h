@@ -2,14 +2,17 @@
 // against a municipality's inventory and against the text of its draft.
 //
 // match_common_items: which services and meeting bodies relate to each
-// item, by the item's 分野 (the service's primary 分野), 機能, 重層区分,
-// meeting 種別, and keywords in the service's 事業名・対象・概要・実施主体.
+// item. A service relates to an item only when its 共通事項 column
+// (services.csv, optional) names it: explicit data, never a keyword guess.
+// Meeting bodies relate by their 種別 (explicit too). When no service of
+// the dataset fills 共通事項, `suggested` lists the services whose 分野,
+// 機能 or 重層区分 the item names, for the officer to confirm; they are
+// never counted as covering the item.
 // This decides what the 地域福祉計画 says under 第107条第1項第1号.
 //
-// sections_addressing: which sections of the finished draft mention one
-// of the item's keywords. This is the checklist: it reads the text as
-// written (narratives and edited templates included), so an item no
-// section mentions is reported as such, never assumed.
+// sections_addressing: which sections of a text mention one of the item's
+// keywords. The checklist runs it on the officer's own text (narrative/),
+// never on what kyosei generated.
 #pragma once
 #include <string>
 #include <vector>
@@ -23,6 +26,7 @@ struct CommonItemMatch {
   const CommonItemRef* item = nullptr;
   std::vector<const Service*> services;  // services.csv order
   std::vector<const Meeting*> meetings;  // meetings.csv order
+  std::vector<const Service*> suggested; // by 分野・機能・重層区分, to confirm (see above)
   bool empty() const { return services.empty() && meetings.empty(); }
 };
 

@@ -4,7 +4,7 @@
 
 namespace kyosei {
 
-TEST_CASE("match_common_items picks services by field, code, keyword and meetings by kind") {
+TEST_CASE("match_common_items links services by the 共通事項 column only, never by keyword") {
   PlanReference ref;
   CommonItemRef housing;
   housing.id = "カ";
@@ -23,7 +23,7 @@ TEST_CASE("match_common_items picks services by field, code, keyword and meeting
   Service b;
   b.id = "S2";
   b.field = "生活困窮";
-  b.summary_markdown = "**居住**の支援";
+  b.summary_markdown = "**居住**の支援";  // a keyword, but no link
   b.is_public = false;
   Service c;
   c.id = "S3";
@@ -34,11 +34,22 @@ TEST_CASE("match_common_items picks services by field, code, keyword and meeting
   m.kinds = {"自殺対策連絡協議会"};
   ds.meetings = {m};
 
+  // No 共通事項 anywhere: nothing is linked; the 分野 match is only a suggestion.
+  auto none = match_common_items(ds, ref);
+  REQUIRE(none.size() == 2);
+  CHECK(none[0].services.empty());
+  REQUIRE(none[0].suggested.size() == 1);
+  CHECK(none[0].suggested[0]->id == "S1");
+  CHECK(none[1].meetings.size() == 1);
+
+  // With the column filled, exactly the services that name the item.
+  ds.services[1].common_items = {"カ"};
+  ds.services[2].common_items = {"カ", "ク"};
   auto all = match_common_items(ds, ref);
-  REQUIRE(all.size() == 2);
-  CHECK(all[0].services.size() == 2);
-  CHECK(all[1].services.empty());
-  CHECK(all[1].meetings.size() == 1);
+  REQUIRE(all[0].services.size() == 2);
+  CHECK(all[0].services[0]->id == "S2");
+  CHECK(all[0].suggested.empty());  // explicit data: no guessing
+  CHECK(all[1].services.size() == 1);
   auto published = match_common_items(ds, ref, [](const Service& s) { return s.is_public; });
   CHECK(published[0].services.size() == 1);
 }

@@ -51,6 +51,9 @@ struct Finding {
   // so that another text (the plan's 課題, data/plan/issues.csv) can word
   // the same finding with the same figures.
   TemplateValues values;
+  std::string direction;           // 対応の方向 (findings.toml)
+  std::vector<std::string> direction_sources;    // "file Lline"
+  std::vector<std::string> direction_documents;  // their document titles, for outputs
 };
 
 std::vector<Finding> compute_findings(const Dataset& data, const Reference& ref, const FindingsConfig& config);

@@ -97,7 +97,8 @@ void rule_community_welfare_only(const RuleContext& ctx, std::vector<Finding>& o
 
 // FND-04: an area of the chosen layer that no consultation service names.
 void rule_area_without_consultation(const RuleContext& ctx, std::vector<Finding>& out) {
-  const int layer = ctx.config.integer("area_layer");
+  const auto& layers = ctx.config.list("area_layers");
+  const bool only_with_population = ctx.config.flag("only_with_population");
   const auto& functions = ctx.config.list("functions");
   int consulting = 0, citywide = 0;
   for (const Service& s : ctx.data.services)
@@ -105,12 +106,30 @@ void rule_area_without_consultation(const RuleContext& ctx, std::vector<Finding>
       ++consulting;
       if (s.areas.empty()) ++citywide;
     }
+  auto checked = [&](const Area& d) {
+    return holds(layers, std::to_string(d.layer)) && (!only_with_population || d.population);
+  };
+  // A 相談 service serves the area when it lists the area, a part of it, or
+  // an enclosing area below the whole municipality (a 圏域 centre serves its
+  // 地区). 全域 (layer 1 or no area) is one desk, not a nearby place.
+  auto covered = [&](const Area& d) {
+    for (const Service& s : ctx.data.services) {
+      if (!has_function(s, functions)) continue;
+      if (covers_area(ctx.data, s.areas, d)) return true;
+      for (const auto& listed : s.areas) {
+        const Area* a = ctx.data.find_area(listed);
+        if (a && a->layer >= 2 && area_within(ctx.data, d.id, listed)) return true;
+      }
+    }
+    return false;
+  };
   for (const Area& d : ctx.data.areas) {
-    if (d.layer != layer) continue;
-    bool covered = false;
-    for (const Service& s : ctx.data.services)
-      if (has_function(s, functions) && covers_area(ctx.data, s.areas, d)) covered = true;
-    if (covered) continue;
+    if (!checked(d) || covered(d)) continue;
+    // Reported once, at the widest uncovered area that is checked.
+    bool parent_reported = false;
+    for (const Area* p = ctx.data.find_area(d.parent); p; p = ctx.data.find_area(p->parent))
+      if (checked(*p) && !covered(*p)) parent_reported = true;
+    if (parent_reported) continue;
     std::vector<EvidenceRow> evidence = {
         evidence_of(d),
         evidence_of_file("services.csv", "機能に「" + join(functions, "・") + "」を含む事業 " + std::to_string(consulting) +

@@ -131,10 +131,10 @@ TEST_CASE("FND-03c: 地域づくり stays within the welfare fields") {
 
 TEST_CASE("FND-04: an area of layer 2 that no consultation service names") {
   Dataset d = municipality();
-  add_area(d, "A00", 1);
-  add_area(d, "A10", 2, "A00");
-  add_area(d, "A20", 2, "A00");
-  add_area(d, "A21", 3, "A20");
+  add_area(d, "A00", 1).population = 60000;
+  add_area(d, "A10", 2, "A00").population = 30000;
+  add_area(d, "A20", 2, "A00").population = 30000;
+  add_area(d, "A21", 3, "A20").population = 8000;  // uncovered too, but its 圏域 is reported
   add_service(d, "S1", "高齢", {"相談支援"}, {"1イ"}, {"A10"});
   add_service(d, "S2", "地域福祉", {"相談支援"});                     // 全域: not a place in A20
   add_service(d, "S3", "地域福祉", {"地域づくり"}, {}, {"A20"});       // not 相談
@@ -147,6 +147,29 @@ TEST_CASE("FND-04: an area of layer 2 that no consultation service names") {
   // A service naming a 地区 inside the area is a place in it (threshold: one).
   add_service(d, "S5", "子ども", {"相談支援"}, {}, {"A21"});
   CHECK(run_rule(d, "FND-04").empty());
+}
+
+TEST_CASE("FND-04: every layer with a population is checked, not only layer 2") {
+  // A town with no 日常生活圏域: 地区 straight below the whole town.
+  Dataset d = municipality("移行準備", false);
+  add_area(d, "A00", 1).population = 9000;
+  add_area(d, "A31", 3, "A00").population = 3000;
+  add_area(d, "A32", 3, "A00").population = 3000;
+  add_area(d, "A33", 3, "A00");  // no population: not checked
+  add_service(d, "S1", "高齢", {"相談支援"}, {"1イ"}, {"A31"});
+  CHECK(subjects(run_rule(d, "FND-04")) == Strings{"A32"});
+
+  // A 圏域 centre serves the 地区 inside it: no finding for them.
+  Dataset city = municipality();
+  add_area(city, "A00", 1).population = 150000;
+  add_area(city, "A10", 2, "A00").population = 150000;
+  add_area(city, "A11", 3, "A10").population = 20000;
+  add_area(city, "A12", 3, "A10").population = 20000;
+  add_service(city, "S1", "高齢", {"相談支援"}, {"1イ"}, {"A10"});
+  CHECK(run_rule(city, "FND-04").empty());
+  // A whole-city desk alone: one finding for the 圏域, not one per 地区 too.
+  city.services[0].areas = {};
+  CHECK(subjects(run_rule(city, "FND-04")) == Strings{"A10"});
 }
 
 TEST_CASE("FND-11: the new programs run by three hands that never meet") {

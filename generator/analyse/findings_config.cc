@@ -180,6 +180,13 @@ const FindingRuleConfig* FindingsConfig::rule(std::string_view id) const {
   return nullptr;
 }
 
+std::string FindingsConfig::document_title(std::string_view source) const {
+  const std::string file(source.substr(0, source.find(' ')));
+  for (const auto& [name, title] : documents)
+    if (name == file) return title;
+  return std::string(source);
+}
+
 FindingsConfig parse_findings_config(std::string_view toml_text, std::string_view source_name) {
   const std::string src(source_name);
   toml::table doc;
@@ -195,6 +202,8 @@ FindingsConfig parse_findings_config(std::string_view toml_text, std::string_vie
     config.contradiction.min_severity = severity_or_throw((*c)["min_severity"].value_or(std::string("注意")), src + " [contradiction]");
     config.contradiction.reason = (*c)["reason"].value_or(std::string());
   }
+  if (auto* docs = doc["documents"].as_table())
+    for (auto& [k, v] : *docs) config.documents.emplace_back(std::string(k.str()), v.value_or(std::string()));
   std::set<std::string> ids;
   if (auto* arr = doc["finding"].as_array())
     for (auto& n : *arr) {
@@ -219,12 +228,19 @@ FindingsConfig parse_findings_config(std::string_view toml_text, std::string_vie
       r.sources = strings(t["sources"]);
       r.rule = t["rule"].value_or(std::string());
       r.summary = t["summary"].value_or(std::string());
+      r.direction = t["direction"].value_or(std::string());
+      r.direction_sources = strings(t["direction_sources"]);
       if (auto* ps = t["param"].as_array())
         for (auto& p : *ps) r.params.push_back(parse_param(*p.as_table(), where));
       if (r.enabled && (r.rule.empty() || r.summary.empty()))
         throw std::runtime_error(where + ": 有効な判定には rule と summary が必要です");
       if (!r.enabled && r.disabled_reason.empty())
         throw std::runtime_error(where + ": 無効にした判定には disabled_reason が必要です");
+      for (const auto& source : r.direction_sources) {
+        std::string title = config.document_title(source);
+        if (std::find(r.direction_documents.begin(), r.direction_documents.end(), title) == r.direction_documents.end())
+          r.direction_documents.push_back(title);
+      }
       config.rules.push_back(std::move(r));
     }
   return config;

@@ -62,6 +62,12 @@ struct FindingRuleConfig {
   std::vector<std::string> sources;  // "003_b0a7500923320b3e.txt L545"
   std::string rule;                  // template
   std::string summary;               // template
+  // 対応の方向: what municipalities typically do about such a finding, in
+  // Japanese, with the documents it comes from ("file Lline"). Data, not
+  // advice made up by the tool; required for an enabled rule.
+  std::string direction;
+  std::vector<std::string> direction_sources;
+  std::vector<std::string> direction_documents;  // the sources' document titles ([documents]), once each
   std::vector<FindingParam> params;
 
   // Throws std::out_of_range naming the rule and key when there is no such
@@ -92,8 +98,13 @@ struct FindingsConfig {
   std::string version;
   std::vector<FindingRuleConfig> rules;  // file order = report order
   ContradictionConfig contradiction;
+  // [documents]: seed file name -> the document's title, so that outputs
+  // name the document a reader can look up rather than a file.
+  std::vector<std::pair<std::string, std::string>> documents;
 
   const FindingRuleConfig* rule(std::string_view id) const;
+  // "004_….txt L698" -> its title; the source itself when not listed.
+  std::string document_title(std::string_view source) const;
 };
 
 // Throws std::runtime_error naming source_name on malformed TOML, an unknown

@@ -1,5 +1,6 @@
 // Finding rules on meeting bodies and their sessions: FND-05, 08a-c, 14,
 // 15, 17, 24a. Settings: data/assessment/findings.toml.
+#include <algorithm>
 #include <set>
 
 #include "analyse/findings_rules.h"
@@ -232,6 +233,11 @@ void rule_missing_standard_meeting(const RuleContext& ctx, std::vector<Finding>&
       continue;
     }
     if (!known || held_in_year(ctx.data, bodies) > 0) continue;
+    // A body with no session row at all is 開催実績未把握, not 0回: the file
+    // often records only some bodies.
+    bool any_rows = std::any_of(bodies.begin(), bodies.end(),
+                                [&](const Meeting* m) { return !ctx.data.sessions_of(m->id).empty(); });
+    if (!any_rows) continue;
     std::vector<EvidenceRow> evidence;
     for (const Meeting* m : bodies) evidence.push_back(evidence_of(*m, held_detail(ctx.data, *m)));
     TemplateValues v = values;

@@ -226,9 +226,9 @@ TEST_CASE("FND-24a: a field without its standard meeting body") {
   CHECK(f[0].subject == "障害");
   CHECK(evidence_keys(f[0]) == Strings{"meetings.csv:0:"});
 
-  // Present but not held this year (sessions are known).
+  // Present but not held this year (sessions are known: M5 met last year).
   Dataset idle = d;
-  idle.sessions.erase(idle.sessions.begin() + 4);  // M5
+  idle.sessions[4].date = {2025, 6, 1};  // M5, FY2025
   auto g = run_rule(idle, "FND-24a");
   REQUIRE(g.size() == 1);
   CHECK(g[0].subject == "自殺対策");
@@ -239,6 +239,26 @@ TEST_CASE("FND-24a: a field without its standard meeting body") {
   Dataset unknown = d;
   unknown.sessions.clear();
   CHECK(run_rule(unknown, "FND-24a").empty());
+
+  // Held-out data: other bodies have session rows, M5 has none. That is
+  // 開催実績未把握 for M5, not 0回.
+  Dataset absent = d;
+  absent.sessions.erase(absent.sessions.begin() + 4);
+  CHECK(run_rule(absent, "FND-24a").empty());
+}
+
+TEST_CASE("FND-24a: the 106条の6 支援会議 is not the 生活困窮 支援調整会議") {
+  Dataset d = municipality();
+  add_meeting(d, "M1", {"地域ケア会議"}, {}, "", true);
+  add_meeting(d, "M2", {"自立支援協議会"});
+  add_meeting(d, "M3", {"要保護児童対策地域協議会"}, {}, "", true);
+  add_meeting(d, "M4", {"重層的支援会議", "支援会議"}, {}, "", true);
+  add_meeting(d, "M5", {"自殺対策連絡協議会"});
+  auto f = run_rule(d, "FND-24a");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].subject == "生活困窮");
+  d.meetings[3].kinds.push_back("支援調整会議");
+  CHECK(run_rule(d, "FND-24a").empty());
 }
 
 TEST_CASE("FND-24a: without a 福祉事務所, 生活困窮 is the prefecture's") {

@@ -79,6 +79,18 @@ TEST_CASE("FND-16: coordinators whose organisation is in no case meeting") {
   CHECK(run_rule(d, "FND-16").empty());
 }
 
+TEST_CASE("FND-16: a case meeting with an empty 構成機関 leaves it open (held-out false positive)") {
+  Dataset d = municipality();
+  add_staff(d, "P2", {"コミュニティ・ソーシャル・ワーカー"}, {}, "NPO法人つなぐ");
+  add_meeting(d, "M1", {"地域ケア会議"}, {"地域包括支援センター"}, "", true);
+  REQUIRE(run_rule(d, "FND-16").size() == 1);  // planted: members known, P2's NPO not among them
+  add_meeting(d, "M2", {"重層的支援会議"});     // members not written, no attendance
+  CHECK(run_rule(d, "FND-16").empty());
+  // Once the attendance of M2 is known, the rule can tell again.
+  add_session(d, "M2", {2026, 6, 1}, {"地域福祉課"});
+  CHECK(run_rule(d, "FND-16").size() == 1);
+}
+
 TEST_CASE("FND-18a: a daily-life area without its own 協議体") {
   Dataset d = with_areas();
   add_meeting(d, "M1", {"協議体"}, {}, "", false).areas = {"A10", "A21"};  // A21 lies in A20

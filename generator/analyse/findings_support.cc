@@ -24,6 +24,9 @@ Finding RuleContext::make_with(std::string_view summary_template, std::string su
   f.evidence = std::move(evidence);
   f.items = config.items;
   f.values = values;
+  f.direction = config.fill(config.direction);
+  f.direction_sources = config.direction_sources;
+  f.direction_documents = config.direction_documents;
   return f;
 }
 

@@ -152,7 +152,10 @@ TEST_CASE("funding: 3イ adds its two 国 rows; sources name both") {
 
 TEST_CASE("funding: remainder labels come from the rules data") {
   auto label = [](const char* code) { return builtin(with({service("S1", "高齢", {code}, 100)}), 2026).rows[0].municipal_label; };
-  for (const char* kaigo : {"1イ", "3イ", "3ロ"}) CHECK(label(kaigo) == "市町村負担・第1号保険料等（内訳は資料外）");
+  // 介護: the 地域支援事業 rules split the remainder (kaigo_split.h); 3イ
+  // (総合事業) also takes the 第2号保険料.
+  for (const char* kaigo : {"1イ", "3ロ"}) CHECK(label(kaigo) == "市町村負担・第1号保険料（介護保険の地域支援事業の負担割合による）");
+  CHECK(label("3イ") == "市町村負担・第1号保険料・第2号保険料（介護保険の地域支援事業の負担割合による）");
   for (const char* other : {"1ロ", "1ハ", "1ニ", "2", "3ハ", "3ニ", "3柱", "4", "5"}) CHECK(label(other) == "市町村負担");
   // Every component has a rule, and only 6 is granted as another.
   for (const auto& c : builtin_reference().components) {

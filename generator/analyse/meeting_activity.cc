@@ -13,7 +13,7 @@ std::vector<MeetingActivity> compute_meeting_activity(const Dataset& ds) {
   for (const Meeting& m : ds.meetings) {
     MeetingActivity a;
     a.meeting = &m;
-    a.recorded = !ds.sessions.empty();
+    a.recorded = !ds.sessions_of(m.id).empty();
     int with_cases = 0;
     for (const Session* s : ds.sessions_of(m.id)) {
       ++a.held;

@@ -2,9 +2,9 @@
 // how many cases it discussed. Counts only: never the 議題.
 //
 // - held: the sessions of the meeting in the dataset (one dataset is one
-//   fiscal year). When the dataset has no session at all (meeting_sessions.csv
-//   is optional), recorded is false: the number of meetings held is not
-//   known (未把握), rather than 0.
+//   fiscal year). When the meeting has no session row (meeting_sessions.csv
+//   is optional, and a municipality often records only some bodies),
+//   recorded is false: 開催実績未把握, never 「0回」.
 // - cases: the sum of 検討事例数 over the sessions that give it; nullopt
 //   when no session gives it (未把握, not 0). cases_complete says whether
 //   every session gave it.
@@ -19,7 +19,7 @@ namespace kyosei {
 struct MeetingActivity {
   const Meeting* meeting = nullptr;  // points into the Dataset
   int held = 0;
-  bool recorded = false;  // the dataset has sessions (of any meeting)
+  bool recorded = false;  // the meeting has session rows
   std::optional<long long> cases;
   bool cases_complete = false;
 };

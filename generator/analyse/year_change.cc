@@ -34,14 +34,17 @@ YearChange compute_year_change(const Dataset& current, const Dataset& previous, 
 
   auto now_held = compute_meeting_activity(current), before_held = compute_meeting_activity(previous);
   for (const auto& a : now_held) {
-    MeetingChange c{a.meeting->id, a.meeting->name, std::nullopt, a.held, !previous.sessions.empty(), a.recorded};
+    MeetingChange c{a.meeting->id, a.meeting->name, std::nullopt, a.held, false, a.recorded};
     for (const auto& b : before_held)
-      if (b.meeting->id == a.meeting->id) c.previous_held = b.held;
+      if (b.meeting->id == a.meeting->id) {
+        c.previous_held = b.held;
+        c.previous_recorded = b.recorded;
+      }
     out.meetings.push_back(c);
   }
   for (const auto& b : before_held)
     if (!current.find_meeting(b.meeting->id))
-      out.meetings.push_back({b.meeting->id, b.meeting->name, b.held, std::nullopt, b.recorded, !current.sessions.empty()});
+      out.meetings.push_back({b.meeting->id, b.meeting->name, b.held, std::nullopt, b.recorded, false});
   return out;
 }
 

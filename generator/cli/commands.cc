@@ -1,5 +1,7 @@
 #include "cli/commands.h"
 
+#include "analyse/jusou_plausibility.h"
+
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -52,6 +54,7 @@ int run_check(const std::string& dir_in, const CommonOptions& opt) {
   if (!check_folder(dir, diags)) return kExitInvalidInput;
   RealFileSystem files(dir);
   Dataset ds = read_inputs(files, diags);
+  if (!diags.has_errors()) check_jusou_plausibility(ds, builtin_reference(), diags);
   if (!report(diags, dir, opt)) return kExitInvalidInput;
   if (!opt.quiet)
     std::cout << dir << " を確認しました: 事業 " << ds.services.size() << " 件、職員 " << ds.staff.size() << " 人、圏域 "
@@ -73,6 +76,7 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
   }
   RealFileSystem files(dir);
   Dataset ds = read_inputs(files, diags);
+  if (!diags.has_errors()) check_jusou_plausibility(ds, builtin_reference(), diags);
 
   Dataset previous;
   bool has_previous = !previous_in.empty();

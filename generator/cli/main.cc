@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/prefecture_commands.h"
 #include "model/reference_data.h"
+#include "cli/population_commands.h"
 #include "model/schema.h"
 #include "write/contract_doc.h"
 
@@ -44,6 +45,7 @@ int run_import_assessment(const CommandLine& cl) {
   return kyosei::run_import_assessment(cl.positional[0], cl.out, cl.opt);
 }
 int run_prefecture(const CommandLine& cl) { return kyosei::run_prefecture_command(cl.args); }
+int run_import_population(const CommandLine& cl) { return kyosei::run_import_population(cl.args); }
 
 // Every command, in the order `kyosei --help` lists them.
 // To add a command, append ONE line here: {"name", "usage", "summary", handler}
@@ -63,6 +65,7 @@ const kyosei::Command kCommands[] = {
     {"prefecture", "親フォルダ -o 出力フォルダ [--previous 前年度の親フォルダ]",
      "市町村ごとの入力フォルダを集計し、都道府県集計.xlsx・CSV・サイトを作ります\n（未提出・不備の市町村は印をつけて集計から除き、終了コード 2）",
      run_prefecture, true},
+    {"import-population", "地域・年齢別人口.csv [入力フォルダ] [-o 新しいareas.csv]", "オープンデータの人口から圏域の人口・高齢化率を確かめ、埋めます", run_import_population, true},
 };
 
 // --help: one line per listed command, the summary from column 46 (on the

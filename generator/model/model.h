@@ -44,6 +44,7 @@ struct Municipality {
   bool welfare_office = true;        // false: 町村 without 福祉事務所
   std::string jusou_status;          // 実施 | 移行準備 | 未実施
   std::optional<int> jusou_start_year;
+  std::optional<int> jusou_target_year;  // 移行準備: the year 本格実施 is aimed at
   PlanInfo plan;
   SiteInfo site;
 };
@@ -93,6 +94,7 @@ struct Service {
   std::string how_to_use;
   std::string url;
   bool has_contact() const { return !counter.empty() || !phones.empty() || !fax.empty() || !place.empty(); }
+  std::vector<std::string> common_items;    // 共通事項 (ア–タ; optional column)
 };
 
 // One role a person holds, with the share of their FTE it takes.

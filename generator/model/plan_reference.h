@@ -54,6 +54,19 @@ struct WelfarePlanItemRef {
   std::string source;
 };
 
+// One 施策 under an item of 第107条第1項 (data/plan/welfare_measures.csv):
+// what it means (guideline content, unverified where the data says so),
+// which services are its 主な取組 (by 機能 or 実施方法, explicit columns),
+// which meeting bodies (種別) and which indicators.csv 区分 measure it.
+struct WelfareMeasureRef {
+  int number = 0;  // the item (号) it belongs to
+  std::string title;
+  std::string content;
+  std::vector<std::string> functions, methods, meeting_kinds, indicator_categories;
+  bool verified = false;
+  std::string source;
+};
+
 // A typical indicator of the 実施計画 guideline (data/plan/typical_indicators.csv),
 // proposed where indicators.csv has none of its 区分.
 struct TypicalIndicatorRef {
@@ -87,6 +100,7 @@ struct PlanReference {
   std::vector<PlanChapterRef> chapters;
   std::vector<CommonItemRef> common_items;
   std::vector<WelfarePlanItemRef> welfare_items;
+  std::vector<WelfareMeasureRef> welfare_measures;
   std::vector<TypicalIndicatorRef> typical_indicators;
   std::vector<PlanIssueRef> issues;
 };

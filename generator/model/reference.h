@@ -21,6 +21,9 @@ struct JusouComponent {
   std::string substitute_without_welfare_office;  // 1ニ only
   std::string note;
   std::string source;
+  // How the guidebook counts it: 11事業 (the ones with a 号・イロハニ in 003
+  // L858 / 004 L698-714), 第3号柱書 (004 L316) or 第5号と一体 (004 L714).
+  std::string counted_as;
 };
 
 // One payer's share of one component for a range of fiscal years

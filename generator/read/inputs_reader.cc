@@ -128,6 +128,7 @@ std::vector<Service> build_services(const Table& t, Diagnostics& diags) {
     s.related_fields = row["関連分野"].items;
     s.functions = row["機能"].items;
     s.jusou_codes = row["重層区分"].items;
+    s.common_items = row["共通事項"].items;
     s.department = row["所管課"].text;
     s.method = row["実施方法"].text;
     s.provider = row["実施主体"].text;

@@ -162,6 +162,7 @@ bool read_municipality(const FileSystem& fs, Municipality& m, Diagnostics& diags
     m.jusou_status = s;
   }
   m.jusou_start_year = top.year("jusou_start_year", false);
+  m.jusou_target_year = top.year("jusou_target_year", false);
   top.warn_unknown();
 
   auto table_line = [&](const char* name) {
@@ -212,6 +213,7 @@ aging_rate = 29.4               # 高齢化率 %（省略可）
 welfare_office = true           # 福祉事務所を設置しているか（町村で未設置なら false）
 jusou_status = "実施"           # 重層的支援体制整備事業: 実施 | 移行準備 | 未実施
 jusou_start_year = 2023         # 重層事業の開始年度（省略可）
+# jusou_target_year = 2028      # 移行準備のとき、本格実施を目指す年度（省略可）
 
 [plan]                          # 地域福祉計画
 title = "第4期架空市地域福祉計画"

@@ -34,6 +34,10 @@ PlanReference load() {
                                  split_multi(r["methods"]), split_multi(r["meeting_kinds"]),
                                  r["requires_jusou"] == "Y", r["source"]});
   }
+  for (auto& r : embedded_csv_rows("data/plan/welfare_measures.csv"))
+    ref.welfare_measures.push_back({std::stoi(r["number"]), r["measure"], r["content"], split_multi(r["functions"]),
+                                    split_multi(r["methods"]), split_multi(r["meeting_kinds"]),
+                                    split_multi(r["indicator_categories"]), r["verified"] == "Y", r["source"]});
   for (auto& r : embedded_csv_rows("data/plan/typical_indicators.csv"))
     ref.typical_indicators.push_back({r["category"], r["name"], r["unit"], r["current_from"], r["source"]});
   for (auto& r : embedded_csv_rows("data/plan/issues.csv"))

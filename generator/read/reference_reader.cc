@@ -22,7 +22,7 @@ Reference load() {
   for (auto& r : embedded_csv_rows("data/jusou_components.csv")) {
     ref.components.push_back({r["key"], r["law_ref"], std::stoi(r["go"]), r["program_name"], r["field"],
                               r["support_category"], r["function"], r["new_or_existing"], r["required"],
-                              r["substitute_without_welfare_office"], r["note"], r["source"]});
+                              r["substitute_without_welfare_office"], r["note"], r["source"], r["counted_as"]});
   }
   for (auto& r : embedded_csv_rows("data/jusou_funding.csv")) {
     FundingRatio f;

@@ -15,12 +15,42 @@ namespace {
 
 bool is_blank(const std::string& s) { return normalize(s).empty(); }
 
+// 「1イ：地域包括支援センターの運営;2：参加支援事業」 (the template's drop-down
+// shows each 重層区分 with its name) -> 「1イ;2」: each item keeps what comes
+// before 「：」. Items without a name pass unchanged.
+std::string strip_component_names(const std::string& text) {
+  static const std::string colon = "：", seps[] = {";", "；", "、"};
+  std::string out;
+  bool skipping = false;
+  for (size_t i = 0; i < text.size();) {
+    bool sep = false;
+    for (const auto& s : seps)
+      if (text.compare(i, s.size(), s) == 0) {
+        out += s;
+        i += s.size();
+        skipping = false;
+        sep = true;
+        break;
+      }
+    if (sep) continue;
+    if (text.compare(i, colon.size(), colon) == 0) {
+      skipping = true;
+      i += colon.size();
+      continue;
+    }
+    if (!skipping) out += text[i];
+    ++i;
+  }
+  return out;
+}
+
 // A cell as text for the CSV: as Excel shows it, but a date in a 年月
 // column keeps only its month.
 std::string cell_value(const XlsxCell& cell, const ColumnSpec* spec) {
   if (cell.kind == XlsxCell::Kind::Error) return "";  // reported by the reader
   if (spec && spec->type == ColumnType::YearMonth && cell.kind == XlsxCell::Kind::Date && cell.text.size() >= 7)
     return cell.text.substr(0, 7);
+  if (spec && spec->values_from == "jusou") return strip_component_names(cell.text);
   return cell.text;
 }
 

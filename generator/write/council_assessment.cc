@@ -127,7 +127,8 @@ std::optional<Sheet> findings_sheet(const SheetSource& src) {
   t.name = sheet.name;
   t.columns = {{"番号", CellFormat::Text},          {"指摘", CellFormat::Text, 24},     {"重要度", CellFormat::Text},
                {"対象", CellFormat::Text, 14},      {"内容", CellFormat::Text, 44},     {"判定の基準", CellFormat::Text, 36},
-               {"根拠となる入力", CellFormat::Text, 36}, {"関連する点検項目", CellFormat::Text, 14}};
+               {"根拠となる入力", CellFormat::Text, 36}, {"関連する点検項目", CellFormat::Text, 14},
+               {"対応の方向", CellFormat::Text, 44},   {"対応の方向の出典", CellFormat::Text, 24}};
   for (size_t k = 0; k < a.findings.size(); ++k) {
     const Finding& f = a.findings[k];
     std::vector<std::string> evidence;
@@ -142,7 +143,9 @@ std::optional<Sheet> findings_sheet(const SheetSource& src) {
                  SheetCell::of_text(with_input_titles(f.summary)),
                  SheetCell::of_text(with_input_titles(f.rule)),
                  SheetCell::of_text(join(evidence, "\n")),
-                 SheetCell::of_text(join(f.items, "、"))};
+                 SheetCell::of_text(join(f.items, "、")),
+                 SheetCell::of_text(f.direction),
+                 SheetCell::of_text(join(f.direction_documents, "\n"))};
   }
   const AssessmentResult& r = a.result;
   if (!r.contradictions.empty()) {

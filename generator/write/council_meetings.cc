@@ -42,7 +42,7 @@ std::optional<Sheet> meetings_sheet(const SheetSource& src) {
   bool short_of_plan = false;
   for (const auto& mc : activity) {
     const Meeting& m = *mc.meeting;
-    bool below = m.planned_per_year && mc.held < *m.planned_per_year;
+    bool below = mc.recorded && m.planned_per_year && mc.held < *m.planned_per_year;
     short_of_plan = short_of_plan || below;
     SheetRow& row = t.add_row({"meetings.csv", m.line, ""});
     row.cells = {SheetCell::of_text(m.id),
@@ -52,7 +52,7 @@ std::optional<Sheet> meetings_sheet(const SheetSource& src) {
                  SheetCell::of_text(m.confidential ? "あり" : "なし"),
                  SheetCell::of_text(m.department),
                  SheetCell::of_number(m.planned_per_year),
-                 SheetCell::of_number(mc.held).with_shade(below),
+                 mc.recorded ? SheetCell::of_number(mc.held).with_shade(below) : SheetCell::of_text("開催実績未把握"),
                  SheetCell::of_text(join(m.members, kSeparator)),
                  SheetCell::of_text(area_names(src.data, m.areas)),
                  SheetCell::of_text(m.purpose)};

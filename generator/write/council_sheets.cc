@@ -16,6 +16,7 @@ const std::vector<SheetBuilder>& council_sheet_builders() {
       {"開催実績", sessions_sheet},
       {"自己点検", assessment_sheet},
       {"指摘事項", findings_sheet},
+      {"成果指標", outcomes_sheet},
       // ---- Registration point (issue 6 part 1) ------------------------------
       // A further sheet is one entry here, e.g. {"指標", indicators_sheet},
       // with its builder in its own write/council_<name>.cc declared in

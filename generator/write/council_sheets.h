@@ -70,6 +70,7 @@ std::optional<Sheet> meetings_sheet(const SheetSource& source);
 std::optional<Sheet> sessions_sheet(const SheetSource& source);
 std::optional<Sheet> assessment_sheet(const SheetSource& source);
 std::optional<Sheet> findings_sheet(const SheetSource& source);
+std::optional<Sheet> outcomes_sheet(const SheetSource& source);
 
 // How a person is named for the audience: 「職員3」 (position in staff.csv,
 // from 1) for the council, the staff ID for internal use.

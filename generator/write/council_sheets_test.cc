@@ -124,7 +124,7 @@ TEST_CASE("council sheets: order and names") {
   std::vector<std::string> names;
   for (const auto& s : sheets) names.push_back(s.name);
   CHECK(names == std::vector<std::string>{"概要", "棚卸一覧", "分野×機能", "重層事業対応表", "財源内訳", "人員配置",
-                                          "兼務状況", "会議体", "開催実績", "自己点検", "指摘事項"});
+                                          "兼務状況", "会議体", "開催実績", "自己点検", "指摘事項", "成果指標"});
   // 概要 lists every other sheet.
   // 概要 lists every other sheet and every extra table's own worksheet.
   const SheetTable& list = sheet_named(sheets, "概要").extras.at(0);

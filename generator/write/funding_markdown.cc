@@ -5,6 +5,7 @@
 
 #include "base/dates.h"
 #include "base/numbers.h"
+#include "analyse/kaigo_split.h"
 #include "base/text.h"
 #include "base/wording.h"
 #include "read/funding_reader.h"
@@ -38,6 +39,12 @@ std::string remarks(const FundingRow& row) {
                     cell(row.prefecture.ratio_text));
     if (row.national.is_cap || row.prefecture.is_cap) parts.push_back("以内は上限額で、市町村等はその場合の最小額");
     if (!row.municipal_label.empty()) parts.push_back("市町村等は" + cell(row.municipal_label));
+    auto kaigo = split_kaigo_remainder(row);
+    if (!kaigo.empty()) {
+      std::vector<std::string> split;
+      for (const auto& p : kaigo) split.push_back(cell(p.share->payer) + " " + format_yen(p.yen) + "（" + cell(p.share->ratio_text) + "）");
+      parts.push_back("市町村等の内訳は" + join(split, "・"));
+    }
     if (row.from_allocation && row.service_cost)
       parts.push_back("事業費 " + format_yen(*row.service_cost) + " のうち按分");
   }
@@ -57,10 +64,11 @@ std::string row_line(const FundingRow& row) {
          municipal + " | " + remarks(row) + " |\n";
 }
 
+// A group with no computed row has no known money: 未把握, never 0円.
 std::string total_line(const std::string& label, const FundingTotal& t) {
-  return "| " + label + " | " + format_yen(t.amount) + " | " + format_yen(t.national) + " | " + format_yen(t.prefecture) +
-         " | " + format_yen(t.municipal) + " | " + std::to_string(t.computed_rows) + " | " +
-         std::to_string(t.uncomputed_rows) + " |\n";
+  auto yen = [&](long long v) { return t.computed_rows == 0 ? std::string("未把握") : format_yen(v); };
+  return "| " + label + " | " + yen(t.amount) + " | " + yen(t.national) + " | " + yen(t.prefecture) + " | " +
+         yen(t.municipal) + " | " + std::to_string(t.computed_rows) + " | " + std::to_string(t.uncomputed_rows) + " |\n";
 }
 
 std::string totals_table(const char* first_column, const std::vector<FundingTotal>& groups, const FundingTotal& total) {
@@ -105,6 +113,13 @@ std::string render_funding_breakdown(const Dataset& ds, const FundingBreakdown& 
          "|---|---|---:|---:|---:|---:|---|\n";
   for (const auto& row : b.rows) out << row_line(row);
   out << "\n";
+  bool any_kaigo = false;
+  for (const auto& row : b.rows) any_kaigo = any_kaigo || !split_kaigo_remainder(row).empty();
+  if (any_kaigo)
+    out << "介護分野の構成事業（第1号イ・第3号イ・第3号ロ）の市町村等は、介護保険の地域支援事業の負担割合（介護保険法第122条の2〜第125条・第129条）により、"
+           "市町村・第1号保険料（第3号イの介護予防・日常生活支援総合事業では第2号保険料も）に分かれます。"
+           "保険料の割合は第9期（令和6〜8年度）の第1号被保険者負担率23/100・第2号被保険者負担率27/100です。"
+           "第3号イの国の額には平均5/100の調整交付金を含むため、実際の第1号保険料の割合は市町村ごとに増減します。\n\n";
   if (b.total.uncomputed_rows > 0)
     out << "備考に按分が必要・事業費未把握などとある行（" << b.total.uncomputed_rows
         << "行）は金額を計算していません。下の合計にも含みません。\n\n";

@@ -10,8 +10,6 @@ namespace kyosei {
 namespace {
 
 constexpr const char* kSeparator = " ＞ ";
-// The heading (in 施策の展開) of the section that lists the items.
-constexpr const char* kItemsHeading = "共通して取り組むべき事項";
 
 // Prose and lists only: a table's cells (分野 names in a header row, long
 // lists of services) would make every section mention everything.
@@ -22,7 +20,6 @@ std::string without_tables(const std::string& text) {
   return out;
 }
 
-bool is_items_section(const DraftSection& s) { return s.label.find(kItemsHeading) != std::string::npos && s.label.find(kSeparator) != std::string::npos; }
 
 }  // namespace
 
@@ -39,38 +36,44 @@ std::vector<DraftSection> draft_sections(const std::vector<DraftChapter>& chapte
 }
 
 ChecklistMarkdown render_common_items_checklist(const std::vector<DraftChapter>& chapters,
-                                                const std::vector<CommonItemMatch>& matches) {
+                                                const std::vector<CommonItemMatch>& matches,
+                                                const std::map<std::string, std::string>& narratives) {
+  (void)chapters;
+  // Only the officer's own text counts as addressing an item: kyosei's
+  // templates and generated sentences name the items themselves.
   std::vector<DraftSection> searched;
-  std::string items_label;
-  for (auto& s : draft_sections(chapters)) {
-    if (is_items_section(s)) items_label = s.label;
-    else searched.push_back(std::move(s));
-  }
+  for (const auto& [key, text] : narratives) searched.push_back({"narrative/" + key + ".md", without_tables(text)});
 
   MarkdownTable t;
-  t.headers = {"項目", "内容", "記述のある節", "原文の確認"};
+  t.headers = {"項目", "内容", "主な取組（棚卸の共通事項）", "記述のある本文（narrative）", "原文の確認"};
   int none = 0, unverified = 0;
   for (const auto& m : matches) {
-    std::vector<std::string> where;
-    if (!m.empty() && !items_label.empty()) where.push_back(items_label + "（" + m.item->id + "）");
-    for (const auto& label : sections_addressing(searched, m.item->keywords)) where.push_back(label);
+    std::vector<std::string> names;
+    for (const Service* s : m.services) names.push_back(s->name);
+    std::string services = names.empty() ? std::string("—") : names_capped(names, 3, "事業");
+    std::vector<std::string> where = sections_addressing(searched, m.item->keywords);
     std::string cell;
     if (where.empty()) {
-      cell = "**該当する記述なし**";
-      ++none;
+      cell = "—";
     } else {
       std::vector<std::string> shown;
       for (size_t i = 0; i < where.size() && i < 3; ++i) shown.push_back(md(where[i]));
       cell = join(shown, "、");
-      if (where.size() > 3) cell += "ほか" + std::to_string(where.size() - 3) + "節";
+      if (where.size() > 3) cell += "ほか" + std::to_string(where.size() - 3) + "件";
+    }
+    if (names.empty() && where.empty()) {
+      ++none;
+      services = "**取組・記述なし**";
     }
     if (!m.item->verified) ++unverified;
-    t.rows.push_back({md(m.item->id), md(m.item->title), cell, m.item->verified ? "確認済み" : "未確認"});
+    t.rows.push_back({md(m.item->id), md(m.item->title), services, cell, m.item->verified ? "確認済み" : "未確認"});
   }
 
   ChecklistMarkdown out;
   out.table = t.render();
-  out.note = std::to_string(matches.size()) + "項目のうち、記述のある節が見つからなかった項目は" + std::to_string(none) + "項目です。";
+  out.note = "「主な取組」は棚卸（services.csv）の「共通事項」の列にその項目を挙げた事業、「記述のある本文」は職員が書いた本文（narrative/）のうち項目のキーワードを含むものです。"
+             "kyosei が作った下書きの文章は数えません。" +
+             std::to_string(matches.size()) + "項目のうち、取組も記述も見つからなかった項目は" + std::to_string(none) + "項目です。";
   if (unverified > 0)
     out.note += "「原文の確認」が「未確認」の" + std::to_string(unverified) +
                 "項目は、名称をガイドラインの原文とまだ照合していないものです。";

@@ -97,6 +97,7 @@ mstch::data build_plan_context(const PlanFacts& f, DraftKind kind) {
   plan_parts::add_provision(f, d);
   plan_parts::add_meetings(f, d);
   plan_parts::add_evaluation(f, d);
+  plan_parts::add_outcomes(f, d);
   if (kind == DraftKind::Welfare) plan_parts::add_welfare(f, d);
   if (f.settings.previous) plan_parts::add_change(f, d);
   return d;

@@ -1,5 +1,6 @@
 // 概況・棚卸・職員配置・課題 (templates: 実施計画 04, 地域福祉計画 03).
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "analyse/findings_config.h"
@@ -104,12 +105,7 @@ std::string component_table(const PlanFacts& f, const std::vector<ComponentCover
 }
 
 std::string component_status_text(const std::vector<ComponentCoverage>& components) {
-  int known = 0;
-  for (const auto& c : components) known += c.implemented() ? 1 : 0;
-  std::string out = static_cast<size_t>(known) == components.size()
-                        ? std::to_string(components.size()) + "のすべての構成事業で、対応する既存事業を確認できました。"
-                        : std::to_string(components.size()) + "の構成事業のうち、対応する既存事業を確認できたのは" +
-                              std::to_string(known) + "事業、未把握は" + std::to_string(components.size() - known) + "事業です。";
+  std::string out = component_count_text(components);
   for (const auto& c : components)
     if (c.substituted)
       out += "福祉事務所を設置していないため、" + md(c.component->law_ref) + "は「" + md(c.component->program_name) +
@@ -189,6 +185,69 @@ std::vector<std::string> issues(const PlanFacts& f) {
   return out;
 }
 
+// Population and 高齢化率 by area (areas.csv; kyosei import-population can
+// fill them), with 65歳以上 derived as population × rate where both are
+// given. A bar of ■ per area keeps the table readable as a chart in plain
+// Markdown, HTML and print alike (no raw HTML reaches the drafts).
+std::string area_population_table(const Dataset& ds) {
+  MarkdownTable t;
+  t.headers = {"層", "圏域", "人口", "65歳以上（推計）", "高齢化率", "高齢化率のグラフ"};
+  t.right_aligned = {false, false, true, true, true, false};
+  int known = 0;
+  for (int layer = 1; layer <= 3; ++layer)
+    for (const Area& a : ds.areas) {
+      if (a.layer != layer) continue;
+      std::string aged = kUnknown, bar = "";
+      if (a.population && a.aging_rate)
+        aged = with_commas(static_cast<long long>(std::llround(static_cast<double>(*a.population) * *a.aging_rate / 100.0))) + "人";
+      if (a.aging_rate) {
+        ++known;
+        for (long i = 0; i < std::lround(*a.aging_rate / 2.0); ++i) bar += "■";
+      }
+      t.rows.push_back({"第" + std::to_string(layer) + "層", md(a.name), amount_text(a.population, "人"), aged, aging_text(a.aging_rate),
+                        bar.empty() ? "—" : bar});
+    }
+  return known == 0 ? std::string() : t.render();
+}
+
+std::string area_population_text(const Dataset& ds) {
+  const Area* high = nullptr;
+  const Area* low = nullptr;
+  for (const Area& a : ds.areas) {
+    if (a.layer == 1 || !a.aging_rate) continue;
+    if (!high || *a.aging_rate > *high->aging_rate) high = &a;
+    if (!low || *a.aging_rate < *low->aging_rate) low = &a;
+  }
+  if (!high || high == low) return "";
+  return "圏域ごとの高齢化率は、最も高い" + md(high->name) + "で" + aging_text(high->aging_rate) + "、最も低い" + md(low->name) + "で" +
+         aging_text(low->aging_rate) + "です（グラフの■1つが2ポイント）。65歳以上の人数は人口と高齢化率からの推計です。";
+}
+
+// 移行準備: what has to be built before 本格実施, one line per component.
+// A component without a service is to be set up (新 ones: 参加支援,
+// アウトリーチ, 多機関協働) or, for an existing-program component, either
+// written into 重層区分 (when the program runs) or started.
+std::string components_to_build(const PlanFacts& f) {
+  std::vector<std::string> lines;
+  for (const auto& c : f.components) {
+    if (c.implemented() || c.component->counted_as == "第5号と一体") continue;
+    std::string head = md(c.component->law_ref) + " " + md(c.expected_program) + "：";
+    if (c.component->new_or_existing == "新")
+      lines.push_back(head + "新たに実施します。担い手（直営・委託）、実施する圏域、職員の配置と開始年度を定めます。");
+    else
+      lines.push_back(head + "既存事業として実施していれば棚卸の重層区分に記入して構成事業に位置付け、実施していなければ開始に向けて担い手と開始年度を定めます。");
+  }
+  return bullet_list(lines);
+}
+
+std::string components_to_place(const PlanFacts& f) {
+  std::vector<std::string> names;
+  for (const auto& c : f.components)
+    if (c.implemented()) names.push_back(md(c.component->law_ref));
+  if (names.empty()) return "";
+  return join(names, "、") + "は、対応する既存事業を構成事業として位置付け、交付金による一体的な実施に切り替えます。";
+}
+
 std::string meetings_outline(const PlanFacts& f) {
   if (f.meetings.empty()) return "会議体の一覧に会議体はありません。";
   int confidential = 0, held = 0;
@@ -222,6 +281,13 @@ void add_inventory(const PlanFacts& f, Data& d) {
   auto list = issues(f);
   d.set("課題一覧", list.empty() ? std::string("棚卸のデータからは、特に目立つ課題は見つかりませんでした。\n") : bullet_list(list));
   d.set("会議体の概要", meetings_outline(f));
+  set_if(d, "圏域別人口表", area_population_table(f.ds));
+  set_if(d, "圏域別人口の説明", area_population_text(f.ds));
+  if (m.jusou_target_year) d.set("本格実施目標年度", format_fiscal_year(*m.jusou_target_year));
+  if (f.preparing()) {
+    set_if(d, "整備する構成事業", components_to_build(f));
+    set_if(d, "位置付ける構成事業", components_to_place(f));
+  }
 }
 
 }  // namespace kyosei::plan_parts

@@ -79,8 +79,20 @@ std::string organisation_types(const PlanFacts& f, std::string& table) {
   }
   table = t.render();
   if (parts.empty()) return "コーディネーター等の名簿に載っている職員はいません。";
-  return "コーディネーター等の名簿に載っている" + std::to_string(f.full.staff.size()) + "人の所属は、" + join(parts, "、") +
-         "です。行政だけでなく、社会福祉協議会や委託先の法人の職員とともに支援を担っています。";
+  // Say who else carries the work only where the data shows them: a small
+  // town may run everything itself (no 社協 staff, no 委託先 on the roster).
+  auto has_type = [&](const char* type) {
+    return std::any_of(f.full.staff.begin(), f.full.staff.end(), [&](const Staff& p) { return p.organisation_type == type; });
+  };
+  const bool providers = std::any_of(f.ds.services.begin(), f.ds.services.end(),
+                                     [](const Service& s) { return !s.jusou_codes.empty() && !s.provider.empty(); });
+  std::vector<std::string> partners;
+  if (has_type("社協")) partners.push_back("社会福祉協議会");
+  if (has_type("委託先法人") || providers) partners.push_back("委託先の法人");
+  std::string out = "コーディネーター等の名簿に載っている" + std::to_string(f.full.staff.size()) + "人の所属は、" + join(parts, "、") + "です。";
+  if (!partners.empty()) out += "行政だけでなく、" + join(partners, "や") + "の職員とともに支援を担っています。";
+  else out += "重層区分のある事業に委託先・補助先はなく、" + own_municipality(f.ds.municipality.name) + "の職員が直営で支援を担っています。";
+  return out;
 }
 
 // Organisations named in 構成機関, with the bodies they sit on.

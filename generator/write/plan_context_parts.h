@@ -25,6 +25,8 @@ void add_provision(const PlanFacts& f, Data& d);
 void add_meetings(const PlanFacts& f, Data& d);
 // 成果指標, 提案指標, 財源内訳, 会議体開催表.
 void add_evaluation(const PlanFacts& f, Data& d);
+// 成果指標の達成状況: results by year, 達成率, 傾向.
+void add_outcomes(const PlanFacts& f, Data& d);
 // 地域福祉計画: 記載事項表, 圏域, 基本目標, 施策の展開.
 void add_welfare(const PlanFacts& f, Data& d);
 // 前年度からの変化 (only with settings.previous).

@@ -12,10 +12,15 @@ namespace kyosei::plan_parts {
 
 namespace {
 
+// The roster (staff.csv) lists the municipality's coordinators; the staff
+// of a 委託・補助・指定 provider are usually outside it, so a count from the
+// roster alone would read as the whole workforce of, say, five 委託 centres.
 std::string staff_cell(const PlanFacts& f, const Service& s) {
+  const bool outside = s.method == "委託" || s.method == "一部委託" || s.method == "補助" || s.method == "指定";
   auto it = f.service_staff.find(s.id);
-  if (it == f.service_staff.end()) return kUnknown;
-  return std::to_string(it->second.people) + "人（常勤換算" + fte_text(it->second.fte) + "）";
+  if (it == f.service_staff.end()) return outside ? "委託先等の職員（名簿外・未把握）" : kUnknown;
+  std::string roster = "名簿" + std::to_string(it->second.people) + "人（常勤換算" + fte_text(it->second.fte) + "）";
+  return outside ? roster + "＋委託先等の職員（名簿外）" : roster;
 }
 
 std::string services_table(const PlanFacts& f, const std::vector<const Service*>& services) {
@@ -35,8 +40,14 @@ std::string component_block(const PlanFacts& f, const ComponentCoverage& c, int 
   std::string out;
   if (number > 0) out = "### (" + std::to_string(number) + ") " + md(comp.law_ref) + " " + md(c.expected_program) + "\n\n";
   if (c.substituted) {
+    // 004 L706: 未設置町村 run their own 相談事業; the 自立相談支援事業 itself
+    // stays with the 都道府県 (its 福祉事務所), which the town links with.
     out += "福祉事務所を設置していないため、「" + md(comp.program_name) + "」に代えて「" + md(c.expected_program) +
-           "」を位置付けます。なお、国の資料には、この相談事業を第3号柱書に含めるとする記載もあります。\n\n";
+           "」を位置付けます。生活困窮者自立相談支援事業そのものは、福祉事務所を設置する都道府県（都道府県の福祉事務所）が"
+           + own_municipality(f.ds.municipality.name) +
+           "の住民を対象に実施します。" + own_municipality(f.ds.municipality.name) +
+           "の相談事業で受け止めた相談は、都道府県の自立相談支援機関につなぎ、支援調整会議などで役割を分担します。"
+           "なお、国の資料には、この相談事業を第3号柱書に含めるとする記載もあります。\n\n";
   }
   if (c.services.empty()) {
     if (comp.key == "6")

@@ -142,7 +142,7 @@ std::optional<PlanDraft> build_welfare_draft(const Analysis& a, const DraftOptio
     draft.chapters.push_back(std::move(*ch));
   }
   if (checklist) {
-    auto rendered = render_common_items_checklist(draft.chapters, facts.view.common_items);
+    auto rendered = render_common_items_checklist(draft.chapters, facts.view.common_items, ds.narratives);
     context.set("点検表", rendered.table);
     context.set("点検表の注記", rendered.note);
     auto ch = render_chapter(*checklist, checklist_index, context, ds, options, diags);

@@ -144,8 +144,8 @@ TEST_CASE("移行準備 gets a 移行計画 and 未実施 a short draft") {
   CHECK(has_chapter(none, "今後の進め方"));
   CHECK_FALSE(has_chapter(none, "財源"));
   CHECK(all_text(none).find("事業の実施を決めた時点から適用します") != std::string::npos);
-  // The 地域福祉計画 of a 未実施 municipality has no 第5号 section.
-  CHECK(all_text(welfare(sample("未実施"))).find("## 5 包括的な支援体制の整備") == std::string::npos);
+  // 第5号 applies to every 市町村 (令和2年法律第52号), 未実施 included.
+  CHECK(all_text(welfare(sample("未実施"))).find("## 5 包括的な支援体制の整備") != std::string::npos);
   CHECK(all_text(welfare(sample())).find("## 5 包括的な支援体制の整備") != std::string::npos);
 }
 
@@ -216,8 +216,47 @@ TEST_CASE("the checklist says when nothing addresses an item and that the list i
   PlanDraft d = welfare(sample());
   const DraftChapter& last = d.chapters.back();
   CHECK(last.title == "資料 共通して取り組むべき事項の点検表");
-  CHECK(last.markdown.find("該当する記述なし") != std::string::npos);
+  CHECK(last.markdown.find("取組・記述なし") != std::string::npos);
   CHECK(last.markdown.find("| 未確認 |") != std::string::npos);
+}
+
+namespace {
+// The checklist row of one item (ア … タ).
+std::string checklist_row(const PlanDraft& d, const std::string& id) {
+  const std::string& md = d.chapters.back().markdown;
+  size_t at = md.find("\n| " + id + " |");
+  REQUIRE(at != std::string::npos);
+  return md.substr(at + 1, md.find('\n', at + 1) - at - 1);
+}
+}  // namespace
+
+TEST_CASE("the checklist never counts kyosei's own text; 共通事項 and narratives do") {
+  Dataset ds = sample();
+  // kyosei's templates and generated sections name 「制度の狭間」 (ウ) and
+  // 「生活困窮」 (エ): that alone covers nothing.
+  PlanDraft plain = welfare(ds);
+  CHECK(checklist_row(plain, "ウ").find("取組・記述なし") != std::string::npos);
+  CHECK(checklist_row(plain, "エ").find("取組・記述なし") != std::string::npos);
+  // An explicit 共通事項 on a service covers ウ; a narrative covers エ.
+  ds.services[1].common_items = {"ウ"};
+  ds.narratives["推進体制"] = "生活困窮の相談は自立相談支援機関と連携します。";
+  PlanDraft linked = welfare(ds);
+  CHECK(checklist_row(linked, "ウ").find("自立相談") != std::string::npos);
+  CHECK(checklist_row(linked, "エ").find("narrative/推進体制.md") != std::string::npos);
+  CHECK(checklist_row(linked, "ア").find("取組・記述なし") != std::string::npos);
+}
+
+TEST_CASE("第107条第1項第5号 applies to every municipality, 未実施 included") {
+  Dataset ds = sample();
+  ds.municipality.jusou_status = "未実施";
+  std::string text = all_text(welfare(ds));
+  CHECK(text.find("該当しません") == std::string::npos);
+  CHECK(text.find("5 包括的な支援体制の整備") != std::string::npos);
+  CHECK(text.find("すべての市町村が定める事項") != std::string::npos);
+  ds.municipality.jusou_status = "実施";
+  std::string implemented = all_text(welfare(ds));
+  CHECK(implemented.find("11事業（第1号イ〜ニ、第2号、第3号イ〜ニ、第4号、第5号）") != std::string::npos);
+  CHECK(implemented.find("13の構成事業") == std::string::npos);
 }
 
 TEST_CASE("with a previous year, both drafts show what changed") {

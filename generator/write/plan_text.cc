@@ -97,4 +97,29 @@ std::string tidy_markdown(std::string_view text) {
   return out;
 }
 
+std::string component_count_text(const std::vector<ComponentCoverage>& components) {
+  int eleven = 0, found = 0;
+  const ComponentCoverage* pillar = nullptr;
+  const ComponentCoverage* plan = nullptr;
+  for (const auto& c : components) {
+    if (c.component->counted_as == "11事業") {
+      ++eleven;
+      found += c.implemented() ? 1 : 0;
+    } else if (c.component->counted_as == "第3号柱書") {
+      pillar = &c;
+    } else {
+      plan = &c;
+    }
+  }
+  std::string out = "重層的支援体制整備事業を構成する" + std::to_string(eleven) + "事業（第1号イ〜ニ、第2号、第3号イ〜ニ、第4号、第5号）";
+  out += found == eleven ? "のすべてで、対応する既存事業を確認できました。"
+                         : "のうち、対応する既存事業を確認できたのは" + std::to_string(found) + "事業、未把握は" +
+                               std::to_string(eleven - found) + "事業です。";
+  if (pillar)
+    out += "このほか、第3号柱書の「" + md(pillar->expected_program) + "」は" +
+           (pillar->implemented() ? "対応する既存事業があります。" : "対応する既存事業を確認できていません（未把握）。");
+  if (plan) out += "第6号（" + md(plan->expected_program) + "）は、第5号の多機関協働事業と一体で行います。";
+  return out;
+}
+
 }  // namespace kyosei

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyse/coverage.h"
 #include "model/model.h"
 
 namespace kyosei {
@@ -54,6 +55,12 @@ std::string names_text(const std::vector<std::string>& names);
 
 // At most `shown` names, then 「など12事業」 (counter: 事業, の会議体 …).
 std::string names_capped(const std::vector<std::string>& names, size_t shown, std::string_view counter);
+
+// How the guidebook counts the 重層事業 (jusou.md §7.2; 003 L858 「全 11 事業」,
+// 004 L316 第3号柱書, L714 第6号 with 第5号), as running text:
+// 「11事業（…）のうち、対応する既存事業を確認できたのは9事業…」. The 13 rows
+// of components are counted by JusouComponent::counted_as.
+std::string component_count_text(const std::vector<ComponentCoverage>& components);
 
 // Collapses runs of blank lines to one and ends the text with one "\n".
 std::string tidy_markdown(std::string_view md);

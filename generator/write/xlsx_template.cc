@@ -8,6 +8,7 @@
 #include "base/dates.h"
 #include "base/text.h"
 #include "model/input_workbook.h"
+#include "model/reference.h"
 #include "write/xlsx_support.h"
 
 namespace kyosei {
@@ -296,7 +297,13 @@ void write_csv_sheet(lxw_workbook* wb, const Formats& fmt, Choices& choices, con
                          : "入力データ仕様にない列です。読み込むときは読み飛ばされます（警告）。";
     add_validation(ws, 0, 0, x, v);  // the header: help only
     if (is_enum && !col.spec->values.empty()) {
-      v.list_formula = choices.add(col.spec->name, col.spec->values);
+      std::vector<std::string> shown = col.spec->values;
+      // 重層区分: 「1イ：地域包括支援センターの運営」 so the officer sees what
+      // the code means; import-workbook keeps only the code before 「：」.
+      if (col.spec->values_from == "jusou")
+        for (auto& code : shown)
+          if (const JusouComponent* c = builtin_reference().component(code)) code += "：" + c->program_name;
+      v.list_formula = choices.add(col.spec->name, shown);
       v.strict = !col.spec->multi && !col.spec->unknown_is_warning;
     }
     add_validation(ws, 1, kLastRow, x, v);

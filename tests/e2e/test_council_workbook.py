@@ -27,6 +27,7 @@ WORKBOOK = Path("excel") / "審議会資料.xlsx"
 SHEETS = {
     "概要": False, "棚卸一覧": True, "分野×機能": True, "重層事業対応表": True, "財源内訳": True,
     "人員配置": False, "兼務状況": True, "会議体": True, "開催実績": True, "自己点検": True, "指摘事項": True,
+    "成果指標": True,
 }
 # Secondary tables are worksheets of their own (so their printed pages
 # repeat their own header), right after the sheet they belong to.
@@ -40,7 +41,7 @@ def landscape_of(name):
 
 
 CSV_FILES = ["概要", "棚卸一覧", "分野×機能", "重層事業対応表", "財源内訳", "人員配置", "兼務状況", "会議体", "開催実績",
-             "自己点検", "指摘事項"]
+             "自己点検", "指摘事項", "成果指標"]
 INJECTIONS = ["=1+1", "+cmd", "-2", "@SUM(A1)"]
 
 
