@@ -64,6 +64,12 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
   std::string dir = clean_dir(dir_in), out = clean_dir(out_in);
   Diagnostics diags;
   if (!check_folder(dir, diags)) return kExitInvalidInput;
+  {
+    Diagnostics place;  // an input folder inside the output would be deleted by the swap
+    OutputFolder::refuse_inside(out, dir, "入力フォルダ", place);
+    if (!previous_in.empty()) OutputFolder::refuse_inside(out, clean_dir(previous_in), "前年度フォルダ（--previous）", place);
+    if (!report(place, "", opt)) return kExitInvalidInput;
+  }
   RealFileSystem files(dir);
   Dataset ds = read_inputs(files, diags);
 
@@ -86,14 +92,15 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
   }
 
   Diagnostics out_diags;
-  auto folder = OutputFolder::open(out, out_diags);
+  auto folder = OutputFolder::open(out, out_diags, OutputFolderOptions{.backup_foreign = opt.backup});
   if (!folder) {
     report(out_diags, "", opt);
     return kExitInvalidInput;
   }
   Diagnostics input_problems;
+  const Analysis analysis(ds, builtin_reference(), has_previous ? &previous : nullptr);
   BuildContext ctx{ds, has_previous ? &previous : nullptr, builtin_reference(), files, folder->path(), out_diags,
-                   &input_problems};
+                   analysis, &input_problems};
   ctx.audience = opt.audience;
   ctx.csv_encoding = opt.csv_encoding;
   for (const auto& w : output_writers()) {
@@ -115,6 +122,9 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
     report(out_diags, "", opt);
     return kExitInternal;
   }
+  if (!folder->backed_up().empty())
+    std::cerr << "kyosei が書いていない、または変更されていた " << folder->backed_up().size() << " 個のファイルを「"
+              << folder->backup_folder() << "」へ移しました。\n";
   if (!opt.quiet) std::cout << "完成しました。結果は " << out << "/ にあります（公開サイトは " << out << "/site/index.html）。\n";
   return kExitOk;
 }

@@ -6,6 +6,7 @@
 #include <set>
 #include <toml++/toml.h>
 
+#include "base/numbers.h"
 #include "base/resources.h"
 #include "base/text.h"
 #include "model/schema.h"
@@ -150,13 +151,17 @@ std::vector<Service> build_services(const Table& t, Diagnostics& diags) {
     // 按分: only codes the row carries, and the parts add up to 事業費.
     if (!s.allocations.empty()) {
       long long sum = 0;
+      bool overflow = false;
       for (const auto& a : s.allocations) {
-        sum += a.yen;
+        overflow = overflow || __builtin_add_overflow(sum, a.yen, &sum);
         if (std::find(s.jusou_codes.begin(), s.jusou_codes.end(), a.code) == s.jusou_codes.end())
           diags.error(row.where("按分"), "按分の「" + a.code + "」がこの事業の重層区分にありません",
                       "重層区分（" + (s.jusou_codes.empty() ? std::string("空欄") : join(s.jusou_codes, ";")) + "）のどれか");
       }
-      if (!s.cost)
+      if (overflow)
+        diags.error(row.where("按分"), "按分の合計が大きすぎて計算できません",
+                    "合計が事業費と同じになる按分（1つの金額は " + with_commas(kMaxYen) + "円まで）");
+      else if (!s.cost)
         diags.error(row.where("按分"), "按分がありますが事業費が空欄です", "按分の合計と同じ事業費（" + with_commas(sum) + "円）");
       else if (sum != *s.cost)
         diags.error(row.where("按分"), "按分の合計 " + with_commas(sum) + "円 が事業費 " + with_commas(*s.cost) + "円 と一致しません",
@@ -293,12 +298,43 @@ void read_narratives(const FileSystem& fs, Dataset& ds, Diagnostics& diags) {
   }
 }
 
+// Each session's PDFs by the file they really are: "./a.pdf", "x/../a.pdf"
+// or a symbolic link to documents/a.pdf all become "a.pdf", so that the
+// confidentiality of a meeting follows the file, whatever name refers to
+// it. A link that leads out of documents/ is an error naming the file.
+void canonical_document_paths(const FileSystem& fs, Table& sessions, Dataset& ds, Diagnostics& diags) {
+  for (size_t i = 0; i < sessions.rows.size() && i < ds.sessions.size(); ++i) {
+    auto& items = sessions.rows[i].at("資料").items;
+    std::vector<std::string> canonical;
+    for (const auto& path : items) {
+      auto resolved = fs.resolve("documents/" + path);
+      if (!resolved || resolved->rfind("documents/", 0) != 0) {
+        diags.error(sessions.rows[i].where("資料"),
+                    "documents/" + path + " はリンク（シンボリックリンク）などで documents/ フォルダの外を指しています",
+                    "documents/ の中に置いた実際のPDFファイル（リンクではなくコピー）");
+        continue;
+      }
+      std::string p = resolved->substr(10);
+      if (std::find(canonical.begin(), canonical.end(), p) == canonical.end()) canonical.push_back(p);
+    }
+    items = canonical;
+    ds.sessions[i].documents = canonical;
+  }
+}
+
 // Every PDF a session names, each read once, in order of first mention.
-void read_documents(const FileSystem& fs, const Table& sessions, Dataset& ds, Diagnostics& diags) {
+void read_documents(const FileSystem& fs, const Table& sessions, Dataset& ds, Diagnostics& diags,
+                    const ReadOptions& options) {
   std::set<std::string> done;
   for (const auto& row : sessions.rows) {
     for (const auto& path : row["資料"].items) {
       if (!done.insert(path).second) continue;
+      if (options.missing_documents_are_warnings && !fs.exists("documents/" + path)) {
+        diags.warning(row.where("資料"),
+                      "documents/" + path + " がまだありません。build の前に、入力フォルダの documents/ に置いてください",
+                      "入力フォルダの documents/" + path + " にあるPDF");
+        continue;
+      }
       if (auto doc = read_pdf(fs, path, diags, row.where("資料"))) ds.documents.push_back(std::move(*doc));
     }
   }
@@ -324,7 +360,8 @@ Dataset read_inputs(const FileSystem& fs, Diagnostics& diags, const ReadOptions&
   ds.indicators = build_indicators(table(tables, "indicators.csv"));
   ds.assessment = build_assessment(table(tables, "assessment.csv"));
   read_narratives(fs, ds, diags);
-  if (options.read_documents) read_documents(fs, table(tables, "meeting_sessions.csv"), ds, diags);
+  canonical_document_paths(fs, tables.at("meeting_sessions.csv"), ds, diags);
+  if (options.read_documents) read_documents(fs, table(tables, "meeting_sessions.csv"), ds, diags, options);
   ds.a11y_results = read_a11y_results(fs, diags);
   ds.funding_override = read_funding_override(fs, diags);
   return ds;

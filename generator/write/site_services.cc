@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analyse/organisations.h"
 #include "base/dates.h"
 #include "base/numbers.h"
 #include "base/text.h"
@@ -33,7 +34,7 @@ std::vector<std::string> jusou_lines(const Service& s, const Reference& ref) {
 }
 
 std::string provider_text(const Service& s) {
-  if (!s.provider.empty()) return s.provider;
+  if (!s.provider.empty()) return provider_display(s);
   return s.method == "直営" ? "直営（" + s.department + "）" : kUnknown;
 }
 

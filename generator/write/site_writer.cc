@@ -39,9 +39,10 @@ std::string section_label(const std::string& section) {
 
 }  // namespace
 
-bool write_site(const Dataset& ds, const Reference& ref, const FileSystem& inputs, const std::string& out_dir,
-                Diagnostics& diags, const SiteWriteOptions& options) {
-  SiteContext ctx{ds, ref, inputs, diags};
+bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::string& out_dir, Diagnostics& diags,
+                const SiteWriteOptions& options) {
+  const Dataset& ds = analysis.data;
+  SiteContext ctx{ds, analysis.ref, inputs, diags, analysis};
   SiteOutput out;
   for (PageProducer produce : site_producers()) produce(ctx, out);
   for (PageProducer produce : site_index_producers()) produce(ctx, out);
