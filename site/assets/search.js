@@ -248,6 +248,7 @@
     });
     // Else the word with one character left out of the comparison.
     var known = lists.length > 0;
+    var near = marks.slice();
     for (var i = 0; i < run.cps.length && run.cps.length >= 3 && !known; i++) {
       var rest = list.filter(function (t) { return t.at !== i && t.at + 1 !== i; });
       if (!rest.length) continue;
@@ -257,7 +258,8 @@
       if (i > 0) marks.push(String.fromCodePoint.apply(null, run.cps.slice(0, i)));
       if (i + 1 < run.cps.length) marks.push(String.fromCodePoint.apply(null, run.cps.slice(i + 1)));
     }
-    return { ids: union(lists), exact: false, marks: marks.filter(function (m) { return Array.from(m).length >= 2; }) };
+    return { ids: union(lists), exact: false, near: near,
+      marks: marks.filter(function (m) { return Array.from(m).length >= 2; }) };
   }
 
   function href(path) {
@@ -352,11 +354,13 @@
     var found = null;
     var allExact = true;
     var marks = [];
+    var nearWords = [];
     var words = [];
     queryRuns.forEach(function (run) {
       var m = matchRun(run);
       allExact = allExact && m.exact;
       marks = marks.concat(m.marks);
+      nearWords = nearWords.concat(m.near || []);
       // A mistyped word is ranked by the words it was taken for.
       words.push({ texts: m.exact ? [String.fromCodePoint.apply(null, run.cps)] : m.marks, exact: m.exact });
       found = found === null ? m.ids : intersect(found, m.ids);
@@ -388,7 +392,8 @@
       status.textContent = '「' + query + '」を含むページは見つかりませんでした。ことばを短くするか、別のことばで探してください。';
       return;
     }
-    var near = Array.from(new Set(marks)).slice(0, 3).join('・');
+    // The known words a mistyped one was taken for (かいこ -> 介護).
+    var near = Array.from(new Set(nearWords)).slice(0, 3).join('・');
     status.textContent = (allExact ? '「' + query + '」を含むページは ' :
       '「' + query + '」に近いことば' + (near ? '（' + near + '）' : '') + 'を含むページは ') +
       scored.length + '件です' +
