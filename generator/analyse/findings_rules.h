@@ -56,11 +56,14 @@ bool covers_area(const Dataset& data, const std::vector<std::string>& listed, co
 class OrgNames {
  public:
   explicit OrgNames(const Dataset& data, std::vector<std::vector<std::string>> aliases = {});
-  std::string key(std::string_view name) const;
+  // A reference into the cache: valid as long as this OrgNames.
+  const std::string& key(std::string_view name) const;
   // Same organisation, or one name contains the other ("架空市 福祉部
   // 地域福祉課" and "地域福祉課"): attendance is recorded per organisation,
   // sometimes per department.
   bool related(std::string_view a, std::string_view b) const;
+  // related() on two key()s, for loops that fold each name once.
+  static bool related_keys(const std::string& key_a, const std::string& key_b);
 
  private:
   std::string municipality_;
