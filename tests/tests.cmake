@@ -100,3 +100,11 @@ add_test(NAME e2e_test_council_workbook COMMAND ${Python3_EXECUTABLE} -m unittes
 set_tests_properties(e2e_test_council_workbook PROPERTIES
   ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
   TIMEOUT 600)
+
+# kyosei build-all and --jobs (issue 13): batch of municipality folders,
+# one bad folder, shards, and --jobs 1 against --jobs 2 byte for byte.
+add_test(NAME e2e_test_batch COMMAND ${Python3_EXECUTABLE} -m unittest -v test_batch
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/e2e)
+set_tests_properties(e2e_test_batch PROPERTIES
+  ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
+  TIMEOUT 900)

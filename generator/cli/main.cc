@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/assessment_commands.h"
+#include "cli/batch_commands.h"
 #include "cli/commands.h"
 #include "model/schema.h"
 #include "write/contract_doc.h"
@@ -19,6 +20,9 @@ const char* kHelp = R"(kyosei — 地域福祉計画・重層的支援体制整�
   kyosei check [入力フォルダ]                 入力データを確認し、問題をすべて表示します
   kyosei build [入力フォルダ] [-o 出力フォルダ] [--previous 前年度フォルダ]
                                               計画案・Excel・公開サイトを作ります
+  kyosei build-all 親フォルダ -o 出力フォルダ [--shard K/N]
+                                              親フォルダの下の団体ごとの入力フォルダをまとめて作ります
+                                              （出力は 出力フォルダ/<フォルダ名>/。1 団体の誤りで他は止まりません）
   kyosei init 新しいフォルダ                  入力ファイルの見本一式を作ります
   kyosei template -o 入力様式.xlsx [入力フォルダ]
                                               Excel の入力様式を作ります（フォルダを渡すとその内容入り）
@@ -39,6 +43,10 @@ const char* kHelp = R"(kyosei — 地域福祉計画・重層的支援体制整�
   --audience council|internal
                           build の Excel・CSV の対象（既定 council: 審議会用。職員の氏名と
                           守秘義務のある会議の議題を載せません。internal: 庁内用。載せます）
+  -j, --jobs 数           build・build-all で同時に使うスレッド数（既定: CPU のコア数。
+                          1 なら順に作ります。出力はどちらでも同じです）
+  --shard K/N             build-all で、団体コード（上5桁）を N で割った余りが K-1 の団体だけを作ります
+                          （複数のマシンや CI で分けて作るとき。README.md 参照）
   --encoding utf-8|cp932  build の CSV の文字コード（既定 utf-8: BOM 付き UTF-8。cp932 は
                           Shift_JIS で、表せない文字があればその箇所を示して止まります）
 
@@ -72,6 +80,7 @@ int run(int argc, char** argv) {
   std::string out = "out", previous;
   bool output_given = false;
   kyosei::CommonOptions opt;
+  kyosei::Shard shard;  // build-all --shard K/N
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-o" || a == "--output" || a == "--previous") {
@@ -96,6 +105,16 @@ int run(int argc, char** argv) {
         if (!encoding) return usage_error("--encoding は utf-8 または cp932 です: " + v);
         opt.csv_encoding = *encoding;
       }
+    } else if (a == "--shard") {
+      if (i + 1 >= args.size()) return usage_error("--shard の後に K/N を指定してください（例: --shard 1/4）");
+      auto parsed = kyosei::parse_shard(args[++i]);
+      if (!parsed) return usage_error("--shard は K/N（1 ≦ K ≦ N）です: " + args[i]);
+      shard = *parsed;
+    } else if (a == "--jobs" || a == "-j") {
+      if (i + 1 >= args.size()) return usage_error(a + " の後に数を指定してください（例: --jobs 2）");
+      auto jobs = kyosei::parse_jobs(args[++i]);
+      if (!jobs) return usage_error("--jobs は 1 以上の整数です: " + args[i]);
+      opt.jobs = *jobs;
     } else if (a == "--help" || a == "-h") {
       std::cout << kHelp;
       return kyosei::kExitOk;
@@ -107,6 +126,10 @@ int run(int argc, char** argv) {
   }
   if (positional.size() > 1) return usage_error("フォルダは1つだけ指定してください");
   std::string dir = positional.empty() ? "inputs" : positional[0];
+  if (command == "build-all") {  // cli/batch_commands.h
+    if (positional.empty()) return usage_error("団体ごとの入力フォルダを並べたフォルダを指定してください（例: kyosei build-all 全団体 -o 出力）");
+    return kyosei::run_build_all(positional[0], out, shard, opt, "/proc/self/exe");
+  }
   if (command == "check") return kyosei::run_check(dir, opt);
   if (command == "build") return kyosei::run_build(dir, out, previous, opt);
   if (command == "init") {

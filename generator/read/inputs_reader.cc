@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <optional>
 #include <set>
 #include <toml++/toml.h>
 
+#include "base/parallel.h"
 #include "base/resources.h"
 #include "base/text.h"
 #include "model/schema.h"
@@ -287,13 +289,21 @@ void read_narratives(const FileSystem& fs, Dataset& ds, Diagnostics& diags) {
 }
 
 // Every PDF a session names, each read once, in order of first mention.
-void read_documents(const FileSystem& fs, const Table& sessions, Dataset& ds, Diagnostics& diags) {
+// They are read on `jobs` threads, each into its own slot, and kept (with
+// what was reported) in that order.
+void read_documents(const FileSystem& fs, const Table& sessions, Dataset& ds, Diagnostics& diags, int jobs) {
   std::set<std::string> done;
-  for (const auto& row : sessions.rows) {
-    for (const auto& path : row["資料"].items) {
-      if (!done.insert(path).second) continue;
-      if (auto doc = read_pdf(fs, path, diags, row.where("資料"))) ds.documents.push_back(std::move(*doc));
-    }
+  std::vector<std::pair<std::string, Location>> wanted;
+  for (const auto& row : sessions.rows)
+    for (const auto& path : row["資料"].items)
+      if (done.insert(path).second) wanted.emplace_back(path, row.where("資料"));
+  std::vector<std::optional<Document>> docs(wanted.size());
+  std::vector<Diagnostics> found(wanted.size());
+  parallel_for(wanted.size(), jobs,
+               [&](size_t i) { docs[i] = read_pdf(fs, wanted[i].first, found[i], wanted[i].second); });
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    diags.append(found[i]);
+    if (docs[i]) ds.documents.push_back(std::move(*docs[i]));
   }
 }
 
@@ -317,7 +327,7 @@ Dataset read_inputs(const FileSystem& fs, Diagnostics& diags, const ReadOptions&
   ds.indicators = build_indicators(table(tables, "indicators.csv"));
   ds.assessment = build_assessment(table(tables, "assessment.csv"));
   read_narratives(fs, ds, diags);
-  if (options.read_documents) read_documents(fs, table(tables, "meeting_sessions.csv"), ds, diags);
+  if (options.read_documents) read_documents(fs, table(tables, "meeting_sessions.csv"), ds, diags, options.jobs);
   ds.a11y_results = read_a11y_results(fs, diags);
   ds.funding_override = read_funding_override(fs, diags);
   return ds;

@@ -18,6 +18,7 @@ namespace kyosei {
 
 struct ReadOptions {
   bool read_documents = true;  // open the PDFs (poppler); off for quick checks in tests
+  int jobs = 1;                // PDFs read at once (base/parallel.h); the result is the same for any number
 };
 
 Dataset read_inputs(const FileSystem& fs, Diagnostics& diags, const ReadOptions& options = {});

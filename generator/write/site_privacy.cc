@@ -91,14 +91,24 @@ void PrivacyGuard::add(std::string_view text, Location source, bool is_name, std
 }
 
 void PrivacyGuard::scan(std::string_view site_path, std::string_view bytes) {
-  if (secrets_.empty()) return;
-  if (ends_with(site_path, ".html")) scan_text(site_path, html_readable_text(bytes));
-  else if (ends_with(site_path, ".js") || ends_with(site_path, ".xml") || ends_with(site_path, ".css") ||
-           ends_with(site_path, ".txt") || ends_with(site_path, ".json"))
-    scan_text(site_path, bytes);
+  record(site_path, find(site_path, bytes));
 }
 
-void PrivacyGuard::scan_text(std::string_view site_path, std::string_view text) {
+std::vector<std::size_t> PrivacyGuard::find(std::string_view site_path, std::string_view bytes) const {
+  std::vector<std::size_t> found;
+  if (secrets_.empty()) return found;
+  if (ends_with(site_path, ".html")) scan_text(html_readable_text(bytes), found);
+  else if (ends_with(site_path, ".js") || ends_with(site_path, ".xml") || ends_with(site_path, ".css") ||
+           ends_with(site_path, ".txt") || ends_with(site_path, ".json"))
+    scan_text(bytes, found);
+  return found;
+}
+
+void PrivacyGuard::record(std::string_view site_path, const std::vector<std::size_t>& found) {
+  for (std::size_t index : found) found_[index].insert(std::string(site_path));
+}
+
+void PrivacyGuard::scan_text(std::string_view text, std::vector<std::size_t>& found) const {
   std::string folded = privacy_fold(text);
   std::string_view s = folded;
   for (size_t i = 0; i < s.size(); i += utf8_char_length(static_cast<unsigned char>(s[i]))) {
@@ -108,7 +118,7 @@ void PrivacyGuard::scan_text(std::string_view site_path, std::string_view text) 
     if (it == by_prefix_.end()) continue;
     for (size_t index : it->second) {
       const std::string& needle = secrets_[index].folded;
-      if (s.compare(i, needle.size(), needle) == 0) found_[index].insert(std::string(site_path));
+      if (s.compare(i, needle.size(), needle) == 0) found.push_back(index);
     }
   }
 }

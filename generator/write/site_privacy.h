@@ -50,6 +50,12 @@ class PrivacyGuard {
   // Scans one file of the site (path under the site root).
   void scan(std::string_view site_path, std::string_view bytes);
 
+  // The same in two steps, so that several files can be read at once:
+  // find() changes nothing (the secrets found in the file, in order);
+  // record() what it found, file by file in the order of writing.
+  std::vector<std::size_t> find(std::string_view site_path, std::string_view bytes) const;
+  void record(std::string_view site_path, const std::vector<std::size_t>& found);
+
   bool clean() const { return found_.empty(); }
   // How many strings are checked (for tests and messages).
   std::size_t secret_count() const { return secrets_.size(); }
@@ -66,7 +72,7 @@ class PrivacyGuard {
     bool is_name = false;
   };
   void add(std::string_view text, Location source, bool is_name, std::size_t min_chars);
-  void scan_text(std::string_view site_path, std::string_view text);
+  void scan_text(std::string_view text, std::vector<std::size_t>& found) const;
 
   std::vector<Secret> secrets_;
   // The first two code points of each secret, packed into 64 bits.
