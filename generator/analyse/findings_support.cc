@@ -80,6 +80,21 @@ bool area_within(const Dataset& data, const std::string& area, const std::string
   return false;
 }
 
+std::set<std::string> areas_and_ancestors(const Dataset& data, const std::vector<std::string>& listed) {
+  std::set<std::string> out;
+  for (const auto& area : listed) {
+    // The same walk as area_within: stops at an unknown area or a cycle.
+    const std::string* cur = &area;
+    for (size_t steps = 0; !cur->empty() && steps <= data.areas.size(); ++steps) {
+      out.insert(*cur);
+      const Area* a = data.find_area(*cur);
+      if (!a) break;
+      cur = &a->parent;
+    }
+  }
+  return out;
+}
+
 bool covers_area(const Dataset& data, const std::vector<std::string>& listed, const Area& d) {
   for (const auto& a : listed)
     if (area_within(data, a, d.id)) return true;

@@ -65,6 +65,7 @@ struct SiteContext {
   const Reference& ref;
   const FileSystem& inputs;
   Diagnostics& diags;
+  int jobs = 1;  // threads a producer may use for independent pieces (base/parallel.h)
 };
 
 // "../" once per folder level of page_path: "services/S01.html" -> "../".

@@ -43,7 +43,7 @@ std::string section_label(const std::string& section) {
 
 bool write_site(const Dataset& ds, const Reference& ref, const FileSystem& inputs, const std::string& out_dir,
                 Diagnostics& diags, const SiteWriteOptions& options) {
-  SiteContext ctx{ds, ref, inputs, diags};
+  SiteContext ctx{ds, ref, inputs, diags, std::max(1, options.jobs)};
   SiteOutput out;
   for (PageProducer produce : site_producers()) produce(ctx, out);
   for (PageProducer produce : site_index_producers()) produce(ctx, out);
