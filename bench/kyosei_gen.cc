@@ -5,6 +5,7 @@
 //   kyosei_gen dataset OUT_DIR [--services N] [--staff N] [--areas N]
 //                  [--sessions N] [--meetings N] [--pdfs N] [--seed S]
 //                  [--name 架空大都市] [--hugo DIR]
+//   kyosei_gen country OUT_DIR [--count 1741] [--seed S] [--part K/N]
 //
 // `pdf` draws a small A4 PDF with cairo in IPAexGothic. The text of each
 // --page is a few lines of light markup:

@@ -13,8 +13,8 @@ mode="${1:-run}"
 build_pkgs=(cmake ninja-build clang libclang-rt-14-dev pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev libpoppler-cpp-dev
   libtomlplusplus-dev libkainjow-mustache-dev libicu-dev doctest-dev
-  libcairo2-dev libzip-dev libexpat1-dev fonts-ipaexfont-gothic)
-test_pkgs=(python3 poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui time chromium nodejs npm)
+  libcairo2-dev libzip-dev libexpat1-dev fonts-ipaexfont-gothic libqpdf-dev)
+test_pkgs=(python3 poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui time chromium nodejs npm python3-openpyxl)
 
 want=("${build_pkgs[@]}")
 [ "$mode" = test ] && want+=("${test_pkgs[@]}")

@@ -108,3 +108,76 @@ add_test(NAME e2e_test_batch COMMAND ${Python3_EXECUTABLE} -m unittest -v test_b
 set_tests_properties(e2e_test_batch PROPERTIES
   ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
   TIMEOUT 900)
+
+# One figure, one value (issue 9): the same staff, meeting, organisation and
+# funding figures in the plans, the council workbook, the CSVs and the site.
+add_test(NAME e2e_test_figures COMMAND ${Python3_EXECUTABLE} -m unittest -v test_figures
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/e2e)
+set_tests_properties(e2e_test_figures PROPERTIES
+  ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
+  TIMEOUT 600)
+
+# --- Issue 12: fuzz targets over the whole program, and an ASan/UBSan run of
+# the unit and bad-input tests. Both need every source instrumented, so the
+# suite configures a second build, build/sanitize (-DKYOSEI_SANITIZE=ON, -O1,
+# no debug info, only the targets needed), and runs there: the unit tests,
+# every third bad-input case (KYOSEI_BAD_STRIDE, to stay inside CI's time)
+# and each fuzz target for a fixed number of runs from tests/fuzz/<name>/.
+set(KYOSEI_WHOLE_FUZZERS municipality inputs workbook_import pdf markdown)
+if(KYOSEI_SANITIZE)
+  foreach(name ${KYOSEI_WHOLE_FUZZERS})
+    file(GLOB src ${CMAKE_SOURCE_DIR}/generator/*/${name}_fuzz.cc)
+    add_executable(${name}_whole_fuzz EXCLUDE_FROM_ALL ${src})
+    target_link_libraries(${name}_whole_fuzz PRIVATE kyosei_core)
+    target_link_options(${name}_whole_fuzz PRIVATE -fsanitize=fuzzer)
+  endforeach()
+elseif(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  set(san ${CMAKE_BINARY_DIR}/sanitize)
+  set(san_targets kyosei kyosei_tests)
+  foreach(name ${KYOSEI_WHOLE_FUZZERS})
+    list(APPEND san_targets ${name}_whole_fuzz)
+  endforeach()
+  add_test(NAME sanitize_build
+    COMMAND sh -c "${CMAKE_COMMAND} -S ${CMAKE_SOURCE_DIR} -B ${san} -G Ninja -DKYOSEI_SANITIZE=ON -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE=-O1 -DCMAKE_C_FLAGS_RELEASE=-O1 -DCMAKE_C_COMPILER=${CMAKE_C_COMPILER} -DCMAKE_CXX_COMPILER=${CMAKE_CXX_COMPILER} >/dev/null && ${CMAKE_COMMAND} --build ${san} --target ${san_targets}")
+  set_tests_properties(sanitize_build PROPERTIES FIXTURES_SETUP sanitized TIMEOUT 3600)
+  set(san_env "ASAN_OPTIONS=detect_leaks=0:abort_on_error=0;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+  add_test(NAME sanitize_unit COMMAND ${san}/kyosei_tests)
+  set_tests_properties(sanitize_unit PROPERTIES FIXTURES_REQUIRED sanitized ENVIRONMENT "${san_env}")
+  add_test(NAME sanitize_bad_inputs COMMAND ${Python3_EXECUTABLE} -m unittest -v test_bad_inputs
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/e2e)
+  set_tests_properties(sanitize_bad_inputs PROPERTIES FIXTURES_REQUIRED sanitized TIMEOUT 900
+    ENVIRONMENT "${san_env};KYOSEI_BIN=${san}/kyosei;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};KYOSEI_BAD_STRIDE=3;PYTHONDONTWRITEBYTECODE=1")
+  foreach(name ${KYOSEI_WHOLE_FUZZERS})
+    add_test(NAME fuzz_${name}
+      COMMAND sh -c "rm -rf corpus_${name} && mkdir corpus_${name} && cp -r ${CMAKE_SOURCE_DIR}/tests/fuzz/${name}/. corpus_${name}/ && ${san}/${name}_whole_fuzz -runs=3000 -timeout=20 -rss_limit_mb=2048 -seed=1 -print_final_stats=0 corpus_${name}"
+      WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
+    set_tests_properties(fuzz_${name} PROPERTIES FIXTURES_REQUIRED sanitized TIMEOUT 600 ENVIRONMENT "${san_env}")
+  endforeach()
+endif()
+
+# Hardening end-to-end tests (output folder, PDFs, CSV injection, long names).
+add_test(NAME e2e_test_hardening COMMAND ${Python3_EXECUTABLE} -m unittest -v test_hardening
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/e2e)
+set_tests_properties(e2e_test_hardening PROPERTIES
+  ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
+  TIMEOUT 600)
+
+# Prefecture roll-up (issue 14): kyosei prefecture on examples/prefecture and on
+# a small prefecture written by the test (the 都道府県 share of the 交付金 by
+# hand, the component matrix, 未提出/不備 marked, exit 2), the privacy scan
+# of the prefecture site, --previous, the workbook in openpyxl (skipped
+# without python3-openpyxl) and printed by LibreOffice (smallest font ≥ 8 pt).
+add_test(NAME e2e_test_prefecture COMMAND ${Python3_EXECUTABLE} -m unittest -v test_prefecture
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/e2e)
+set_tests_properties(e2e_test_prefecture PROPERTIES
+  ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
+  TIMEOUT 900)
+
+# Resident-facing site (issue 15): contact columns of services.csv through
+# init, template and import; 困ったときの相談先 by situation and per 圏域
+# leaflet with tel: links; service and top pages; search index variants.
+add_test(NAME e2e_test_site_help COMMAND ${Python3_EXECUTABLE} -m unittest -v test_site_help
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/e2e)
+set_tests_properties(e2e_test_site_help PROPERTIES
+  ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
+  TIMEOUT 600)

@@ -1,6 +1,7 @@
 #include "analyse/coverage.h"
 
 #include <algorithm>
+#include <atomic>
 #include <optional>
 
 namespace kyosei {
@@ -17,7 +18,11 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
+std::atomic<long> g_coverage_runs{0};
+
 }  // namespace
+
+long coverage_runs() { return g_coverage_runs.load(); }
 
 std::vector<CellPosition> CoverageMatrix::empty_cells() const {
   std::vector<CellPosition> out;
@@ -29,6 +34,7 @@ std::vector<CellPosition> CoverageMatrix::empty_cells() const {
 
 CoverageMatrix compute_coverage(const Dataset& data, const std::vector<std::string>& fields,
                                 const std::vector<std::string>& functions) {
+  ++g_coverage_runs;
   CoverageMatrix m;
   m.fields = fields;
   m.functions = functions;
@@ -60,6 +66,35 @@ CoverageMatrix compute_coverage(const Dataset& data, const std::vector<std::stri
       m.uncounted.push_back(s.id);
     }
   }
+  return m;
+}
+
+CoverageMatrix restrict_coverage(const CoverageMatrix& in, const std::set<std::string>& kept) {
+  CoverageMatrix m;
+  m.fields = in.fields;
+  m.functions = in.functions;
+  m.cells.assign(in.fields.size(), std::vector<CoverageCell>(in.functions.size()));
+  m.row_totals.assign(in.fields.size(), 0);
+  m.column_totals.assign(in.functions.size(), 0);
+  // A service sits in one row only, so its cells are all in that row.
+  std::set<std::string> counted;
+  for (size_t r = 0; r < in.cells.size(); ++r) {
+    std::set<std::string> in_row;
+    for (size_t c = 0; c < in.cells[r].size(); ++c)
+      for (const std::string& id : in.cells[r][c].service_ids) {
+        if (!kept.count(id)) continue;
+        CoverageCell& cell = m.cells[r][c];
+        ++cell.count;
+        cell.service_ids.push_back(id);
+        ++m.column_totals[c];
+        in_row.insert(id);
+      }
+    m.row_totals[r] = static_cast<int>(in_row.size());
+    counted.insert(in_row.begin(), in_row.end());
+  }
+  m.total = static_cast<int>(counted.size());
+  for (const std::string& id : in.uncounted)
+    if (kept.count(id)) m.uncounted.push_back(id);
   return m;
 }
 

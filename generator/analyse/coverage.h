@@ -21,6 +21,7 @@
 //   are listed in `uncounted`.
 #pragma once
 #include <cstddef>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,15 @@ struct CoverageMatrix {
 //   builtin_schema().values("services.csv", "分野") and (…, "機能").
 CoverageMatrix compute_coverage(const Dataset& data, const std::vector<std::string>& fields,
                                 const std::vector<std::string>& functions);
+
+// The same matrix counting only the services in `kept` (by ID), with the
+// same rules: what the public site's copy of the plan shows is the build's
+// one matrix less the services with 公開 しない, not a second count.
+CoverageMatrix restrict_coverage(const CoverageMatrix& m, const std::set<std::string>& kept);
+
+// How many times compute_coverage ran in this process (for the test that
+// proves coverage runs once per build).
+long coverage_runs();
 
 // What the status column says.
 inline constexpr const char* kComponentImplemented = "実施";

@@ -1,5 +1,6 @@
 #include "analyse/findings.h"
 
+#include <atomic>
 #include <stdexcept>
 
 #include "analyse/findings_rules.h"
@@ -40,7 +41,14 @@ const std::vector<RegisteredRule>& registered_rules() {
   return rules;
 }
 
+namespace {
+std::atomic<long> g_findings_runs{0};
+}  // namespace
+
+long findings_runs() { return g_findings_runs.load(); }
+
 std::vector<Finding> compute_findings(const Dataset& data, const Reference& ref, const FindingsConfig& config) {
+  ++g_findings_runs;
   std::vector<Finding> out;
   for (const FindingRuleConfig& rule : config.rules) {
     if (!rule.enabled) continue;

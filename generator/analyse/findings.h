@@ -51,6 +51,10 @@ struct Finding {
 
 std::vector<Finding> compute_findings(const Dataset& data, const Reference& ref, const FindingsConfig& config);
 
+// How many times compute_findings ran in this process (for the test that
+// proves findings run once per build).
+long findings_runs();
+
 // The registry: one function per rule id. compute_findings runs the enabled
 // rules of the config in config order; an enabled id with no function here
 // throws std::invalid_argument (the shipped config is tested against it).

@@ -50,8 +50,12 @@ std::map<std::string, ServiceStaffing> staffing_by_service(const Dataset& ds) {
     std::vector<std::string> ids;
     for (const auto& id : p.services)
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    // 配分 counts here as in the 分野 totals: only the 常勤換算 given to the
+    // person's roles is shared out (the rest is unassigned_fte).
+    double assigned = 0;
+    for (const RoleShare& rs : p.roles) assigned += rs.fte;
     for (const auto& id : ids) {
-      out[id].fte += p.fte / static_cast<double>(ids.size());
+      out[id].fte += assigned / static_cast<double>(ids.size());
       ++out[id].people;
     }
   }

@@ -12,7 +12,8 @@
 //   the people of the rows may add up to more than the head count.
 // - 常勤換算 not given to any role (配分 adding up to less than 1) is
 //   unassigned_fte.
-// - Per service: a person's whole 常勤換算 is split equally between the
+// - Per service: the 常勤換算 a person gives to their roles (Σ RoleShare::fte,
+//   so 配分 counts as in the 分野 totals) is split equally between the
 //   services in their 担当事業. A service nobody lists has no entry: its
 //   staffing is not known (未把握), not zero.
 #pragma once

@@ -49,14 +49,20 @@ TEST_CASE("compute_staffing sums role FTE by the roles' fields") {
   CHECK(s.by_field.back().field == kUnknownRoleField);
 }
 
-TEST_CASE("staffing_by_service splits a person's FTE equally over their services") {
+TEST_CASE("staffing_by_service splits the FTE a person gives to roles (配分) equally over their services") {
   Dataset ds;
-  ds.staff = {person("P1", 0.9, {}, {"S1", "S2", "S3", "S1"}), person("P2", 1.0, {}, {"S1"}), person("P3", 1.0, {})};
+  ds.staff = {person("P1", 0.9, {{"参加支援員", 1.0, 0.9}}, {"S1", "S2", "S3", "S1"}),
+              person("P2", 1.0, {{"参加支援員", 1.0, 1.0}}, {"S1"}),
+              person("P3", 1.0, {{"参加支援員", 1.0, 1.0}}),
+              // Half of their time goes to a role, the rest to nothing on the roster.
+              person("P4", 1.0, {{"生活支援コーディネーター", 0.5, 0.5}}, {"S4"})};
   auto m = staffing_by_service(ds);
   CHECK(m.at("S1").people == 2);
   CHECK(m.at("S1").fte == doctest::Approx(1.3));
   CHECK(m.at("S2").fte == doctest::Approx(0.3));
-  CHECK(m.count("S4") == 0);  // nobody: unknown, not zero
+  CHECK(m.at("S4").people == 1);
+  CHECK(m.at("S4").fte == doctest::Approx(0.5));  // as in the 高齢 total, not the whole 1.0
+  CHECK(m.count("S5") == 0);  // nobody: unknown, not zero
 }
 
 }  // namespace kyosei

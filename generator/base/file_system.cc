@@ -29,6 +29,25 @@ bool write_file(const std::string& path, std::string_view bytes) {
   return static_cast<bool>(out);
 }
 
+std::optional<std::string> FileSystem::resolve(const std::string& path) const {
+  fs::path n = fs::path(path).lexically_normal();
+  std::string s = n.generic_string();
+  if (n.is_absolute() || s == ".." || s.rfind("../", 0) == 0) return std::nullopt;
+  return s;
+}
+
+std::optional<std::string> RealFileSystem::resolve(const std::string& path) const {
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(fs::absolute(root_.empty() ? "." : root_, ec), ec);
+  if (ec) return std::nullopt;
+  fs::path full = fs::weakly_canonical(root / path, ec);
+  if (ec) return std::nullopt;
+  fs::path rel = full.lexically_relative(root);
+  std::string s = rel.generic_string();
+  if (rel.empty() || rel.is_absolute() || s == ".." || s.rfind("../", 0) == 0) return std::nullopt;
+  return s;
+}
+
 std::string RealFileSystem::native_path(const std::string& path) const {
   return (fs::path(root_) / path).string();
 }

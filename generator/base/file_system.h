@@ -20,6 +20,10 @@ class FileSystem {
   // The real path of a file, for libraries that open files themselves
   // (poppler); empty when the file system is virtual.
   virtual std::string native_path(const std::string& path) const = 0;
+  // The path with "." segments and symbolic links resolved, relative to
+  // the root ("documents/./a.pdf" -> "documents/a.pdf"); nullopt when it
+  // leads outside the root (a link to /etc/passwd, "../x").
+  virtual std::optional<std::string> resolve(const std::string& path) const;
 };
 
 // Paths are relative to root.
@@ -31,6 +35,7 @@ class RealFileSystem : public FileSystem {
   bool is_directory(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir) const override;
   std::string native_path(const std::string& path) const override;
+  std::optional<std::string> resolve(const std::string& path) const override;
   const std::string& root() const { return root_; }
 
  private:

@@ -24,6 +24,11 @@ int local_government_check_digit(std::string_view five_digits);
 // "1,234,000円".
 std::string format_yen(long long yen);
 
+// The largest amount one cell may hold: just under 10兆円 (a prefecture's
+// whole budget is smaller), so that every total of a dataset's amounts
+// stays far inside int64 and no sum needs floating point.
+inline constexpr long long kMaxYen = 9'999'999'999'999;
+
 inline constexpr const char* kExpectedYen = "円単位の整数（例: 1234000、1,234,000、1234000円）";
 inline constexpr const char* kExpectedInteger = "0以上の整数（例: 12）";
 

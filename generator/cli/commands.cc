@@ -78,6 +78,12 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
   std::string dir = clean_dir(dir_in), out = clean_dir(out_in);
   Diagnostics diags;
   if (!check_folder(dir, diags)) return kExitInvalidInput;
+  {
+    Diagnostics place;  // an input folder inside the output would be deleted by the swap
+    OutputFolder::refuse_inside(out, dir, "入力フォルダ", place);
+    if (!previous_in.empty()) OutputFolder::refuse_inside(out, clean_dir(previous_in), "前年度フォルダ（--previous）", place);
+    if (!report(place, "", opt)) return kExitInvalidInput;
+  }
   RealFileSystem files(dir);
   const int jobs = opt.jobs > 0 ? opt.jobs : default_jobs();
   Dataset ds = read_inputs(files, diags, ReadOptions{.jobs = jobs});
@@ -101,7 +107,7 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
   }
 
   Diagnostics out_diags;
-  auto folder = OutputFolder::open(out, out_diags);
+  auto folder = OutputFolder::open(out, out_diags, OutputFolderOptions{.backup_foreign = opt.backup});
   if (!folder) {
     report(out_diags, "", opt);
     return kExitInvalidInput;
@@ -111,6 +117,7 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
   // into its own Diagnostics; they are looked at afterwards in the order of
   // output_writers(), so messages and the exit status are those of a run
   // one writer after the other, which stops at the first failure.
+  const Analysis analysis(ds, builtin_reference(), has_previous ? &previous : nullptr);
   const auto& writers = output_writers();
   struct Run {
     Diagnostics diags, input_problems;
@@ -124,7 +131,7 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
   BuildProgress progress(writers.size(), opt.quiet);
   parallel_for(writers.size(), jobs, [&](size_t i) {
     BuildContext ctx{ds, has_previous ? &previous : nullptr, builtin_reference(), files, folder->path(),
-                     runs[i].diags, &runs[i].input_problems};
+                     runs[i].diags, analysis, &runs[i].input_problems};
     ctx.audience = opt.audience;
     ctx.csv_encoding = opt.csv_encoding;
     ctx.jobs = jobs;
@@ -155,6 +162,9 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
     report(out_diags, "", opt);
     return kExitInternal;
   }
+  if (!folder->backed_up().empty())
+    std::cerr << "kyosei が書いていない、または変更されていた " << folder->backed_up().size() << " 個のファイルを「"
+              << folder->backup_folder() << "」へ移しました。\n";
   if (!opt.quiet) std::cout << "完成しました。結果は " << out << "/ にあります（公開サイトは " << out << "/site/index.html）。\n";
   return kExitOk;
 }

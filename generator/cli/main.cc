@@ -9,6 +9,7 @@
 #include "cli/assessment_commands.h"
 #include "cli/batch_commands.h"
 #include "cli/commands.h"
+#include "cli/prefecture_commands.h"
 #include "model/schema.h"
 #include "write/contract_doc.h"
 
@@ -29,6 +30,9 @@ const char* kHelp = R"(kyosei — 地域福祉計画・重層的支援体制整�
   kyosei import 入力様式.xlsx -o 入力フォルダ 書き込んだ入力様式を入力フォルダに戻します
   kyosei import-assessment 自己点検シート.xlsx -o assessment.csv
                                               記入した自己点検シートを assessment.csv に戻します
+  kyosei prefecture 親フォルダ -o 出力フォルダ [--previous 前年度の親フォルダ]
+                                              市町村ごとの入力フォルダを集計し、都道府県集計.xlsx・CSV・サイトを作ります
+                                              （未提出・不備の市町村は印をつけて集計から除き、終了コード 2）
   kyosei --help                               この説明を表示します
   kyosei --version                            版数を表示します
 
@@ -40,6 +44,9 @@ const char* kHelp = R"(kyosei — 地域福祉計画・重層的支援体制整�
   --strict                警告もエラーとして扱います
   -q, --quiet             問題があるときだけ表示します
   --force                 template・import で、すでにあるファイルを上書きします
+  --backup                build で、出力フォルダにある kyosei が書いていないファイルや書いた後に
+                          変更されたファイルを「出力フォルダ名.退避-日時」フォルダへ移してから
+                          作り直します（付けないときは、そのようなファイルがあれば止まります）
   --audience council|internal
                           build の Excel・CSV の対象（既定 council: 審議会用。職員の氏名と
                           守秘義務のある会議の議題を載せません。internal: 庁内用。載せます）
@@ -76,6 +83,7 @@ int run(int argc, char** argv) {
     std::cout << kyosei::render_contract_tables(kyosei::builtin_schema());
     return kyosei::kExitOk;
   }
+  if (command == "prefecture") return kyosei::run_prefecture_command({args.begin() + 1, args.end()});
   std::vector<std::string> positional;
   std::string out = "out", previous;
   bool output_given = false;
@@ -93,6 +101,8 @@ int run(int argc, char** argv) {
       opt.quiet = true;
     } else if (a == "--force") {
       opt.force = true;
+    } else if (a == "--backup") {
+      opt.backup = true;
     } else if (a == "--audience" || a == "--encoding") {
       if (i + 1 >= args.size()) return usage_error(a + " の後に値を指定してください");
       const std::string& v = args[++i];

@@ -6,10 +6,18 @@
 // as documents/ and narrative/), and written only when there is no error.
 // It overwrites the input files (municipality.toml, the contract's CSVs)
 // only in a folder it wrote before (marker file .kyosei-import) or with
-// --force; other files in DIR are never touched.
+// --force; other files in DIR are never touched. The folder is replaced
+// whole (staging folder + swap), so it is never part old, part new. A PDF
+// the sessions name that DIR does not have yet (a new year's folder) is a
+// warning saying where to put it.
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
 #include <iostream>
 #include <set>
 
@@ -92,6 +100,58 @@ bool report(const Diagnostics& diags, const std::string& book, const std::string
               << (opt.strict && !diags.has_errors() && diags.warning_count() ? "（--strict のため警告もエラーとして扱います）" : "")
               << "\n";
   return !failed;
+}
+
+// DIR with `files` written and every other entry kept, except the paths
+// in `replaced` that `files` does not hold. Returns "" or what failed.
+std::string replace_folder(const std::string& dir, const std::map<std::string, std::string>& files,
+                           const std::set<std::string>& replaced) {
+  std::error_code ec;
+  fs::path target = fs::absolute(dir, ec);
+  fs::create_directories(target.parent_path(), ec);
+  std::string staging = (target.parent_path() / (target.filename().string() + ".tmp-import-XXXXXX")).string();
+  if (!mkdtemp(staging.data())) return "一時フォルダを作れません";
+  mode_t mask = umask(0);
+  umask(mask);
+  ::chmod(staging.c_str(), 0777 & ~mask);
+  auto fail = [&](std::string why) {
+    fs::remove_all(staging, ec);
+    return why;
+  };
+  bool exists = fs::is_directory(target, ec);
+  if (exists) {
+    for (auto it = fs::recursive_directory_iterator(target, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      std::string rel = fs::relative(it->path(), target, ec).generic_string();
+      if (replaced.count(rel)) continue;
+      fs::path to = fs::path(staging) / rel;
+      fs::file_status st = it->symlink_status(ec);
+      std::error_code e2;
+      if (fs::is_directory(st)) {
+        fs::create_directory(to, it->path(), e2);
+      } else if (fs::is_symlink(st)) {
+        fs::copy_symlink(it->path(), to, e2);
+      } else {
+        fs::create_hard_link(it->path(), to, e2);
+        if (e2) {
+          e2.clear();
+          fs::copy_file(it->path(), to, e2);
+        }
+      }
+      if (e2) return fail(rel + " を写せません");
+    }
+    if (ec) return fail("フォルダを読めません");
+  }
+  for (const auto& [path, bytes] : files)
+    if (!write_file(staging + "/" + path, bytes)) return fail(path + " を書けません（空き容量を確認してください）");
+  if (exists) {
+    if (renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0)
+      return fail("フォルダを入れ替えられません");
+  } else if (::rename(staging.c_str(), target.c_str()) != 0) {
+    return fail("フォルダを作れません");
+  }
+  fs::remove_all(staging, ec);  // the previous folder, now at staging
+  return "";
 }
 
 }  // namespace
@@ -188,28 +248,30 @@ int run_import(const std::string& workbook, const std::string& dir_in, const Com
   OverlayFileSystem overlay(dir, owned);
   for (const auto& f : folder.files) overlay.put(f.path, f.bytes);
   Diagnostics checked;
-  read_inputs(overlay, checked);
+  read_inputs(overlay, checked, ReadOptions{.missing_documents_are_warnings = true});
   for (const auto& d : checked.items()) diags.add(folder.locate(d));
   if (!report(diags, workbook, dir, opt)) {
     std::cerr << "入力様式に問題があるため、「" << dir << "」には何も書きませんでした。\n";
     return kExitInvalidInput;
   }
 
-  std::set<std::string> written;
-  for (const auto& f : folder.files) {
-    if (!write_file(dir + "/" + f.path, f.bytes)) {
-      std::cerr << dir << "/" << f.path << " を書けませんでした。\n";
-      return kExitInternal;
-    }
-    written.insert(f.path);
-    if (!opt.quiet) std::cout << "  " << dir << "/" << f.path << "  ←「" << f.sheet << "」シート\n";
+  // Written as a whole: a staging folder beside DIR gets DIR's other files
+  // (hard links, so documents/ costs nothing) and the new ones, and is then
+  // swapped with DIR in one step. A failure (disk full) or a kill leaves DIR
+  // exactly as it was; an optional file whose sheet is gone or empty is
+  // simply not in the new folder.
+  std::map<std::string, std::string> files;
+  for (const auto& f : folder.files) files[f.path] = f.bytes;
+  files[kImportMarker] = "このフォルダの municipality.toml と CSV は kyosei import が入力様式（" + workbook +
+                         "）から作りました。\nもう一度 import すると上書きされます（documents/ と narrative/ は変えません）。\n";
+  std::set<std::string> replaced = owned;
+  replaced.insert(kImportMarker);
+  if (std::string why = replace_folder(dir, files, replaced); !why.empty()) {
+    std::cerr << "「" << dir << "」に書き込めませんでした（" << why << "）。フォルダは元のままです。\n";
+    return kExitInternal;
   }
-  // An optional file whose sheet is gone or empty is no longer provided.
-  for (const auto& f : owned)
-    if (!written.count(f) && fs::exists(dir + "/" + f, ec)) fs::remove(dir + "/" + f, ec);
-  write_file(dir + "/" + kImportMarker,
-             "このフォルダの municipality.toml と CSV は kyosei import が入力様式（" + workbook +
-                 "）から作りました。\nもう一度 import すると上書きされます（documents/ と narrative/ は変えません）。\n");
+  if (!opt.quiet)
+    for (const auto& f : folder.files) std::cout << "  " << dir << "/" << f.path << "  ←「" << f.sheet << "」シート\n";
   if (!opt.quiet)
     std::cout << workbook << " から " << dir << "/ に入力ファイルを作りました。kyosei check と同じ確認で、問題はありません。\n";
   return kExitOk;

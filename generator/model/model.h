@@ -83,6 +83,16 @@ struct Service {
   std::string summary_markdown;             // 概要 (untrusted GFM)
   bool is_public = true;                    // 公開
   int line = 0;
+  // Where a resident goes (all optional, all public): 相談窓口, 電話 (as
+  // typed, several allowed), FAX, 場所, 受付時間, 利用のしかた, URL.
+  std::string counter;
+  std::vector<std::string> phones;
+  std::string fax;
+  std::string place;
+  std::string hours;
+  std::string how_to_use;
+  std::string url;
+  bool has_contact() const { return !counter.empty() || !phones.empty() || !fax.empty() || !place.empty(); }
 };
 
 // One role a person holds, with the share of their FTE it takes.

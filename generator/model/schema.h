@@ -12,6 +12,8 @@ namespace kyosei {
 enum class ColumnType {
   Id, Text, Markdown, Integer, Decimal, Percent, Fraction,
   Year, Date, YearMonth, Yen, Enum, CodeYen, YearValue, Path,
+  Phone,  // 電話番号 (read/table_reader.cc: is_phone_number)
+  Url,    // http(s) address
 };
 
 struct ColumnSpec {

@@ -5,6 +5,7 @@
 
 #include "base/dates.h"
 #include "base/text.h"
+#include "read/toml_messages.h"
 #include "read/table_reader.h"
 
 namespace kyosei {
@@ -107,8 +108,7 @@ std::optional<A11yResults> read_a11y_results(const FileSystem& fs, Diagnostics& 
   try {
     doc = toml::parse(std::string_view(*text), std::string_view(kA11yResultsFile));
   } catch (const toml::parse_error& e) {
-    diags.error({kA11yResultsFile, static_cast<int>(e.source().begin.line), ""},
-                "TOML として読めません（" + std::string(e.description()) + "）", "key = \"値\" の形（文字列は \" で囲む）");
+    report_toml_error(e, kA11yResultsFile, *text, diags);
     return std::nullopt;
   }
   int errors_before = diags.error_count();

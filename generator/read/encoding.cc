@@ -42,24 +42,44 @@ int line_at(std::string_view bytes, size_t offset) {
   return line;
 }
 
-// Offset of the first byte that breaks UTF-8, found line by line.
-size_t first_bad_utf8(std::string_view bytes) {
-  size_t start = 0;
-  while (start < bytes.size()) {
-    size_t end = bytes.find('\n', start);
-    if (end == std::string_view::npos) end = bytes.size();
-    if (!is_valid_utf8(bytes.substr(start, end - start))) return start;
-    start = end + 1;
+// Offset of the first byte that is not part of valid UTF-8.
+size_t first_bad_utf8_byte(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return i;
+    for (size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+    if (n > 1 && !is_valid_utf8(s.substr(i, n))) return i;  // overlong, surrogate, beyond U+10FFFF
+    i += n;
   }
-  return bytes.size();
+  return s.size();
 }
+
+// Line and character of a byte offset, counting characters in `encoding`.
+void place_failure(std::string_view bytes, size_t offset, const char* encoding, DecodeFailure* failure) {
+  if (!failure) return;
+  failure->line = line_at(bytes, offset);
+  size_t start = bytes.rfind('\n', offset == 0 ? 0 : offset - 1);
+  start = start == std::string_view::npos || offset == 0 ? 0 : start + 1;
+  if (start > offset) start = offset;
+  std::string_view before = bytes.substr(start, offset - start);
+  std::optional<std::string> utf8 = std::string(encoding) == "UTF-8" ? std::optional<std::string>(std::string(before))
+                                                                    : convert_encoding(before, encoding, "UTF-8");
+  int chars = 0;
+  if (utf8)
+    for (unsigned char c : *utf8) chars += (c & 0xC0) != 0x80 ? 1 : 0;
+  failure->column = chars + 1;
+}
+
 }  // namespace
 
 std::optional<DecodedText> decode_text(std::string_view bytes, DecodeFailure* failure) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     std::string_view rest = bytes.substr(3);
     if (is_valid_utf8(rest)) return DecodedText{std::string(rest), TextEncoding::Utf8Bom};
-    if (failure) failure->line = line_at(rest, first_bad_utf8(rest));
+    place_failure(rest, first_bad_utf8_byte(rest), "UTF-8", failure);
     return std::nullopt;
   }
   if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
@@ -71,7 +91,9 @@ std::optional<DecodedText> decode_text(std::string_view bytes, DecodeFailure* fa
   if (is_valid_utf8(bytes)) return DecodedText{std::string(bytes), TextEncoding::Utf8};
   size_t bad = 0;
   if (auto s = convert_encoding(bytes, "CP932", "UTF-8", &bad)) return DecodedText{*s, TextEncoding::Cp932};
-  if (failure) failure->line = line_at(bytes, first_bad_utf8(bytes));
+  size_t bad_utf8 = first_bad_utf8_byte(bytes);
+  if (bad > bad_utf8) place_failure(bytes, bad, "CP932", failure);
+  else place_failure(bytes, bad_utf8, "UTF-8", failure);
   return std::nullopt;
 }
 

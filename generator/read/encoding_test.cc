@@ -36,3 +36,22 @@ TEST_CASE("characters CP932 cannot hold are reported, not replaced") {
   CHECK(!convert_encoding("abc😀", "UTF-8", "CP932", &bad));
   CHECK(bad == 3);
 }
+
+namespace kyosei {
+
+TEST_CASE("decode_text places a broken byte of a CP932 file on its own line and character") {
+  // "ID,名前\nS1,見守り\nS2,訪\x81問" in CP932: line 3, character 5 (0x81 0x20 is no CP932 character).
+  std::string cp932 = *convert_encoding("ID,名前\nS1,見守り\nS2,訪", "UTF-8", "CP932");
+  cp932 += "\x81\x20";
+  DecodeFailure f;
+  CHECK_FALSE(decode_text(cp932, &f));
+  CHECK(f.line == 3);
+  CHECK(f.column == 5);
+  // UTF-8 with a stray byte on line 2.
+  DecodeFailure g;
+  CHECK_FALSE(decode_text("ID\nあい\xff\n", &g));
+  CHECK(g.line == 2);
+  CHECK(g.column == 3);
+}
+
+}  // namespace kyosei

@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "base/parallel.h"
+#include "base/numbers.h"
 #include "base/resources.h"
 #include "base/text.h"
 #include "model/schema.h"
@@ -140,18 +141,29 @@ std::vector<Service> build_services(const Table& t, Diagnostics& diags) {
     s.summary_markdown = row["概要"].text;
     s.is_public = row["公開"].text != "しない";
     s.line = row.line;
+    s.counter = row["相談窓口"].text;
+    s.phones = row["電話"].items;
+    s.fax = row["FAX"].text;
+    s.place = row["場所"].text;
+    s.hours = row["受付時間"].text;
+    s.how_to_use = row["利用のしかた"].text;
+    s.url = row["URL"].text;
     for (const auto& [code, yen] : row["按分"].code_amounts) s.allocations.push_back({code, yen});
 
     // 按分: only codes the row carries, and the parts add up to 事業費.
     if (!s.allocations.empty()) {
       long long sum = 0;
+      bool overflow = false;
       for (const auto& a : s.allocations) {
-        sum += a.yen;
+        overflow = overflow || __builtin_add_overflow(sum, a.yen, &sum);
         if (std::find(s.jusou_codes.begin(), s.jusou_codes.end(), a.code) == s.jusou_codes.end())
           diags.error(row.where("按分"), "按分の「" + a.code + "」がこの事業の重層区分にありません",
                       "重層区分（" + (s.jusou_codes.empty() ? std::string("空欄") : join(s.jusou_codes, ";")) + "）のどれか");
       }
-      if (!s.cost)
+      if (overflow)
+        diags.error(row.where("按分"), "按分の合計が大きすぎて計算できません",
+                    "合計が事業費と同じになる按分（1つの金額は " + with_commas(kMaxYen) + "円まで）");
+      else if (!s.cost)
         diags.error(row.where("按分"), "按分がありますが事業費が空欄です", "按分の合計と同じ事業費（" + with_commas(sum) + "円）");
       else if (sum != *s.cost)
         diags.error(row.where("按分"), "按分の合計 " + with_commas(sum) + "円 が事業費 " + with_commas(*s.cost) + "円 と一致しません",
@@ -288,19 +300,57 @@ void read_narratives(const FileSystem& fs, Dataset& ds, Diagnostics& diags) {
   }
 }
 
+// Each session's PDFs by the file they really are: "./a.pdf", "x/../a.pdf"
+// or a symbolic link to documents/a.pdf all become "a.pdf", so that the
+// confidentiality of a meeting follows the file, whatever name refers to
+// it. A link that leads out of documents/ is an error naming the file.
+void canonical_document_paths(const FileSystem& fs, Table& sessions, Dataset& ds, Diagnostics& diags) {
+  for (size_t i = 0; i < sessions.rows.size() && i < ds.sessions.size(); ++i) {
+    auto& items = sessions.rows[i].at("資料").items;
+    std::vector<std::string> canonical;
+    for (const auto& path : items) {
+      auto resolved = fs.resolve("documents/" + path);
+      if (!resolved || resolved->rfind("documents/", 0) != 0) {
+        diags.error(sessions.rows[i].where("資料"),
+                    "documents/" + path + " はリンク（シンボリックリンク）などで documents/ フォルダの外を指しています",
+                    "documents/ の中に置いた実際のPDFファイル（リンクではなくコピー）");
+        continue;
+      }
+      std::string p = resolved->substr(10);
+      if (std::find(canonical.begin(), canonical.end(), p) == canonical.end()) canonical.push_back(p);
+    }
+    items = canonical;
+    ds.sessions[i].documents = canonical;
+  }
+}
+
 // Every PDF a session names, each read once, in order of first mention.
-// They are read on `jobs` threads, each into its own slot, and kept (with
-// what was reported) in that order.
-void read_documents(const FileSystem& fs, const Table& sessions, Dataset& ds, Diagnostics& diags, int jobs) {
+// They are read on options.jobs threads, each into its own slot, and kept
+// (with what was reported) in that order.
+void read_documents(const FileSystem& fs, const Table& sessions, Dataset& ds, Diagnostics& diags,
+                    const ReadOptions& options) {
   std::set<std::string> done;
-  std::vector<std::pair<std::string, Location>> wanted;
+  struct Wanted {
+    std::string path;
+    Location where;
+    bool missing;  // only with missing_documents_are_warnings
+  };
+  std::vector<Wanted> wanted;
   for (const auto& row : sessions.rows)
     for (const auto& path : row["資料"].items)
-      if (done.insert(path).second) wanted.emplace_back(path, row.where("資料"));
+      if (done.insert(path).second)
+        wanted.push_back({path, row.where("資料"),
+                          options.missing_documents_are_warnings && !fs.exists("documents/" + path)});
   std::vector<std::optional<Document>> docs(wanted.size());
   std::vector<Diagnostics> found(wanted.size());
-  parallel_for(wanted.size(), jobs,
-               [&](size_t i) { docs[i] = read_pdf(fs, wanted[i].first, found[i], wanted[i].second); });
+  parallel_for(wanted.size(), options.jobs, [&](size_t i) {
+    const Wanted& w = wanted[i];
+    if (w.missing)
+      found[i].warning(w.where, "documents/" + w.path + " がまだありません。build の前に、入力フォルダの documents/ に置いてください",
+                       "入力フォルダの documents/" + w.path + " にあるPDF");
+    else
+      docs[i] = read_pdf(fs, w.path, found[i], w.where);
+  });
   for (size_t i = 0; i < wanted.size(); ++i) {
     diags.append(found[i]);
     if (docs[i]) ds.documents.push_back(std::move(*docs[i]));
@@ -327,7 +377,8 @@ Dataset read_inputs(const FileSystem& fs, Diagnostics& diags, const ReadOptions&
   ds.indicators = build_indicators(table(tables, "indicators.csv"));
   ds.assessment = build_assessment(table(tables, "assessment.csv"));
   read_narratives(fs, ds, diags);
-  if (options.read_documents) read_documents(fs, table(tables, "meeting_sessions.csv"), ds, diags, options.jobs);
+  canonical_document_paths(fs, tables.at("meeting_sessions.csv"), ds, diags);
+  if (options.read_documents) read_documents(fs, table(tables, "meeting_sessions.csv"), ds, diags, options);
   ds.a11y_results = read_a11y_results(fs, diags);
   ds.funding_override = read_funding_override(fs, diags);
   return ds;

@@ -18,6 +18,9 @@ namespace kyosei {
 
 struct ReadOptions {
   bool read_documents = true;  // open the PDFs (poppler); off for quick checks in tests
+  // import into a new folder: a PDF not there yet is a warning saying where
+  // to put it, not an error.
+  bool missing_documents_are_warnings = false;
   int jobs = 1;                // PDFs read at once (base/parallel.h); the result is the same for any number
 };
 

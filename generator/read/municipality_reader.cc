@@ -1,5 +1,6 @@
 #include "read/municipality_reader.h"
 
+#include <cmath>
 #include <set>
 #include <toml++/toml.h>
 
@@ -7,6 +8,7 @@
 #include "base/numbers.h"
 #include "base/text.h"
 #include "read/table_reader.h"
+#include "read/toml_messages.h"
 
 namespace kyosei {
 
@@ -68,7 +70,8 @@ class KeyReader {
     std::optional<double> v;
     if (auto i = n->value<double>()) v = *i;
     else if (auto s = n->value<std::string>()) v = parse_decimal(*s);
-    if (!v || *v < min || *v > max) {
+    // TOML's nan and inf are numbers to toml++; NaN also slips past < and >.
+    if (!v || !std::isfinite(*v) || *v < min || *v > max) {
       d_.error(where(key), "数値として読めないか範囲外です", expected);
       return std::nullopt;
     }
@@ -116,9 +119,7 @@ bool read_municipality(const FileSystem& fs, Municipality& m, Diagnostics& diags
   try {
     doc = toml::parse(std::string_view(*text), std::string_view(kFile));
   } catch (const toml::parse_error& e) {
-    diags.error({kFile, static_cast<int>(e.source().begin.line), ""},
-                "TOML として読めません（" + std::string(e.description()) + "）",
-                "key = \"値\" の形（文字列は \" で囲む）");
+    report_toml_error(e, kFile, *text, diags);
     return false;
   }
 

@@ -9,7 +9,13 @@
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
+#include <cstdlib>
+#include <functional>
+#include <set>
+
+#include "base/sandbox.h"
 #include "base/text.h"
+#include "read/pdf_parts.h"
 
 namespace kyosei {
 
@@ -52,22 +58,155 @@ std::string page_text(const poppler::document& doc, int index) {
   return trim(utf8_of(page->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
 }
 
-// A PDF opened from its bytes; poppler reads the buffer in place, so the
-// bytes live as long as the document.
-struct OpenPdf {
-  std::string bytes;
-  std::unique_ptr<poppler::document> doc;
+// --- The child side: poppler and qpdf run only in a sandboxed child
+// process (base/sandbox.h), which answers with length-prefixed fields:
+// first a status ("ok", "broken", "locked", "memory"), then the task's data.
+
+std::unique_ptr<poppler::document> load(const std::string& bytes) {
+  silence_poppler();
+  if (bytes.size() > static_cast<size_t>(INT_MAX)) return nullptr;
+  return std::unique_ptr<poppler::document>(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+}
+
+std::string status_only(const char* status) {
+  std::string out;
+  put_field(out, status);
+  return out;
+}
+
+std::string child_read(const std::string& bytes) {
+  auto doc = load(bytes);
+  if (!doc) return status_only("broken");
+  if (doc->is_locked()) return status_only("locked");
+  std::string out;
+  put_field(out, "ok");
+  put_field(out, trim(utf8_of(doc->get_title())));
+  int pages = doc->pages();
+  put_field(out, std::to_string(pages));
+  std::string first;
+  std::vector<std::string> texts;
+  std::size_t kept = 0;
+  bool dropped = false;
+  for (int i = 0; i < pages; ++i) {
+    std::string text = page_text(*doc, i);
+    if (i == 0) first = text;
+    kept += text.size();
+    if (kept > kMaxKeptTextBytes && !dropped) {
+      dropped = true;
+      texts.clear();
+    }
+    if (!dropped) texts.push_back(std::move(text));
+  }
+  put_field(out, first);
+  put_field(out, dropped ? "1" : "0");
+  for (const auto& t : texts) put_field(out, t);
+  return out;
+}
+
+std::string child_pages(const std::string& bytes) {
+  auto doc = load(bytes);
+  if (!doc || doc->is_locked()) return status_only("broken");
+  std::string out;
+  put_field(out, "ok");
+  for (int i = 0; i < doc->pages(); ++i) put_field(out, page_text(*doc, i));
+  return out;
+}
+
+std::optional<RgbImage> render_first_page(const poppler::document& doc, int width_px);
+
+std::string child_render(const std::string& bytes, int width_px) {
+  auto doc = load(bytes);
+  if (!doc || doc->is_locked()) return status_only("broken");
+  auto image = render_first_page(*doc, width_px);
+  if (!image) return status_only("broken");
+  std::string out;
+  put_field(out, "ok");
+  put_field(out, std::to_string(image->width));
+  put_field(out, std::to_string(image->height));
+  put_field(out, std::string_view(reinterpret_cast<const char*>(image->rgb.data()), image->rgb.size()));
+  return out;
+}
+
+std::string child_strings(const std::string& bytes) {
+  std::string out;
+  put_field(out, "ok");
+  put_field(out, pdf_object_strings(bytes));
+  return out;
+}
+
+std::string child_publish(const std::string& bytes) {
+  std::string out;
+  put_field(out, "ok");
+  put_field(out, pdf_without_metadata(bytes));
+  return out;
+}
+
+std::string run_task(const std::string& task, const std::string& argument, const std::string& bytes) {
+  try {
+    if (task == "pdf-read") return child_read(bytes);
+    if (task == "pdf-pages") return child_pages(bytes);
+    if (task == "pdf-render") return child_render(bytes, std::atoi(argument.c_str()));
+    if (task == "pdf-strings") return child_strings(bytes);
+    if (task == "pdf-publish") return child_publish(bytes);
+  } catch (const std::bad_alloc&) {
+    return status_only("memory");
+  } catch (...) {
+  }
+  return status_only("broken");
+}
+
+// Runs in a sandbox child, before main(): does the task and exits.
+[[maybe_unused]] const bool kIsChild = [] {
+  std::string task = sandbox_task();
+  if (task.rfind("pdf-", 0) != 0) return false;
+  sandbox_finish(run_task(task, sandbox_argument(), sandbox_read_input()));
+}();
+
+// --- The parent side.
+
+SandboxLimits pdf_limits() {
+  SandboxLimits limits;
+  // KYOSEI_PDF_LIMITS="cpu_seconds,wall_seconds,memory_mb" (tests use small ones).
+  if (const char* env = std::getenv("KYOSEI_PDF_LIMITS")) {
+    int cpu = 0, wall = 0;
+    long mb = 0;
+    if (std::sscanf(env, "%d,%d,%ld", &cpu, &wall, &mb) == 3 && cpu > 0 && wall > 0 && mb > 0) {
+      limits.cpu_seconds = cpu;
+      limits.wall_seconds = wall;
+      limits.memory_mb = mb;
+    }
+  }
+  return limits;
+}
+
+// The child's answer: status and fields; "timeout" or "failed" when the
+// child did not finish.
+struct Answer {
+  std::string status;
+  std::vector<std::string> fields;
 };
 
-std::optional<OpenPdf> open_pdf(const FileSystem& fs, const std::string& path_under_documents) {
-  silence_poppler();
+Answer ask_child(const char* task, const std::string& argument, std::string_view bytes) {
+  SandboxResult r = run_sandboxed(task, argument, bytes, pdf_limits());
+  Answer a;
+  if (r.outcome == SandboxOutcome::TimedOut) {
+    a.status = "timeout";
+    return a;
+  }
+  std::string_view in = r.output;
+  if (r.outcome != SandboxOutcome::Finished || !get_field(in, a.status)) {
+    a.status = "failed";
+    return a;
+  }
+  std::string f;
+  while (get_field(in, f)) a.fields.push_back(std::move(f));
+  return a;
+}
+
+std::optional<std::string> document_bytes(const FileSystem& fs, const std::string& path_under_documents) {
   if (!is_safe_document_path(path_under_documents)) return std::nullopt;
-  auto bytes = fs.read("documents/" + path_under_documents);
-  if (!bytes || bytes->size() > static_cast<size_t>(INT_MAX)) return std::nullopt;
-  OpenPdf pdf{std::move(*bytes), nullptr};
-  pdf.doc.reset(poppler::document::load_from_raw_data(pdf.bytes.data(), static_cast<int>(pdf.bytes.size())));
-  if (!pdf.doc || pdf.doc->is_locked()) return std::nullopt;
-  return pdf;
+  return fs.read("documents/" + path_under_documents);
 }
 
 }  // namespace
@@ -89,7 +228,6 @@ bool is_safe_document_path(std::string_view path) {
 
 std::optional<Document> read_pdf(const FileSystem& fs, const std::string& path_under_documents,
                                  Diagnostics& diags, const Location& referenced_from) {
-  silence_poppler();
   const std::string shown = "documents/" + path_under_documents;
   if (!is_safe_document_path(path_under_documents)) {
     diags.error(referenced_from, "「" + path_under_documents + "」は documents/ フォルダの外を指しています",
@@ -102,55 +240,92 @@ std::optional<Document> read_pdf(const FileSystem& fs, const std::string& path_u
                 "documents/ フォルダに置いたPDFのパス（例: 2026/第1回資料.pdf）");
     return std::nullopt;
   }
-  // poppler reads the buffer in place: `bytes` outlives `doc` in this scope.
-  std::unique_ptr<poppler::document> doc;
-  if (bytes->size() <= static_cast<size_t>(INT_MAX))
-    doc.reset(poppler::document::load_from_raw_data(bytes->data(), static_cast<int>(bytes->size())));
-  if (!doc) {
-    diags.error(referenced_from, shown + " はPDFとして読めません",
-                "壊れていないPDFファイル（PDFとして保存し直してください）");
+  Answer answer = ask_child("pdf-read", "", *bytes);
+  if (answer.status == "timeout") {
+    SandboxLimits l = pdf_limits();
+    diags.error(referenced_from,
+                shown + " を読むのに時間がかかりすぎるため中止しました（制限 " + std::to_string(l.cpu_seconds) +
+                    " 秒）。極端に複雑なPDFか、壊れたPDFです",
+                "通常のPDF（印刷機能で「PDFとして保存」し直すと直ることがあります）");
     return std::nullopt;
   }
-  if (doc->is_locked()) {
+  if (answer.status == "memory" || answer.status == "failed") {
+    diags.error(referenced_from,
+                shown + " を読む途中で止まりました（メモリの上限 " + std::to_string(pdf_limits().memory_mb) +
+                    " MB を超えたか、PDFが壊れています）",
+                "通常のPDF（印刷機能で「PDFとして保存」し直すと直ることがあります）");
+    return std::nullopt;
+  }
+  if (answer.status == "locked") {
     diags.error(referenced_from, shown + " はパスワードで保護されているため読めません",
                 "パスワードを解除したPDFファイル");
+    return std::nullopt;
+  }
+  if (answer.status != "ok" || answer.fields.size() < 4) {
+    diags.error(referenced_from, shown + " はPDFとして読めません",
+                "壊れていないPDFファイル（PDFとして保存し直してください）");
     return std::nullopt;
   }
 
   Document out;
   out.path = path_under_documents;
-  out.title = trim(utf8_of(doc->get_title()));
+  out.title = answer.fields[0];
   if (out.title.empty() || !is_valid_utf8(out.title)) out.title = title_from_file_name(path_under_documents);
-  out.pages = doc->pages();
+  out.pages = std::atoi(answer.fields[1].c_str());
   out.file_size = bytes->size();
-  std::size_t kept = 0;
-  for (int i = 0; i < out.pages; ++i) {
-    std::string text = page_text(*doc, i);
-    if (i == 0) out.first_page_text = text;
-    kept += text.size();
-    if (kept > kMaxKeptTextBytes && !out.page_texts_dropped) {
-      out.page_texts_dropped = true;
-      out.page_texts.clear();
-      out.page_texts.shrink_to_fit();
-    }
-    if (!out.page_texts_dropped) out.page_texts.push_back(std::move(text));
-  }
+  out.first_page_text = answer.fields[2];
+  out.page_texts_dropped = answer.fields[3] == "1";
+  for (size_t i = 4; i < answer.fields.size(); ++i) out.page_texts.push_back(std::move(answer.fields[i]));
   return out;
 }
 
 bool for_each_pdf_page_text(const FileSystem& fs, const std::string& path_under_documents,
                             const std::function<void(int page_number, std::string text)>& fn) {
-  auto pdf = open_pdf(fs, path_under_documents);
-  if (!pdf) return false;
-  for (int i = 0; i < pdf->doc->pages(); ++i) fn(i + 1, page_text(*pdf->doc, i));
+  auto bytes = document_bytes(fs, path_under_documents);
+  if (!bytes) return false;
+  Answer answer = ask_child("pdf-pages", "", *bytes);
+  if (answer.status != "ok") return false;
+  for (size_t i = 0; i < answer.fields.size(); ++i) fn(static_cast<int>(i + 1), std::move(answer.fields[i]));
   return true;
 }
 
 std::optional<RgbImage> render_pdf_first_page(const FileSystem& fs, const std::string& path_under_documents,
                                               int width_px) {
-  auto pdf = open_pdf(fs, path_under_documents);
-  if (!pdf || pdf->doc->pages() < 1 || width_px < 1) return std::nullopt;
-  std::unique_ptr<poppler::page> page(pdf->doc->create_page(0));
+  auto bytes = document_bytes(fs, path_under_documents);
+  if (!bytes || width_px < 1) return std::nullopt;
+  Answer answer = ask_child("pdf-render", std::to_string(width_px), *bytes);
+  if (answer.status != "ok" || answer.fields.size() != 3) return std::nullopt;
+  RgbImage out;
+  out.width = std::atoi(answer.fields[0].c_str());
+  out.height = std::atoi(answer.fields[1].c_str());
+  if (out.width != width_px || out.height < 1 ||
+      answer.fields[2].size() != static_cast<size_t>(out.width) * out.height * 3)
+    return std::nullopt;
+  out.rgb.assign(answer.fields[2].begin(), answer.fields[2].end());
+  return out;
+}
+
+std::string pdf_task_in_this_process(const std::string& task, const std::string& argument, const std::string& bytes) {
+  return run_task(task, argument, bytes);
+}
+
+std::optional<std::string> pdf_hidden_text(std::string_view pdf_bytes) {
+  Answer answer = ask_child("pdf-strings", "", pdf_bytes);
+  if (answer.status != "ok" || answer.fields.size() != 1) return std::nullopt;
+  return answer.fields[0];
+}
+
+std::optional<std::string> pdf_for_publication(std::string_view pdf_bytes) {
+  Answer answer = ask_child("pdf-publish", "", pdf_bytes);
+  if (answer.status != "ok" || answer.fields.size() != 1) return std::nullopt;
+  return answer.fields[0];
+}
+
+namespace {
+
+std::optional<RgbImage> render_first_page(const poppler::document& doc, int width_px) {
+  if (doc.pages() < 1 || width_px < 1) return std::nullopt;
+  std::unique_ptr<poppler::page> page(doc.create_page(0));
   if (!page) return std::nullopt;
   poppler::rectf box = page->page_rect();
   auto o = page->orientation();
@@ -185,5 +360,7 @@ std::optional<RgbImage> render_pdf_first_page(const FileSystem& fs, const std::s
   }
   return out;
 }
+
+}  // namespace
 
 }  // namespace kyosei

@@ -48,6 +48,27 @@ inline constexpr std::size_t kMaxKeptTextBytes = 256 * 1024;
 bool for_each_pdf_page_text(const FileSystem& fs, const std::string& path_under_documents,
                             const std::function<void(int page_number, std::string text)>& fn);
 
+// Every string of a PDF besides its page text (document information, XMP,
+// outlines, annotations and link URLs, form fields, attachments), one per
+// line, for the privacy guard; nullopt when the PDF cannot be read.
+std::optional<std::string> pdf_hidden_text(std::string_view pdf_bytes);
+
+// The PDF as it is published: document information, XMP metadata and
+// attachments removed (qpdf, deterministic output); nullopt when qpdf
+// cannot read it.
+std::optional<std::string> pdf_for_publication(std::string_view pdf_bytes);
+
+// Every function here that opens a PDF does it in a child process
+// (base/sandbox.h) limited in CPU time, wall time and memory, so a hostile
+// PDF (nested form XObjects, a compressed 1 GB stream) becomes an error on
+// that file. Limits: 20 s CPU, 60 s, 2048 MB; the environment variable
+// KYOSEI_PDF_LIMITS="cpu,wall,MB" changes them.
+
+// For the fuzz target only: what the child would answer to task
+// ("pdf-read", "pdf-pages", "pdf-render", "pdf-strings", "pdf-publish"),
+// computed in this process without limits.
+std::string pdf_task_in_this_process(const std::string& task, const std::string& argument, const std::string& bytes);
+
 // Pixels, 3 bytes (R, G, B) per pixel, row after row.
 struct RgbImage {
   int width = 0;

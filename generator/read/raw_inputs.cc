@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include "base/dates.h"
+#include "read/toml_messages.h"
 #include "read/table_reader.h"
 
 namespace kyosei {
@@ -51,8 +52,7 @@ RawMunicipality read_raw_municipality(const FileSystem& fs, const std::vector<Mu
   try {
     doc = toml::parse(std::string_view(*text), std::string_view(file));
   } catch (const toml::parse_error& e) {
-    diags.error({file, static_cast<int>(e.source().begin.line), ""},
-                "TOML として読めません（" + std::string(e.description()) + "）", "key = \"値\" の形（文字列は \" で囲む）");
+    report_toml_error(e, file, *text, diags);
     return m;
   }
   m.present = true;

@@ -19,6 +19,7 @@ ColumnType parse_type(const std::string& s) {
       {"fraction", ColumnType::Fraction}, {"year", ColumnType::Year},       {"date", ColumnType::Date},
       {"year_month", ColumnType::YearMonth}, {"yen", ColumnType::Yen},      {"enum", ColumnType::Enum},
       {"code_yen", ColumnType::CodeYen}, {"year_value", ColumnType::YearValue}, {"path", ColumnType::Path},
+      {"phone", ColumnType::Phone},     {"url", ColumnType::Url},
   };
   for (auto& [n, t] : names)
     if (s == n) return t;
@@ -134,6 +135,8 @@ const char* column_type_name(ColumnType t) {
     case ColumnType::CodeYen: return "code_yen";
     case ColumnType::YearValue: return "year_value";
     case ColumnType::Path: return "path";
+    case ColumnType::Phone: return "phone";
+    case ColumnType::Url: return "url";
   }
   return "text";
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "base/contact.h"
 #include "base/numbers.h"
 #include "base/text.h"
 #include "read/csv.h"
@@ -35,7 +36,9 @@ std::optional<std::string> read_text_file(const FileSystem& fs, const std::strin
   DecodeFailure failure;
   auto decoded = decode_text(*bytes, &failure);
   if (!decoded) {
-    diags.error({path, failure.line, ""}, "文字コードを判別できません（UTF-8 でも CP932（Shift_JIS）でもない文字があります）",
+    diags.error({path, failure.line, ""},
+                std::to_string(failure.line) + " 行目の " + std::to_string(failure.column) +
+                    " 文字目で文字コードを判別できません（UTF-8 でも CP932（Shift_JIS）でもない文字があります）",
                 "UTF-8（BOMの有無は問わない）または CP932（Shift_JIS）で保存したファイル");
     return std::nullopt;
   }
@@ -58,7 +61,17 @@ bool is_id(const std::string& s) {
   return true;
 }
 
-std::string quote(const std::string& s) { return "「" + s + "」"; }
+// A value shown in a message: at most 60 characters (a hostile 1 MB cell
+// must not make a 1 MB message); line breaks are escaped when printed.
+std::string quote(const std::string& s) {
+  constexpr size_t kShown = 60;
+  size_t chars = 0, i = 0;
+  for (; i < s.size() && chars < kShown; ++chars) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+  }
+  return "「" + (i < s.size() ? s.substr(0, i) + "…" : s) + "」";
+}
 
 void check_bounds(const ColumnSpec& col, double v, const std::string& raw, const Location& where,
                   Diagnostics& diags, bool& ok) {
@@ -173,6 +186,10 @@ bool check_one(const ColumnSpec& col, const std::string& raw, const Location& wh
         diags.error(where, quote(raw) + "は金額として読めません", kExpectedYen);
         return false;
       }
+      if (*y > kMaxYen) {
+        diags.error(where, quote(raw) + "は金額として大きすぎます", "円単位の整数で " + with_commas(kMaxYen) + " 以下");
+        return false;
+      }
       cell.integer = y;
       return true;
     }
@@ -189,6 +206,10 @@ bool check_one(const ColumnSpec& col, const std::string& raw, const Location& wh
       if (!yen || !code_ok) {
         diags.error(where, quote(raw) + "は「重層区分:金額」として読めません",
                     "重層区分:円 を ; で区切る（例: 1ニ:6000000;5:4000000）");
+        return false;
+      }
+      if (*yen > kMaxYen) {
+        diags.error(where, quote(raw) + "の金額が大きすぎます", "円単位の整数で " + with_commas(kMaxYen) + " 以下");
         return false;
       }
       cell.code_amounts.push_back({code, *yen});
@@ -208,7 +229,19 @@ bool check_one(const ColumnSpec& col, const std::string& raw, const Location& wh
     case ColumnType::Path: {
       std::string p = v;
       std::replace(p.begin(), p.end(), '\\', '/');
+      while (p.rfind("./", 0) == 0) p = p.substr(2);
       if (p.rfind("documents/", 0) == 0) p = p.substr(10);
+      if (p.find("/./") != std::string::npos) {
+        // "a/./b.pdf" is a/b.pdf: one file, one name (the confidentiality check compares names).
+        std::string joined;
+        bool first = true;
+        for (const auto& part : split(p, '/')) {
+          if (part == ".") continue;
+          joined += (first ? "" : "/") + part;
+          first = false;
+        }
+        p = joined;
+      }
       bool leaves = p.empty() || p[0] == '/' || p.find(':') != std::string::npos;
       for (const auto& part : split(p, '/'))
         if (part == ".." || part.empty()) leaves = true;
@@ -226,14 +259,52 @@ bool check_one(const ColumnSpec& col, const std::string& raw, const Location& wh
       cell.items.push_back(p);
       return true;
     }
+    case ColumnType::Phone:
+      // Kept as typed (after NFKC) for display; the site dials dialable_phone().
+      if (!dialable_phone(v)) {
+        diags.error(where, quote(raw) + "は電話番号として読めません",
+                    "市外局番からの電話番号（例: 000-123-4567、0120-000-000）、189 や #8000 などの短い番号");
+        return false;
+      }
+      cell.items.push_back(v);
+      return true;
+    case ColumnType::Url:
+      if (!is_web_address(v)) {
+        diags.error(where, quote(raw) + "はURLとして使えません", "https:// または http:// で始まり、空白や引用符を含まないアドレス");
+        return false;
+      }
+      cell.items.push_back(v);
+      return true;
   }
   return true;
 }
 
 }  // namespace
 
+// What Excel can hold in a cell (the workbooks are written from the
+// inputs): 32,767 UTF-16 units, no NUL (it would cut the text there).
+constexpr size_t kMaxCellUnits = 32767;
+
+size_t utf16_units(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) ++n;  // a lead byte starts a code point
+    if ((c & 0xF8) == 0xF0) ++n;  // beyond U+FFFF: a surrogate pair
+  }
+  return n;
+}
+
 void check_cell(const ColumnSpec& col, const std::string& raw, const Location& where, Cell& cell,
                 Diagnostics& diags) {
+  if (raw.find('\0') != std::string::npos) {
+    diags.error(where, "NUL 文字（\\0）が含まれています（Excel や HTML ではそこで文字が切れます）", "NUL を含まない文字");
+    return;
+  }
+  if (size_t units = utf16_units(raw); units > kMaxCellUnits) {
+    diags.error(where, std::to_string(units) + " 文字あり、Excel の1つのセルに入る 32,767 文字を超えています",
+                "32,767 文字以内（長い説明は narrative/ の Markdown へ）");
+    return;
+  }
   std::string value = trim(raw);
   if (value.empty() || normalize(value).empty()) {
     if (!col.default_value.empty()) value = col.default_value;

@@ -64,6 +64,12 @@ class XmlReader {
     return error;
   }
 
+  // Stops the parse from a handler; parse() then reports `why`.
+  void stop(std::string why) {
+    refused_ = std::move(why);
+    if (parser_) XML_StopParser(parser_, XML_FALSE);
+  }
+
   static std::string_view local_name(const XML_Char* name) {
     std::string_view n(name);
     size_t bar = n.rfind('|');
@@ -342,11 +348,18 @@ std::vector<std::string> read_shared_strings(const std::string& xml, std::string
   return out;
 }
 
+// A workbook's cells are bounded: a 100 KB file whose cells all point at
+// one long shared string would otherwise expand into gigabytes.
+constexpr std::size_t kMaxWorkbookTextBytes = 64u << 20;
+constexpr std::size_t kMaxWorkbookCells = 1'000'000;
+
 struct BookContext {
   std::string display_name;
   const std::vector<std::string>* shared = nullptr;
   const Styles* styles = nullptr;
   bool date1904 = false;
+  mutable std::size_t text_bytes = 0, cells = 0;  // over every sheet so far
+  mutable bool too_large = false;
 };
 
 // Fills the cells of one sheet from its XML.
@@ -427,6 +440,17 @@ void read_sheet_xml(const std::string& xml, const BookContext& book, XlsxSheet& 
       }
     }
     if (c.text.empty() && c.kind == XlsxCell::Kind::Text) return;  // an empty string is an empty cell
+    book.text_bytes += c.text.size();
+    if (++book.cells > kMaxWorkbookCells || book.text_bytes > kMaxWorkbookTextBytes) {
+      if (!book.too_large)
+        error_here(book.cells > kMaxWorkbookCells
+                       ? "入力様式のセルが多すぎます（" + with_commas(static_cast<long long>(kMaxWorkbookCells)) + " 個まで）。読むのをやめました"
+                       : "入力様式のセルの文字が多すぎます（合計 " + std::to_string(kMaxWorkbookTextBytes >> 20) +
+                             " MB まで。同じ長い文字列を多くのセルが使っていませんか）。読むのをやめました",
+                   "kyosei template で作った入力様式に、必要な行だけを入力したブック");
+      book.too_large = true;
+      return;
+    }
     sheet.rows[cell_row][cell_col] = std::move(c);
   };
 
@@ -475,6 +499,7 @@ void read_sheet_xml(const std::string& xml, const BookContext& book, XlsxSheet& 
       in_cell = false;
       if (cell_col >= 0) {
         finish_cell();
+        if (book.too_large) r.stop("大きすぎます");
         next_col = cell_col + 1;
       }
     } else if (name == "v") {
@@ -491,7 +516,7 @@ void read_sheet_xml(const std::string& xml, const BookContext& book, XlsxSheet& 
     else if (in_inline) inline_text.text(s);
   };
   std::string error = r.parse(xml);
-  if (!error.empty())
+  if (!error.empty() && !book.too_large)
     diags.error({file, cell_row, cell_col >= 0 ? column_letters(cell_col) : ""},
                 "シートの XML が壊れているため、このセルから先を読めません（" + error + "）",
                 "Excel で開いて「Excel ブック (*.xlsx)」として保存し直したブック");
@@ -691,6 +716,7 @@ std::optional<XlsxWorkbook> read_xlsx(const std::string& path, const std::string
       read_sheet_xml(*xml, ctx, sheet, diags);
     }
     book.sheets.push_back(std::move(sheet));
+    if (ctx.too_large) break;  // reported once; the rest is not read
   }
   return book;
 }

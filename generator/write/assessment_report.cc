@@ -214,14 +214,6 @@ std::string evidence_line(const EvidenceRow& e) {
   return out;
 }
 
-void build_assessment_report(AssessmentReport& out, const Dataset& data, const Reference& ref, const Dataset* previous) {
-  const FindingsConfig& config = builtin_findings_config();
-  out.data = &data;
-  out.ref = &ref;
-  out.findings = compute_findings(data, ref, config);
-  out.result = compute_assessment(data, ref, out.findings, config.contradiction, previous);
-}
-
 std::string assessment_report_markdown(const AssessmentReport& r) { return overview(r) + "\n" + rest(r); }
 
 std::string assessment_report_html(const AssessmentReport& r) {
@@ -241,8 +233,7 @@ std::string assessment_report_html(const AssessmentReport& r) {
 }
 
 bool write_assessment_report(const BuildContext& c) {
-  AssessmentReport r;
-  build_assessment_report(r, c.dataset, c.reference, c.previous);
+  const AssessmentReport r(c.analysis);
   bool ok = true;
   auto put = [&](const std::string& path, const std::string& bytes) {
     if (write_file(path, bytes)) return;

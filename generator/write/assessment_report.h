@@ -5,7 +5,7 @@
 //   plan/自己点検レポート.html   the same, self-contained (inline CSS, the
 //                                 radar and bar charts inline as SVG)
 //
-//   AssessmentReport r = build_assessment_report(data, ref, previous);
+//   AssessmentReport r(analysis);   // the build's findings and scores
 //   std::string md = assessment_report_markdown(r);
 //   std::string html = assessment_report_html(r);
 //
@@ -23,28 +23,27 @@
 #include <string>
 #include <vector>
 
+#include "analyse/analysis.h"
 #include "analyse/assessment_scores.h"
 #include "analyse/findings.h"
 #include "write/outputs.h"
 
 namespace kyosei {
 
-// Owns the findings the result points into: keep it in one place (it is
-// not copyable for that reason).
+// The findings and scores of the build's analysis (analyse/analysis.h),
+// with last year's answers beside (with_previous, when --previous is given)
+// or this year's alone.
 struct AssessmentReport {
-  const Dataset* data = nullptr;
-  const Reference* ref = nullptr;
-  std::vector<Finding> findings;
-  AssessmentResult result;
-
-  AssessmentReport() = default;
-  AssessmentReport(const AssessmentReport&) = delete;
-  AssessmentReport& operator=(const AssessmentReport&) = delete;
+  explicit AssessmentReport(const Analysis& a, bool with_previous = true)
+      : data(&a.data),
+        ref(&a.ref),
+        findings(a.findings),
+        result(with_previous ? a.assessment : a.assessment_this_year()) {}
+  const Dataset* data;
+  const Reference* ref;
+  const std::vector<Finding>& findings;
+  const AssessmentResult& result;
 };
-
-// Runs the findings (builtin_findings_config()) and the scores.
-void build_assessment_report(AssessmentReport& out, const Dataset& data, const Reference& ref,
-                             const Dataset* previous);
 
 std::string assessment_report_markdown(const AssessmentReport& r);
 std::string assessment_report_html(const AssessmentReport& r);

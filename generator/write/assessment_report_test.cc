@@ -28,8 +28,8 @@ TEST_CASE("assessment report: sections, unanswered listed, escaped input") {
   d.municipality.jusou_status = "実施";
   answer(d, "A1", 2, "<script>alert(1)</script> *強調*");
   answer(d, "A2", 3);
-  AssessmentReport r;
-  build_assessment_report(r, d, builtin_reference(), nullptr);
+  const Analysis a(d, builtin_reference());
+  const AssessmentReport r(a);
   const std::string md = assessment_report_markdown(r);
   for (const char* h : {"# 進捗自己点検レポート（令和8年度 架空市）", "## 概要", "## 領域別の評価", "## 視点別の評価",
                         "## 重層的支援体制整備事業の構成事業（点数とは別の軸）", "## 自動判定", "## 未回答の項目",
@@ -62,8 +62,8 @@ TEST_CASE("assessment report: previous year's scores beside this year's") {
   prev.municipality.fiscal_year = 2025;
   answer(d, "A1", 3);
   answer(prev, "A1", 1);
-  AssessmentReport r;
-  build_assessment_report(r, d, builtin_reference(), &prev);
+  const Analysis a(d, builtin_reference(), &prev);
+  const AssessmentReport r(a);
   const std::string md = assessment_report_markdown(r);
   CHECK(has(md, "令和7年度の平均"));
   CHECK(has(md, "| A1 | A | "));

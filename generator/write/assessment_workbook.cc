@@ -53,8 +53,7 @@ bool write_assessment_workbook(const BuildContext& c) {
   };
   std::error_code ec;
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-  AssessmentReport r;
-  build_assessment_report(r, c.dataset, c.reference, c.previous);
+  const AssessmentReport r(c.analysis);
   const Municipality& m = c.dataset.municipality;
 
   lxw_workbook* wb = workbook_new(path.c_str());

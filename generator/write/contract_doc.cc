@@ -30,6 +30,8 @@ std::string type_text(const ColumnSpec& c) {
     case ColumnType::CodeYen: t = "重層区分:円（1ニ:6000000）"; break;
     case ColumnType::YearValue: t = "年度:値（2025:12）"; break;
     case ColumnType::Path: t = "documents/ 内の PDF のパス"; break;
+    case ColumnType::Phone: t = "電話番号（000-123-4567・0120-000-000・#8000）"; break;
+    case ColumnType::Url: t = "URL（https://〜）"; break;
   }
   if (c.multi) t = "複数可（; ；、で区切る）: " + t;
   if (!c.ref.empty()) t += "。" + c.ref + " の ID";

@@ -18,17 +18,11 @@ namespace {
 constexpr const char* kUnanswered = "未回答";
 
 struct Assessment {
-  std::vector<Finding> findings;
-  AssessmentResult result;
+  const std::vector<Finding>& findings;
+  const AssessmentResult& result;
 };
 
-Assessment assess(const SheetSource& src) {
-  const FindingsConfig& config = builtin_findings_config();
-  Assessment a;
-  a.findings = compute_findings(src.data, src.ref, config);
-  a.result = compute_assessment(src.data, src.ref, a.findings, config.contradiction, src.previous);
-  return a;
-}
+Assessment assess(const SheetSource& src) { return {src.analysis.findings, src.analysis.assessment}; }
 
 SheetCell mean_cell(const std::optional<double>& mean) {
   return mean ? SheetCell::of_number(*mean) : SheetCell::of_text(kUnanswered).with_shade();

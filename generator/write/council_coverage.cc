@@ -13,9 +13,7 @@ constexpr const char* kTotalLabel = "合計";
 }  // namespace
 
 std::optional<Sheet> coverage_sheet(const SheetSource& src) {
-  const Schema& schema = builtin_schema();
-  CoverageMatrix m =
-      compute_coverage(src.data, schema.values("services.csv", "分野"), schema.values("services.csv", "機能"));
+  const CoverageMatrix& m = src.analysis.all.coverage;
   Sheet sheet;
   sheet.name = "分野×機能";
   sheet.description = "分野と機能の組み合わせごとの事業数（網かけは該当する事業のない組み合わせ）";
@@ -55,7 +53,7 @@ std::optional<Sheet> coverage_sheet(const SheetSource& src) {
 }
 
 std::optional<Sheet> components_sheet(const SheetSource& src) {
-  auto components = compute_component_coverage(src.data, src.ref);
+  const auto& components = src.analysis.all.components;
   Sheet sheet;
   sheet.name = "重層事業対応表";
   sheet.description = "重層的支援体制整備事業の13区分と、それにあたる既存事業";

@@ -88,7 +88,7 @@ SheetTable ratios_table(const FundingBreakdown& b) {
 }  // namespace
 
 std::optional<Sheet> funding_sheet(const SheetSource& src) {
-  FundingBreakdown b = compute_funding(src.data, funding_ratios_of(src.data), src.data.municipality.fiscal_year);
+  const FundingBreakdown& b = src.analysis.all.funding;
   Sheet sheet;
   sheet.name = "財源内訳";
   sheet.description = "重層的支援体制整備事業の交付金の財源内訳（国・都道府県・市町村等の負担）";

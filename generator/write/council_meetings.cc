@@ -27,7 +27,7 @@ std::string area_names(const Dataset& d, const std::vector<std::string>& ids) {
 }  // namespace
 
 std::optional<Sheet> meetings_sheet(const SheetSource& src) {
-  std::vector<MeetingActivity> activity = compute_meeting_activity(src.data);
+  const std::vector<MeetingActivity>& activity = src.analysis.meetings;
   Sheet sheet;
   sheet.name = "会議体";
   sheet.description = "会議体の一覧と、年間の予定回数・開催回数";
@@ -70,7 +70,7 @@ std::optional<Sheet> meetings_sheet(const SheetSource& src) {
 }
 
 std::optional<Sheet> sessions_sheet(const SheetSource& src) {
-  SessionCalendar calendar = compute_session_calendar(src.data);
+  const SessionCalendar& calendar = src.analysis.calendar;
   bool internal = src.audience == Audience::Internal;
   Sheet sheet;
   sheet.name = "開催実績";

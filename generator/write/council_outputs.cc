@@ -14,11 +14,11 @@ bool write_council_workbook(const BuildContext& ctx) {
   info.title = "審議会資料（" + mu.name + "・" + format_fiscal_year(mu.fiscal_year) + "・" + audience_label(ctx.audience) + "）";
   info.subject = "地域福祉計画・重層的支援体制整備事業の審議資料";
   info.what = "審議会資料";
-  return write_workbook(info, mu, council_sheets({ctx.dataset, ctx.reference, ctx.audience, ctx.previous}), ctx.diags);
+  return write_workbook(info, mu, council_sheets({ctx.analysis, ctx.audience}), ctx.diags);
 }
 
 bool write_council_csv(const BuildContext& ctx) {
-  auto sheets = council_sheets({ctx.dataset, ctx.reference, ctx.audience, ctx.previous});
+  auto sheets = council_sheets({ctx.analysis, ctx.audience});
   // Unmappable characters are the inputs' problem (exit 2), found before
   // anything is written.
   Diagnostics& problems = ctx.input_problems ? *ctx.input_problems : ctx.diags;

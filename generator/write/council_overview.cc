@@ -64,22 +64,21 @@ Sheet overview_sheet(const SheetSource& src, const std::vector<Sheet>& others) {
   item(t, "事業費の合計（把握している分）", SheetCell::of_number(static_cast<double>(cost)).with_format(CellFormat::Yen), "円");
   if (unknown_cost) item(t, "事業費を把握していない事業", count(unknown_cost), "事業");
 
-  const Schema& schema = builtin_schema();
-  CoverageMatrix m = compute_coverage(d, schema.values("services.csv", "分野"), schema.values("services.csv", "機能"));
+  const CoverageMatrix& m = src.analysis.all.coverage;
   item(t, "分野×機能の空白（該当する事業のない組み合わせ）", count(static_cast<long long>(m.empty_cells().size())),
        "か所（" + std::to_string(m.fields.size() * m.functions.size()) + "か所中）");
-  auto components = compute_component_coverage(d, src.ref);
+  const auto& components = src.analysis.all.components;
   long long implemented = 0;
   for (const auto& c : components) implemented += c.implemented() ? 1 : 0;
   item(t, "重層事業の構成事業のうち対応する事業があるもの", count(implemented),
        "区分（" + std::to_string(components.size()) + "区分中）");
 
-  StaffingSummary staff = compute_staffing(d, src.ref);
+  const StaffingSummary& staff = src.analysis.staffing;
   item(t, "コーディネーター等（実人数）", count(staff.people), "人");
   item(t, "うち兼務", count(staff.multi_role_people), "人");
   item(t, "常勤換算の合計", SheetCell::of_number(staff.total_fte).with_format(CellFormat::Decimal), "人");
 
-  SessionCalendar calendar = compute_session_calendar(d);
+  const SessionCalendar& calendar = src.analysis.calendar;
   item(t, "会議体", count(static_cast<long long>(d.meetings.size())), "会議");
   item(t, "開催実績", count(calendar.sessions), "回");
   item(t, "資料の区分", std::string(audience_label(src.audience)) +

@@ -28,6 +28,7 @@
 #include <optional>
 #include <vector>
 
+#include "analyse/analysis.h"
 #include "model/model.h"
 #include "model/reference.h"
 #include "write/audience.h"
@@ -35,7 +36,12 @@
 
 namespace kyosei {
 
+// What every sheet is built from: the build's one analysis (its dataset,
+// reference and --previous included).
 struct SheetSource {
+  SheetSource(const Analysis& a, Audience au = Audience::Council)
+      : analysis(a), data(a.data), ref(a.ref), audience(au), previous(a.previous) {}
+  const Analysis& analysis;
   const Dataset& data;
   const Reference& ref;
   Audience audience = Audience::Council;

@@ -120,7 +120,7 @@ const SheetRow& total_row(const SheetTable& t) {
 
 TEST_CASE("council sheets: order and names") {
   Dataset d = sample();
-  auto sheets = council_sheets({d, builtin_reference(), Audience::Council});
+  auto sheets = council_sheets({Analysis(d, builtin_reference()), Audience::Council});
   std::vector<std::string> names;
   for (const auto& s : sheets) names.push_back(s.name);
   CHECK(names == std::vector<std::string>{"概要", "棚卸一覧", "分野×機能", "重層事業対応表", "財源内訳", "人員配置",
@@ -132,8 +132,8 @@ TEST_CASE("council sheets: order and names") {
 
 TEST_CASE("council sheets: audience decides whether staff names and confidential agendas appear") {
   Dataset d = sample();
-  auto council = all_text(council_sheets({d, builtin_reference(), Audience::Council}));
-  auto internal = all_text(council_sheets({d, builtin_reference(), Audience::Internal}));
+  auto council = all_text(council_sheets({Analysis(d, builtin_reference()), Audience::Council}));
+  auto internal = all_text(council_sheets({Analysis(d, builtin_reference()), Audience::Internal}));
   for (const char* secret : {"架空 太郎", "見本 花子", "A世帯の支援方針", "2026/支援会議.pdf"}) {
     CHECK_FALSE(contains(council, secret));
     CHECK(contains(internal, secret));
@@ -147,7 +147,7 @@ TEST_CASE("council sheets: audience decides whether staff names and confidential
 
 TEST_CASE("council sheets: 財源内訳 totals are formulas whose cached values equal the breakdown") {
   Dataset d = sample();
-  auto sheets = council_sheets({d, builtin_reference(), Audience::Council});
+  auto sheets = council_sheets({Analysis(d, builtin_reference()), Audience::Council});
   const Sheet& f = sheet_named(sheets, "財源内訳");
   FundingBreakdown b = compute_funding(d, funding_ratios_of(d), 2026);
   const SheetRow& total = total_row(f.main);
@@ -170,7 +170,7 @@ TEST_CASE("council sheets: 財源内訳 totals are formulas whose cached values 
 
 TEST_CASE("council sheets: 人員配置 by 分野 agrees with analyse/staffing.h") {
   Dataset d = sample();
-  auto sheets = council_sheets({d, builtin_reference(), Audience::Council});
+  auto sheets = council_sheets({Analysis(d, builtin_reference()), Audience::Council});
   const Sheet& s = sheet_named(sheets, "人員配置");
   StaffingSummary summary = compute_staffing(d, builtin_reference());
   const SheetTable& by_field = s.extras.at(0);
@@ -186,7 +186,7 @@ TEST_CASE("council sheets: 人員配置 by 分野 agrees with analyse/staffing.h
 
 TEST_CASE("council sheets: 兼務状況 counts roles per person with COUNT") {
   Dataset d = sample();
-  auto sheets = council_sheets({d, builtin_reference(), Audience::Council});
+  auto sheets = council_sheets({Analysis(d, builtin_reference()), Audience::Council});
   const SheetTable& t = sheet_named(sheets, "兼務状況").main;
   const SheetCell& count = t.rows[0].cells.back();
   CHECK(count.kind == SheetCell::Kind::Formula);
@@ -196,7 +196,7 @@ TEST_CASE("council sheets: 兼務状況 counts roles per person with COUNT") {
 
 TEST_CASE("council sheets: 開催実績 by date, months of the fiscal year") {
   Dataset d = sample();
-  auto sheets = council_sheets({d, builtin_reference(), Audience::Council});
+  auto sheets = council_sheets({Analysis(d, builtin_reference()), Audience::Council});
   const Sheet& s = sheet_named(sheets, "開催実績");
   CHECK(s.main.rows[0].cells[0].date == Date{2026, 5, 21});
   CHECK(s.main.rows[0].cells[0].kind == SheetCell::Kind::Date);
@@ -213,7 +213,7 @@ TEST_CASE("council workbook: print settings, formulas with values, dates and tex
   fs::path dir = fs::temp_directory_path() / ("kyosei_council_test_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   Dataset d = sample();
-  auto sheets = council_sheets({d, builtin_reference(), Audience::Council});
+  auto sheets = council_sheets({Analysis(d, builtin_reference()), Audience::Council});
   std::string path = (dir / "審議会資料.xlsx").string();
   Diagnostics diags;
   REQUIRE(write_workbook({path, "審議会資料", "件名", "審議会資料"}, d.municipality, sheets, diags));

@@ -22,8 +22,8 @@ std::string fte_text(double v) {
 }  // namespace
 
 std::optional<Sheet> staffing_sheet(const SheetSource& src) {
-  StaffingSummary s = compute_staffing(src.data, src.ref);
-  std::vector<RoleStaffing> rows = compute_role_staffing(src.data, src.ref);
+  const StaffingSummary& s = src.analysis.staffing;
+  const std::vector<RoleStaffing>& rows = src.analysis.role_staffing;
   const auto& organisation_types = builtin_schema().values("staff.csv", "所属区分");
   Sheet sheet;
   sheet.name = "人員配置";
@@ -87,7 +87,7 @@ std::optional<Sheet> staffing_sheet(const SheetSource& src) {
 }
 
 std::optional<Sheet> multiple_roles_sheet(const SheetSource& src) {
-  std::vector<std::string> roles = held_roles(src.data, src.ref);
+  const std::vector<std::string>& roles = src.analysis.held_roles;
   bool internal = src.audience == Audience::Internal;
   Sheet sheet;
   sheet.name = "兼務状況";

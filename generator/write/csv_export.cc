@@ -40,10 +40,18 @@ std::string number_text(double v) {
 
 std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
-// Excel runs a cell that starts with one of these as a formula.
+// Excel runs a cell that starts with one of these as a formula (OWASP's
+// list: = + - @ tab CR). Spaces before them do not stop it, and Japanese
+// Excel reads the full-width ＝ ＋ － ＠ the same way, so those count too.
 std::string guarded(const std::string& text) {
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos) return "'" + text;
-  return text;
+  std::string_view rest(text);
+  while (!rest.empty() && (rest[0] == ' ' || rest.substr(0, 3) == "\xE3\x80\x80"))
+    rest.remove_prefix(rest[0] == ' ' ? 1 : 3);
+  if (rest.empty()) return text;
+  bool formula = std::string_view("=+-@\t\r\n").find(rest[0]) != std::string_view::npos;
+  for (std::string_view wide : {"\xEF\xBC\x9D", "\xEF\xBC\x8B", "\xEF\xBC\x8D", "\xEF\xBC\xA0"})
+    formula = formula || rest.substr(0, 3) == wide;
+  return formula ? "'" + text : text;
 }
 
 std::string field_text(const SheetCell& c, CellFormat f) {
@@ -69,7 +77,7 @@ CellFormat format_of(const SheetTable& t, size_t column, const SheetCell& c) {
 std::vector<std::vector<std::string>> records_of(const SheetTable& t) {
   std::vector<std::vector<std::string>> out;
   std::vector<std::string> header;
-  for (const auto& c : t.columns) header.push_back(c.header);
+  for (const auto& c : t.columns) header.push_back(guarded(c.header));  // a header can come from input (a role name)
   out.push_back(std::move(header));
   for (const auto& row : t.rows) {
     std::vector<std::string> fields;

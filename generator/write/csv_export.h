@@ -16,10 +16,11 @@
 //
 // Values: numbers without separators (1234000, 0.6), dates ISO 8601
 // (2026-05-21, months 2024-04), formulas as their values, unknown values
-// empty. A text cell that begins with = + - @ (or a tab or CR) gets a
-// leading ' so that Excel, opening the file, shows it as text instead of
-// running it as a formula (CSV injection); the apostrophe is the usual
-// marker for "text" in Excel.
+// empty. A text cell or header that begins with = + - @, a tab, CR or LF
+// (OWASP's CSV-injection list; also after leading spaces, and the
+// full-width ＝ ＋ － ＠) gets a leading ' so that Excel, opening the file,
+// shows it as text instead of running it as a formula; the apostrophe is
+// the usual marker for "text" in Excel. Numbers (-5) are not text and stay.
 #pragma once
 #include <optional>
 #include <string>

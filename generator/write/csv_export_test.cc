@@ -121,3 +121,31 @@ TEST_CASE("write_csv_tables: files under csv/") {
 }
 
 }  // namespace kyosei
+
+namespace kyosei {
+
+TEST_CASE("encode_csv: OWASP neutralisation of cells and headers") {
+  Sheet s;
+  s.name = "兼務状況";
+  s.main.name = s.name;
+  s.main.columns = {{"=cmd|' /C calc'!A0"}, {"名前"}, {"金額", CellFormat::Yen}};
+  const char* risky[] = {"=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "  =1", "\xE3\x80\x80=1", "＝1", "＋1", "－1", "＠a"};
+  for (const char* r : risky)
+    s.main.add_row().cells = {SheetCell::of_text(r), SheetCell::of_text("ふつう"), SheetCell::of_number(-5)};
+  std::vector<Sheet> sheets = {s};
+  Diagnostics diags;
+  auto bytes = encode_csv(csv_tables(sheets)[0], CsvEncoding::Utf8Bom, diags);
+  REQUIRE(bytes);
+  auto parsed = parse_csv(bytes->substr(3));
+  REQUIRE(parsed.records.size() == 13);
+  CHECK(parsed.records[0].fields[0] == "'=cmd|' /C calc'!A0");
+  CHECK(parsed.records[0].fields[1] == "名前");
+  for (size_t i = 1; i < parsed.records.size(); ++i) {
+    CAPTURE(i);
+    CHECK(parsed.records[i].fields[0] == "'" + std::string(risky[i - 1]));
+    CHECK(parsed.records[i].fields[1] == "ふつう");
+    CHECK(parsed.records[i].fields[2] == "-5");  // a number is not text
+  }
+}
+
+}  // namespace kyosei

@@ -1,7 +1,5 @@
 #include "write/outputs.h"
 
-#include "analyse/coverage.h"
-#include "model/schema.h"
 #include "write/site_writer.h"
 #include "write/summary_markdown.h"
 #include "write/xlsx_inventory.h"
@@ -15,10 +13,8 @@ namespace kyosei {
 namespace {
 
 bool inventory_summary(const BuildContext& c) {
-  const Schema& schema = builtin_schema();
-  auto matrix = compute_coverage(c.dataset, schema.values("services.csv", "分野"), schema.values("services.csv", "機能"));
-  auto components = compute_component_coverage(c.dataset, c.reference);
-  return write_inventory_summary(c.dataset, c.reference, matrix, components, c.out_dir + "/plan/棚卸サマリー.md", c.diags);
+  return write_inventory_summary(c.dataset, c.reference, c.analysis.all.coverage, c.analysis.all.components,
+                                 c.out_dir + "/plan/棚卸サマリー.md", c.diags);
 }
 
 bool inventory_workbook(const BuildContext& c) {
@@ -26,7 +22,8 @@ bool inventory_workbook(const BuildContext& c) {
 }
 
 bool public_site(const BuildContext& c) {
-  return write_site(c.dataset, c.reference, c.inputs, c.out_dir + "/site", c.diags, {.privacy_problems = c.input_problems, .jobs = c.jobs});
+  return write_site(c.analysis, c.inputs, c.out_dir + "/site", c.diags,
+                    {.privacy_problems = c.input_problems, .jobs = c.jobs});
 }
 
 }  // namespace

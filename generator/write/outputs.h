@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "analyse/analysis.h"
 #include "base/file_system.h"
 #include "model/model.h"
 #include "model/reference.h"
@@ -22,6 +23,9 @@ struct BuildContext {
   const FileSystem& inputs;  // to copy documents/ and read overrides
   std::string out_dir;       // the (temporary) output folder
   Diagnostics& diags;
+  // Every figure of the outputs, computed once before any writer runs
+  // (analyse/analysis.h). Writers read it; none computes its own.
+  const Analysis& analysis;
   // Problems of the inputs that only show while writing (the public site's
   // privacy guard: a staff 氏名 in a service's 概要). A writer reports them
   // here, located at the input row, and fails; the build then exits with

@@ -29,10 +29,10 @@ std::string held_text(const std::optional<int>& n, bool recorded) {
 }  // namespace
 
 void add_change(const PlanFacts& f, Data& d) {
-  const Dataset& prev = *f.settings.previous;
-  YearChange c = compute_year_change(f.ds, prev, f.ref);
+  // The analysis compares with --previous (settings.previous is the same).
+  const YearChange& c = *f.view.year_change;
   // The roster has no audience: FTE compares the whole rosters.
-  YearChange staff = compute_year_change(f.full, prev, f.ref);
+  const YearChange& staff = *f.analysis.all.year_change;
   d.set("前年度", format_fiscal_year(c.previous_year));
   d.set("前年度略", format_fiscal_year_short(c.previous_year));
   // A service the public copy drops must not show as "ended" either.

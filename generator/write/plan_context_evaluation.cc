@@ -101,7 +101,7 @@ void add_evaluation(const PlanFacts& f, Data& d) {
   set_if(d, "提案指標表", proposal_table(f));
   d.set("会議体開催表", meetings_held_table(f));
   if (!f.not_started()) {
-    FundingBreakdown b = compute_funding(f.ds, funding_ratios_of(f.ds), f.ds.municipality.fiscal_year);
+    const FundingBreakdown& b = f.view.funding;
     d.set("財源内訳", render_funding_breakdown(f.ds, b));
   }
 }

@@ -184,7 +184,7 @@ std::vector<std::string> issues(const PlanFacts& f) {
 
   // 按分 not settled.
   if (!f.not_started()) {
-    FundingBreakdown b = compute_funding(ds, funding_ratios_of(f.full), ds.municipality.fiscal_year);
+    const FundingBreakdown& b = f.view.funding;
     std::vector<std::string> needs;
     for (const auto& r : b.rows)
       if (r.kind == FundingRowKind::NeedsAllocation &&

@@ -2,6 +2,7 @@
 // 委託先 of the services under a 重層区分 (実施計画 08).
 #include <algorithm>
 
+#include "analyse/organisations.h"
 #include "base/text.h"
 #include "write/plan_context_parts.h"
 #include "write/plan_text.h"
@@ -63,20 +64,13 @@ std::string go_block(const PlanFacts& f, int go) {
 
 // "- 実施主体：事業名、事業名" for services with a 重層区分 run by someone else.
 std::string providers_list(const PlanFacts& f) {
-  std::vector<std::string> providers;
-  std::vector<std::vector<std::string>> services_of;
-  for (const Service& s : f.ds.services) {
-    if (s.jusou_codes.empty() || s.provider.empty()) continue;
-    auto it = std::find(providers.begin(), providers.end(), s.provider);
-    if (it == providers.end()) {
-      providers.push_back(s.provider);
-      services_of.push_back({s.name});
-    } else {
-      services_of[static_cast<size_t>(it - providers.begin())].push_back(s.name);
-    }
-  }
+  auto providers = provider_organisations(f.ds.services, [](const Service& s) { return !s.jusou_codes.empty(); });
   std::vector<std::string> items;
-  for (size_t i = 0; i < providers.size(); ++i) items.push_back(md(providers[i]) + "：" + names_text(services_of[i]));
+  for (const auto& p : providers) {
+    std::vector<std::string> names;
+    for (const Service* s : p.services) names.push_back(s->name);
+    items.push_back(md(p.name) + "：" + names_text(names));
+  }
   return bullet_list(items);
 }
 

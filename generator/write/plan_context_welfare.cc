@@ -2,6 +2,7 @@
 // (templates: 地域福祉計画 01, 02, 04, 05).
 #include <algorithm>
 
+#include "analyse/organisations.h"
 #include "analyse/common_items.h"
 #include "base/text.h"
 #include "model/schema.h"
@@ -120,7 +121,7 @@ std::string common_items_section(const PlanFacts& f, const WelfarePlanItemRef& i
   out += "社会福祉法第107条第1項第1号に定める「" + md(item.title) +
          "」です。国の地域福祉計画策定ガイドラインが例示する項目（ア〜タ）ごとに、関連する取組を示します。"
          "項目の名称には、原文で確認できていないものを含みます（資料「共通して取り組むべき事項の点検表」）。\n\n";
-  auto matches = match_common_items(f.ds, f.pref);
+  const auto& matches = f.view.common_items;
   std::vector<std::string> unmatched;
   for (const auto& m : matches) {
     if (m.empty()) {
@@ -161,25 +162,18 @@ std::string by_field_table(const PlanFacts& f, const WelfarePlanItemRef& item) {
 }
 
 std::string providers_table(const PlanFacts& f, const WelfarePlanItemRef& item) {
-  std::vector<std::string> providers;
-  std::vector<std::vector<const Service*>> of;
-  for (const Service& s : f.ds.services) {
-    if (s.provider.empty() || std::find(item.methods.begin(), item.methods.end(), s.method) == item.methods.end()) continue;
-    auto it = std::find(providers.begin(), providers.end(), s.provider);
-    if (it == providers.end()) {
-      providers.push_back(s.provider);
-      of.push_back({&s});
-    } else {
-      of[static_cast<size_t>(it - providers.begin())].push_back(&s);
-    }
-  }
+  std::vector<const Service*> run_by_others;
+  for (const Service& s : f.ds.services)
+    if (std::find(item.methods.begin(), item.methods.end(), s.method) != item.methods.end()) run_by_others.push_back(&s);
+  // 「A;B」 is two organisations (analyse/organisations.h).
+  auto providers = provider_organisations(run_by_others);
   if (providers.empty()) return "委託・補助・指定管理で実施している事業はありません。\n";
   MarkdownTable t;
   t.headers = {"実施主体", "事業（実施方法）"};
-  for (size_t i = 0; i < providers.size(); ++i) {
+  for (const auto& p : providers) {
     std::vector<std::string> cells;
-    for (const Service* s : of[i]) cells.push_back(md(s->name) + "（" + md(s->method) + "）");
-    t.rows.push_back({md(providers[i]), join(cells, "、")});
+    for (const Service* s : p.services) cells.push_back(md(s->name) + "（" + md(s->method) + "）");
+    t.rows.push_back({md(p.name), join(cells, "、")});
   }
   return "委託・補助・指定管理により" + std::to_string(providers.size()) + "の団体・法人が事業を担っています。\n\n" + t.render();
 }

@@ -75,13 +75,15 @@ std::string jusou_title(const Municipality& m) {
   return m.jusou_status == "移行準備" ? "重層的支援体制整備事業への移行計画（案）" : "重層的支援体制整備事業実施計画（案）";
 }
 
-std::optional<PlanDraft> jusou_draft(const Dataset& ds, const Reference& ref, const PlanReference& pref,
-                                     const DraftOptions& options, Diagnostics& diags, bool embedded) {
+std::optional<PlanDraft> jusou_draft(const Analysis& a, const DraftOptions& options, Diagnostics& diags,
+                                     bool embedded) {
+  const Dataset& ds = a.data;
+  const PlanReference& pref = a.plan_reference;
   PlanDraft draft;
   draft.draft = kJusouDraft;
   draft.file_title = jusou_title(ds.municipality);
   draft.title = ds.municipality.name + draft.file_title;
-  PlanFacts facts(ds, ref, pref, PlanSettings{options.public_site, embedded ? nullptr : options.previous, "", ""});
+  PlanFacts facts(a, PlanSettings{options.public_site, embedded ? nullptr : options.previous, "", ""});
   mstch::data context = build_plan_context(facts, DraftKind::Jusou);
   auto selected = select_chapters(kJusouDraft, ds, pref, options, embedded);
   for (size_t i = 0; i < selected.size(); ++i) {
@@ -101,13 +103,13 @@ std::string label_of(const std::vector<Selected>& selected, const std::string& n
 
 }  // namespace
 
-std::optional<PlanDraft> build_jusou_draft(const Dataset& ds, const Reference& ref, const PlanReference& pref,
-                                           const DraftOptions& options, Diagnostics& diags) {
-  return jusou_draft(ds, ref, pref, options, diags, false);
+std::optional<PlanDraft> build_jusou_draft(const Analysis& a, const DraftOptions& options, Diagnostics& diags) {
+  return jusou_draft(a, options, diags, false);
 }
 
-std::optional<PlanDraft> build_welfare_draft(const Dataset& ds, const Reference& ref, const PlanReference& pref,
-                                             const DraftOptions& options, Diagnostics& diags) {
+std::optional<PlanDraft> build_welfare_draft(const Analysis& a, const DraftOptions& options, Diagnostics& diags) {
+  const Dataset& ds = a.data;
+  const PlanReference& pref = a.plan_reference;
   const Municipality& m = ds.municipality;
   PlanDraft draft;
   draft.draft = kWelfareDraft;
@@ -117,7 +119,7 @@ std::optional<PlanDraft> build_welfare_draft(const Dataset& ds, const Reference&
   auto selected = select_chapters(kWelfareDraft, ds, pref, options, false);
   PlanSettings settings{options.public_site, options.previous, label_of(selected, "施策の展開"),
                         label_of(selected, "重層的支援体制整備事業実施計画")};
-  PlanFacts facts(ds, ref, pref, settings);
+  PlanFacts facts(a, settings);
   mstch::data context = build_plan_context(facts, DraftKind::Welfare);
 
   const Selected* checklist = nullptr;
@@ -132,7 +134,7 @@ std::optional<PlanDraft> build_welfare_draft(const Dataset& ds, const Reference&
     if (!ch) return std::nullopt;
     if (selected[i].ref->condition == "chapter") {
       // The 実施計画, one level down, inside this chapter.
-      auto embedded = jusou_draft(ds, ref, pref, options, diags, true);
+      auto embedded = jusou_draft(a, options, diags, true);
       if (!embedded) return std::nullopt;
       for (const auto& e : embedded->chapters) ch->markdown += "\n" + e.markdown;
       ch->markdown = tidy_markdown(ch->markdown);
@@ -140,7 +142,7 @@ std::optional<PlanDraft> build_welfare_draft(const Dataset& ds, const Reference&
     draft.chapters.push_back(std::move(*ch));
   }
   if (checklist) {
-    auto rendered = render_common_items_checklist(draft.chapters, match_common_items(facts.ds, pref));
+    auto rendered = render_common_items_checklist(draft.chapters, facts.view.common_items);
     context.set("点検表", rendered.table);
     context.set("点検表の注記", rendered.note);
     auto ch = render_chapter(*checklist, checklist_index, context, ds, options, diags);

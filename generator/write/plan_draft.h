@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "analyse/analysis.h"
 #include "base/diagnostics.h"
 #include "base/file_system.h"
 #include "model/model.h"
@@ -53,9 +54,9 @@ struct DraftOptions {
 bool jusou_plan_standalone(const Municipality& m);
 
 // nullopt when a template could not be rendered (reported in diags).
-std::optional<PlanDraft> build_jusou_draft(const Dataset& ds, const Reference& ref, const PlanReference& pref,
-                                           const DraftOptions& options, Diagnostics& diags);
-std::optional<PlanDraft> build_welfare_draft(const Dataset& ds, const Reference& ref, const PlanReference& pref,
-                                             const DraftOptions& options, Diagnostics& diags);
+// The figures come from the build's analysis (its dataset, reference and
+// plan reference included).
+std::optional<PlanDraft> build_jusou_draft(const Analysis& analysis, const DraftOptions& options, Diagnostics& diags);
+std::optional<PlanDraft> build_welfare_draft(const Analysis& analysis, const DraftOptions& options, Diagnostics& diags);
 
 }  // namespace kyosei

@@ -79,7 +79,8 @@ bool has_chapter(const PlanDraft& d, const std::string& part) {
 
 PlanDraft jusou(const Dataset& ds, DraftOptions o = {}) {
   Diagnostics diags;
-  auto d = build_jusou_draft(ds, builtin_reference(), builtin_plan_reference(), o, diags);
+  const Analysis a(ds, builtin_reference(), o.previous);
+  auto d = build_jusou_draft(a, o, diags);
   REQUIRE(d);
   CHECK(diags.error_count() == 0);
   return *d;
@@ -87,7 +88,8 @@ PlanDraft jusou(const Dataset& ds, DraftOptions o = {}) {
 
 PlanDraft welfare(const Dataset& ds, DraftOptions o = {}) {
   Diagnostics diags;
-  auto d = build_welfare_draft(ds, builtin_reference(), builtin_plan_reference(), o, diags);
+  const Analysis a(ds, builtin_reference(), o.previous);
+  auto d = build_welfare_draft(a, o, diags);
   REQUIRE(d);
   CHECK(diags.error_count() == 0);
   return *d;
@@ -179,7 +181,9 @@ TEST_CASE("a dataset may override a template; a broken one is reported") {
 
   fs.put("templates/plan/実施計画/03_計画期間.md", "# 期間\n{{#実施}}閉じていない\n");
   Diagnostics diags;
-  auto broken = build_jusou_draft(sample(), builtin_reference(), builtin_plan_reference(), {false, nullptr, &fs}, diags);
+  const Dataset broken_ds = sample();
+  const Analysis broken_analysis(broken_ds, builtin_reference());
+  auto broken = build_jusou_draft(broken_analysis, {false, nullptr, &fs}, diags);
   CHECK_FALSE(broken);
   CHECK(diags.error_count() == 1);
 }

@@ -1,7 +1,7 @@
-// Everything the plan drafts say about one dataset, computed once and
-// shared by the chapter builders (write/plan_context.h): the analyses of
-// the inventory, the staff and the meetings, and how the draft is made
-// (for the council or the public site, stand-alone or as a chapter).
+// What the plan drafts say about one dataset, shared by the chapter
+// builders (write/plan_context.h): the build's analysis (analyse/analysis.h)
+// seen for one audience, and how the draft is made (for the council or the
+// public site, stand-alone or as a chapter).
 //
 // Audience: a draft for the council (and the Markdown/HTML files) shows
 // every service; a draft for the public site works on a copy of the
@@ -10,13 +10,10 @@
 // roster, so a person's 常勤換算 is split the same way in both).
 #pragma once
 #include <map>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "analyse/coverage.h"
-#include "analyse/meeting_activity.h"
-#include "analyse/staffing.h"
+#include "analyse/analysis.h"
 #include "model/model.h"
 #include "model/plan_reference.h"
 #include "model/reference.h"
@@ -32,16 +29,15 @@ struct PlanSettings {
 };
 
 class PlanFacts {
-  // Declared first: ds may refer to it, and members are built in this order.
-  std::unique_ptr<Dataset> public_copy_;
-
  public:
-  PlanFacts(const Dataset& full, const Reference& ref, const PlanReference& pref, PlanSettings settings);
+  PlanFacts(const Analysis& analysis, PlanSettings settings);
   PlanFacts(const PlanFacts&) = delete;
   PlanFacts& operator=(const PlanFacts&) = delete;
 
-  const Dataset& full;  // every service
-  const Dataset& ds;    // the services this audience may see (full, or the public copy)
+  const Analysis& analysis;
+  const InventoryView& view;  // analysis.all, or analysis.published for the public site
+  const Dataset& full;        // every service
+  const Dataset& ds;          // the services this audience may see (full, or the public copy)
   const Reference& ref;
   const PlanReference& pref;
   PlanSettings settings;
@@ -51,14 +47,11 @@ class PlanFacts {
   bool not_started() const { return !implemented() && !preparing(); }
   bool jusou_as_chapter() const { return ds.municipality.plan.jusou_plan == "chapter"; }
 
-  CoverageMatrix matrix;                           // on ds
-  std::vector<ComponentCoverage> components;       // on ds
-  StaffingSummary staffing;                        // on full (the roster has no audience)
-  std::map<std::string, ServiceStaffing> service_staff;  // on full
-  std::vector<MeetingActivity> meetings;           // on ds
-
- private:
-  static const Dataset& view(const Dataset& full, bool public_site, std::unique_ptr<Dataset>& copy);
+  const CoverageMatrix& matrix;                            // on ds
+  const std::vector<ComponentCoverage>& components;        // on ds
+  const StaffingSummary& staffing;                         // on full (the roster has no audience)
+  const std::map<std::string, ServiceStaffing>& service_staff;  // on full
+  const std::vector<MeetingActivity>& meetings;            // meetings have no audience
 };
 
 }  // namespace kyosei

@@ -27,12 +27,12 @@ DraftOptions options_of(const BuildContext& c) { return DraftOptions{false, c.pr
 
 bool write_jusou_plan(const BuildContext& c) {
   if (!jusou_plan_standalone(c.dataset.municipality)) return true;
-  auto draft = build_jusou_draft(c.dataset, c.reference, builtin_plan_reference(), options_of(c), c.diags);
+  auto draft = build_jusou_draft(c.analysis, options_of(c), c.diags);
   return draft && write_draft(c, *draft);
 }
 
 bool write_welfare_plan(const BuildContext& c) {
-  auto draft = build_welfare_draft(c.dataset, c.reference, builtin_plan_reference(), options_of(c), c.diags);
+  auto draft = build_welfare_draft(c.analysis, options_of(c), c.diags);
   return draft && write_draft(c, *draft);
 }
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "analyse/organisations.h"
 #include "base/text.h"
 #include "write/markdown_html.h"
 #include "write/site_format.h"
@@ -50,7 +51,7 @@ std::string own_municipality(const std::string& name) {
 }
 
 std::string provider_cell(const Service& s, const Municipality& m) {
-  if (!s.provider.empty()) return md(s.provider);
+  if (!s.provider.empty()) return md(provider_display(s));
   if (s.method == "直営") return md(m.name) + "（直営）";
   return kUnknown;
 }

@@ -36,8 +36,7 @@ std::string score_rows(const std::vector<const ScoreGroup*>& groups, const std::
 }  // namespace
 
 void produce_assessment(const SiteContext& ctx, SiteOutput& out) {
-  AssessmentReport rep;
-  build_assessment_report(rep, ctx.ds, ctx.ref, nullptr);
+  const AssessmentReport rep(ctx.analysis, false);  // this year only
   const AssessmentResult& r = rep.result;
   const int fy = ctx.ds.municipality.fiscal_year;
 

@@ -1,5 +1,6 @@
 // documents/: the published PDFs (is_published_document), each with
-//   documents/<path>       the PDF, copied when the site is written;
+//   documents/<path>       the PDF, copied when the site is written, with
+//                          its metadata removed (pdf_for_publication);
 //   documents/<path>.png   page 1, 150 pixels wide (a thumbnail);
 //   documents/<path>.html  its text page by page, the HTML alternative
 //                          (運用ガイドライン: publish content in HTML, not
@@ -185,9 +186,19 @@ void produce_documents(const SiteContext& ctx, SiteOutput& out) {
     Diagnostics* diags = &ctx.diags;
     out.deferred_files[document_file_path(path)] = [inputs, diags, path]() -> std::optional<std::string> {
       auto bytes = inputs->read("documents/" + path);
-      if (!bytes)
-        diags->error({"documents/" + path, 0, ""}, "documents/" + path + " をサイトにコピーできません（読めません）");
-      return bytes;
+      if (!bytes) {
+        diags->error({"documents/" + path, 0, ""}, "documents/" + path + " をサイトにコピーできません（読めません）",
+                     "読み取りできるPDFファイル");
+        return bytes;
+      }
+      // Published without its document information, XMP metadata and
+      // attachments (Author, Subject, Keywords may name staff or agendas).
+      auto published = pdf_for_publication(*bytes);
+      if (!published)
+        diags->error({"documents/" + path, 0, ""},
+                     "documents/" + path + " からメタデータ（作成者・件名など）を取り除けないため、公開できません",
+                     "PDFとして読めるファイル（印刷機能で「PDFとして保存」し直す）");
+      return published;
     };
     bool has_thumbnail = false;
     if (thumbnails[i]) {

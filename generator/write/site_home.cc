@@ -6,6 +6,7 @@
 #include "base/text.h"
 #include "write/markdown_html.h"
 #include "write/site_format.h"
+#include "write/site_help.h"
 #include "write/site_html.h"
 #include "write/site_layout.h"
 #include "write/site_producers.h"
@@ -97,8 +98,15 @@ void produce_home(const SiteContext& ctx, SiteOutput& out) {
 
   std::string intro = m.name + "が進める地域共生社会づくり（包括的な相談支援、参加支援、地域づくりに向けた支援）の取組を紹介します。";
   if (m.fiscal_year) intro += "掲載している内容は" + format_fiscal_year(m.fiscal_year) + "のものです。";
-  std::string md = markdown_escape(intro) + "\n\n## 主な数値\n";
-  page.body_html = markdown_to_html(md) + key_figures(ds).value;
+  // Residents come first: where to go for help, then the plan's figures.
+  page.body_html = markdown_to_html(markdown_escape(intro));
+  page.body_html += "<section class=\"home-help\" aria-labelledby=\"home-help-title\">\n" +
+                    html_heading(2, kHelpTitle, "home-help-title").value +
+                    markdown_to_html(markdown_escape("くらしの中で困ったときは、困りごとを選んでください。相談先の電話番号・場所・受付時間がわかります。")) +
+                    help_shortcuts(ds, page.path).value + "<p class=\"home-help-more\">" +
+                    html_link(relative_link(page.path, kHelpIndexPath), "すべての相談先とお住まいの地域の相談先を見る").value +
+                    "</p>\n</section>\n";
+  page.body_html += markdown_to_html("## 主な数値\n") + key_figures(ds).value;
   page.description = intro;
 
   const Schema& schema = builtin_schema();

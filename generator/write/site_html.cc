@@ -99,3 +99,27 @@ SafeHtml html_link_list(const std::vector<std::pair<std::string, std::string>>& 
 }
 
 }  // namespace kyosei
+
+namespace kyosei {
+
+std::string wrap_bare_tables(std::string html) {
+  static const std::string open = "<table>\n<thead>";
+  std::string out;
+  size_t at = 0;
+  int n = 0;
+  for (size_t p; (p = html.find(open, at)) != std::string::npos;) {
+    size_t close = html.find("</table>", p);
+    if (close == std::string::npos) break;
+    close += 8;
+    out.append(html, at, p - at);
+    out += "<div class=\"prose-table table-scroll\" role=\"region\" aria-label=\"表" + std::to_string(++n) + "\" tabindex=\"0\">\n";
+    out.append(html, p, close - p);
+    out += "\n</div>";
+    at = close;
+  }
+  if (n == 0) return html;
+  out.append(html, at, std::string::npos);
+  return out;
+}
+
+}  // namespace kyosei

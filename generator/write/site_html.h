@@ -70,3 +70,13 @@ SafeHtml html_bar(double value, double max);
 SafeHtml html_link_list(const std::vector<std::pair<std::string, std::string>>& links);
 
 }  // namespace kyosei
+
+namespace kyosei {
+
+// Tables written by markdown_to_html (a 概要, the plan's chapters) have no
+// scrolling wrapper; this puts each bare <table> in the same focusable
+// region render_table uses, labelled 「表1」「表2」… (unique on the page), so
+// that on a phone a keyboard user can scroll them too.
+std::string wrap_bare_tables(std::string html);
+
+}  // namespace kyosei

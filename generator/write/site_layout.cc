@@ -13,6 +13,8 @@ namespace mstch = kainjow::mustache;
 const std::vector<SiteMenuEntry>& site_menu() {
   static const std::vector<SiteMenuEntry> menu = {
       {"home", "トップ", "index.html", "このサイトの入り口です。"},
+      {"help", "困ったときの相談先", "help/index.html",
+       "困りごと別・お住まいの地域別の相談先（電話番号・場所・受付時間）です。"},
       {"services", "事業一覧", "services/index.html",
        "相談支援・参加支援・地域づくりなどの事業と取組の一覧です。"},
       {"meetings", "会議体", "meetings/index.html",
@@ -62,7 +64,11 @@ const mstch::mustache& layout() {
 std::string render_page(const SitePage& page, const Municipality& m) { return render_page(page, m, page.body_html); }
 
 std::string render_page(const SitePage& page, const Municipality& m, const std::string& body_html) {
-  const std::string title = site_title(m);
+  return render_page(page, SiteFrame{site_title(m), m.site.contact, site_menu(), site_footer_links()}, body_html);
+}
+
+std::string render_page(const SitePage& page, const SiteFrame& frame, const std::string& body_html) {
+  const std::string& title = frame.title;
   mstch::data d;
   d.set("site_title", title);
   d.set("page_title", page.title);
@@ -70,9 +76,9 @@ std::string render_page(const SitePage& page, const Municipality& m, const std::
   d.set("root", root_prefix(page.path));
   d.set("csp", std::string(kSiteContentSecurityPolicy));
   d.set("body", body_html);
-  if (!m.site.contact.empty()) d.set("contact", m.site.contact);
+  if (!frame.contact.empty()) d.set("contact", frame.contact);
   if (!page.description.empty()) d.set("description", page.description);
-  d.set("header_search", page.path != "search.html");
+  d.set("header_search", frame.search && page.path != "search.html");
   mstch::list scripts;
   for (const auto& s : page.scripts) {
     mstch::data item;
@@ -81,7 +87,7 @@ std::string render_page(const SitePage& page, const Municipality& m, const std::
   }
   d.set("scripts", scripts);
   mstch::list footer;
-  for (const auto& e : site_footer_links()) {
+  for (const auto& e : frame.footer_links) {
     mstch::data item;
     item.set("label", e.label);
     item.set("href", relative_link(page.path, e.path));
@@ -91,7 +97,7 @@ std::string render_page(const SitePage& page, const Municipality& m, const std::
   d.set("footer_links", footer);
 
   mstch::list nav;
-  for (const auto& e : site_menu()) {
+  for (const auto& e : frame.menu) {
     mstch::data item;
     item.set("label", e.label);
     item.set("href", relative_link(page.path, e.path));

@@ -38,9 +38,22 @@ inline constexpr const char* kSiteContentSecurityPolicy =
 // The site's name: municipality.toml [site] title, else built from 自治体名.
 std::string site_title(const Municipality& m);
 
+// The frame of a site: its title, contact, menu and footer links. The
+// municipal site's is made from municipality.toml and the menus above;
+// the prefecture roll-up (write/prefecture_site.h) has its own.
+struct SiteFrame {
+  std::string title;
+  std::string contact;  // empty: none
+  std::vector<SiteMenuEntry> menu;
+  std::vector<SiteMenuEntry> footer_links;
+  bool search = true;  // the search form in the header (not on search.html itself)
+};
+
 // The whole HTML document for one page.
 std::string render_page(const SitePage& page, const Municipality& m);
 // The same with the body given (for pages whose body is made at write time).
 std::string render_page(const SitePage& page, const Municipality& m, const std::string& body_html);
+// The same in another frame.
+std::string render_page(const SitePage& page, const SiteFrame& frame, const std::string& body_html);
 
 }  // namespace kyosei

@@ -1,5 +1,7 @@
 #include "write/site_page.h"
 
+#include "base/file_names.h"
+
 #include <algorithm>
 
 #include "read/pdf_reader.h"
@@ -80,18 +82,19 @@ std::string page_slug(std::string_view id) {
   return out;
 }
 
-std::string service_page_path(std::string_view service_id) { return "services/" + page_slug(service_id) + ".html"; }
-std::string meeting_page_path(std::string_view meeting_id) { return "meetings/" + page_slug(meeting_id) + ".html"; }
+// fit_path: a long ID or PDF name is shortened to NAME_MAX (base/file_names.h).
+std::string service_page_path(std::string_view service_id) { return "services/" + fit_file_name(page_slug(service_id) + ".html"); }
+std::string meeting_page_path(std::string_view meeting_id) { return "meetings/" + fit_file_name(page_slug(meeting_id) + ".html"); }
 std::string document_file_path(std::string_view path_under_documents) {
-  return "documents/" + std::string(path_under_documents);
+  return "documents/" + fit_path(path_under_documents);
 }
 std::string document_page_path(std::string_view path_under_documents) {
-  return document_file_path(path_under_documents) + ".html";
+  return "documents/" + fit_path(std::string(path_under_documents) + ".html");
 }
 std::string document_thumbnail_path(std::string_view path_under_documents) {
-  return document_file_path(path_under_documents) + ".png";
+  return "documents/" + fit_path(std::string(path_under_documents) + ".png");
 }
-std::string area_page_path(std::string_view area_id) { return "areas/" + page_slug(area_id) + ".html"; }
+std::string area_page_path(std::string_view area_id) { return "areas/" + fit_file_name(page_slug(area_id) + ".html"); }
 
 bool is_published_document(const Dataset& ds, const std::string& path) {
   if (!is_safe_document_path(path) || !ds.find_document(path)) return false;

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyse/analysis.h"
 #include "base/diagnostics.h"
 #include "base/file_system.h"
 #include "model/model.h"
@@ -65,6 +66,7 @@ struct SiteContext {
   const Reference& ref;
   const FileSystem& inputs;
   Diagnostics& diags;
+  const Analysis& analysis;  // the build's figures (analyse/analysis.h)
   int jobs = 1;  // threads a producer may use for independent pieces (base/parallel.h)
 };
 

@@ -59,14 +59,13 @@ PublishedDraft publish(const PlanDraft& draft, const std::string& folder, SiteOu
 
 void produce_plan(const SiteContext& ctx, SiteOutput& out) {
   DraftOptions options{true, nullptr, &ctx.inputs};
-  const PlanReference& pref = builtin_plan_reference();
   std::vector<PublishedDraft> drafts;
   if (jusou_plan_standalone(ctx.ds.municipality)) {
-    auto d = build_jusou_draft(ctx.ds, ctx.ref, pref, options, ctx.diags);
+    auto d = build_jusou_draft(ctx.analysis, options, ctx.diags);
     if (!d) return;
     drafts.push_back(publish(*d, "jusou", out));
   }
-  auto w = build_welfare_draft(ctx.ds, ctx.ref, pref, options, ctx.diags);
+  auto w = build_welfare_draft(ctx.analysis, options, ctx.diags);
   if (!w) return;
   drafts.insert(drafts.begin(), publish(*w, "chiiki", out));
 

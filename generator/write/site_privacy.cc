@@ -2,7 +2,12 @@
 
 #include <cstring>
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include "base/text.h"
+#include "read/pdf_reader.h"
 #include "write/html_text.h"
 
 namespace kyosei {
@@ -42,24 +47,64 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 std::string privacy_fold(std::string_view text) {
-  std::string n = nfkc(text);
+  // NFKC_Casefold: NFKC, full case folding, and the default-ignorable code
+  // points removed (zero-width joiner and space, soft hyphen, word joiner,
+  // BOM, bidi controls, variation selectors): a name written with an
+  // invisible character inside is still the name. Then every white space
+  // (ASCII, U+3000, U+00A0 …) and any remaining format character goes.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  icu::UnicodeString folded;
+  if (U_SUCCESS(status)) folded = nfkc_cf->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
+  if (U_FAILURE(status)) folded = icu::UnicodeString::fromUTF8(icu::StringPiece(nfkc(text)));
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < folded.length();) {
+    UChar32 c = folded.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isUWhiteSpace(c) || u_charType(c) == U_FORMAT_CHAR || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
+        u_charType(c) == U_CONTROL_CHAR)
+      continue;
+    kept.append(c);
+  }
   std::string out;
-  out.reserve(n.size());
-  for (size_t i = 0; i < n.size();) {
-    unsigned char c = n[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') {
-      ++i;
-      continue;
+  kept.toUTF8String(out);
+  return out;
+}
+
+// "%E6%9E%B6" -> the bytes it stands for, and \u67b6 (JSON) -> UTF-8: a name
+// inside a link URL or an escaped string is found too.
+std::string decode_escapes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      i += 2;
+    } else if (s[i] == '\\' && i + 5 < s.size() && s[i + 1] == 'u' && hex(s[i + 2]) >= 0 && hex(s[i + 3]) >= 0 &&
+               hex(s[i + 4]) >= 0 && hex(s[i + 5]) >= 0) {
+      unsigned cp = (hex(s[i + 2]) << 12) | (hex(s[i + 3]) << 8) | (hex(s[i + 4]) << 4) | hex(s[i + 5]);
+      i += 5;
+      if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < s.size() && s[i + 1] == '\\' && s[i + 2] == 'u') {
+        int a = hex(s[i + 3]), b = hex(s[i + 4]), c = hex(s[i + 5]), d = hex(s[i + 6]);
+        if (a >= 0 && b >= 0 && c >= 0 && d >= 0) {
+          unsigned lo = (a << 12) | (b << 8) | (c << 4) | d;
+          if (lo >= 0xDC00 && lo <= 0xDFFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            i += 6;
+          }
+        }
+      }
+      icu::UnicodeString u(static_cast<UChar32>(cp));
+      u.toUTF8String(out);
+    } else {
+      out += s[i];
     }
-    std::string_view rest = std::string_view(n).substr(i);
-    if (rest.substr(0, 2) == "\xc2\xa0" ) { i += 2; continue; }                          // U+00A0
-    if (rest.substr(0, 3) == "\xe3\x80\x80" || rest.substr(0, 3) == "\xe2\x80\x8b" ||   // U+3000, U+200B
-        rest.substr(0, 3) == "\xef\xbb\xbf") {                                           // U+FEFF
-      i += 3;
-      continue;
-    }
-    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    ++i;
   }
   return out;
 }
@@ -94,18 +139,37 @@ void PrivacyGuard::scan(std::string_view site_path, std::string_view bytes) {
   record(site_path, find(site_path, bytes));
 }
 
-std::vector<std::size_t> PrivacyGuard::find(std::string_view site_path, std::string_view bytes) const {
-  std::vector<std::size_t> found;
-  if (secrets_.empty()) return found;
-  if (ends_with(site_path, ".html")) scan_text(html_readable_text(bytes), found);
-  else if (ends_with(site_path, ".js") || ends_with(site_path, ".xml") || ends_with(site_path, ".css") ||
-           ends_with(site_path, ".txt") || ends_with(site_path, ".json"))
-    scan_text(bytes, found);
-  return found;
+PrivacyGuard::Scan PrivacyGuard::find(std::string_view site_path, std::string_view bytes) const {
+  Scan scan;
+  if (secrets_.empty()) return scan;
+  std::string text;
+  if (ends_with(site_path, ".html")) {
+    text = html_readable_text(bytes);
+  } else if (ends_with(site_path, ".pdf")) {
+    // The page text is on the document's HTML page (scanned there); what
+    // only the PDF carries is its metadata, outlines, annotations, links,
+    // form fields and attachments.
+    auto hidden = pdf_hidden_text(bytes);
+    if (!hidden) {
+      scan.unreadable = true;
+      return scan;
+    }
+    text = std::move(*hidden);
+  } else if (ends_with(site_path, ".js") || ends_with(site_path, ".xml") || ends_with(site_path, ".css") ||
+             ends_with(site_path, ".txt") || ends_with(site_path, ".json") || ends_with(site_path, ".svg")) {
+    text = std::string(bytes);
+  } else {
+    return scan;  // PNG and other binary files carry no text of the inputs
+  }
+  scan_text(text, scan.secrets);
+  std::string decoded = decode_escapes(text);
+  if (decoded != text) scan_text(decoded, scan.secrets);
+  return scan;
 }
 
-void PrivacyGuard::record(std::string_view site_path, const std::vector<std::size_t>& found) {
-  for (std::size_t index : found) found_[index].insert(std::string(site_path));
+void PrivacyGuard::record(std::string_view site_path, const Scan& scan) {
+  for (std::size_t index : scan.secrets) found_[index].insert(std::string(site_path));
+  if (scan.unreadable) unreadable_.insert(std::string(site_path));
 }
 
 void PrivacyGuard::scan_text(std::string_view text, std::vector<std::size_t>& found) const {
@@ -124,6 +188,9 @@ void PrivacyGuard::scan_text(std::string_view text, std::vector<std::size_t>& fo
 }
 
 void PrivacyGuard::report(Diagnostics& diags) const {
+  for (const auto& f : unreadable_)
+    diags.error({f, 0, ""}, "公開する " + f + " の中身（メタデータ・注釈など）を確かめられないため、公開サイトを書き出しませんでした",
+                "PDFとして読めるファイル（印刷機能で「PDFとして保存」し直す）");
   for (const auto& [index, files] : found_) {
     const Secret& secret = secrets_[index];
     std::string places;

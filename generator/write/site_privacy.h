@@ -7,13 +7,18 @@
 // inputs that must change, e.g. a name typed into a service's 概要) and
 // the previous output stays as it was.
 //
-// How strings are compared: both sides are NFKC-normalised, ASCII letters
-// lower-cased, and every white space removed (ASCII, U+3000, U+00A0,
-// zero-width space), so 「架空　太郎」 in a PDF finds 「架空 太郎」 and
-// 「架空太郎」. HTML is read with html_readable_text (text without tag
-// breaks, then attribute values); other text files (search index,
-// sitemap.xml, CSS, JS) as they are. Binary files (PDF, PNG) are not scanned:
-// a PDF's text is published through its HTML page, which is.
+// How strings are compared: both sides are folded with ICU's NFKC_Casefold
+// (NFKC, full case folding, invisible format characters such as the
+// zero-width joiner or the soft hyphen removed) and every white space is
+// removed (ASCII, U+3000, U+00A0 …), so 「架空　太郎」 in a PDF finds
+// 「架空 太郎」, 「架空太郎」 and 「架空\u200D太郎」. HTML is read with
+// html_readable_text (text without tag breaks, then attribute values);
+// other text files (search index, sitemap.xml, CSS, JS, SVG) as they are;
+// each text is scanned again with %XX (URLs) and \uXXXX (JSON) decoded. A
+// PDF is scanned for everything besides its page text (read/pdf_reader.h
+// pdf_hidden_text: metadata, XMP, outlines, annotations, link URLs, form
+// fields, attachments); its page text is published through its HTML page,
+// which is scanned. A PDF that cannot be read for this stops the site.
 //
 // What is checked, so that ordinary words do not stop the build:
 //   - 氏名 of 2 characters or more (after the normalisation above); a
@@ -51,12 +56,17 @@ class PrivacyGuard {
   void scan(std::string_view site_path, std::string_view bytes);
 
   // The same in two steps, so that several files can be read at once:
-  // find() changes nothing (the secrets found in the file, in order);
-  // record() what it found, file by file in the order of writing.
-  std::vector<std::size_t> find(std::string_view site_path, std::string_view bytes) const;
-  void record(std::string_view site_path, const std::vector<std::size_t>& found);
+  // find() changes nothing (what it found in the file); record() it, file
+  // by file in the order of writing.
+  struct Scan {
+    std::vector<std::size_t> secrets;  // in the order found
+    bool unreadable = false;           // a PDF whose parts could not be read
+    bool clean() const { return secrets.empty() && !unreadable; }
+  };
+  Scan find(std::string_view site_path, std::string_view bytes) const;
+  void record(std::string_view site_path, const Scan& scan);
 
-  bool clean() const { return found_.empty(); }
+  bool clean() const { return found_.empty() && unreadable_.empty(); }
   // How many strings are checked (for tests and messages).
   std::size_t secret_count() const { return secrets_.size(); }
 
@@ -79,6 +89,7 @@ class PrivacyGuard {
   std::unordered_map<uint64_t, std::vector<std::size_t>> by_prefix_;
   std::vector<bool> maybe_prefix_;  // a cheap filter before by_prefix_
   std::map<std::size_t, std::set<std::string>> found_;  // secret -> site files
+  std::set<std::string> unreadable_;                     // PDFs whose parts could not be read
 };
 
 }  // namespace kyosei

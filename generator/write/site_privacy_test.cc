@@ -47,7 +47,7 @@ TEST_CASE("PrivacyGuard finds names and agendas in any spelling, and names the p
   guard.scan("index.html", "<p>林さんと事例検討をしました。令和8年度の活動計画について</p>");
   CHECK(guard.clean());
   guard.scan("assets/style.css", "/* 架空 */");
-  guard.scan("documents/a.pdf", "架空太郎");  // binary files are not read
+  guard.scan("assets/logo.png", "架空太郎");  // binary files are not read
   CHECK(guard.clean());
 
   guard.scan("services/S1.html", "<td>担当 架空<br>　太郎</td>");
@@ -77,6 +77,33 @@ TEST_CASE("PrivacyGuard lists at most five files per finding") {
   guard.report(d);
   REQUIRE(d.error_count() == 1);
   CHECK(d.items()[0].message.find("ほか3ファイル") != std::string::npos);
+}
+
+}  // namespace kyosei
+
+namespace kyosei {
+
+TEST_CASE("privacy_fold removes invisible characters and folds case beyond ASCII") {
+  CHECK(privacy_fold("架空\u200d太\u00ad郎") == privacy_fold("架空太郎"));
+  CHECK(privacy_fold("架\u2060空\ufeff太\u200c郎\u200e") == "架空太郎");
+  CHECK(privacy_fold("ÄBC") == privacy_fold("äbc"));
+}
+
+TEST_CASE("PrivacyGuard reads PDF parts and URLs; a PDF it cannot read stops the site") {
+  Dataset ds = privacy_dataset();
+  PrivacyGuard guard(ds);
+  guard.scan("index.html", "<a href=\"https://example.jp/?q=%E6%9E%B6%E7%A9%BA%E5%A4%AA%E9%83%8E\">リンク</a>");
+  CHECK_FALSE(guard.clean());
+  PrivacyGuard json(ds);
+  json.scan("assets/search-index.js", "[\"\\u67b6\\u7a7a\\u592a\\u90ce\"]");
+  CHECK_FALSE(json.clean());
+  PrivacyGuard broken(ds);
+  broken.scan("documents/a.pdf", "%PDF-1.4 not really");
+  CHECK_FALSE(broken.clean());
+  Diagnostics d;
+  broken.report(d);
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.items()[0].where.file == "documents/a.pdf");
 }
 
 }  // namespace kyosei

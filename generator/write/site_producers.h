@@ -48,6 +48,10 @@ void produce_plan(const SiteContext& ctx, SiteOutput& out);
 // evidence rows) and the unanswered items (write/site_assessment.cc).
 void produce_assessment(const SiteContext& ctx, SiteOutput& out);
 
+// help/index.html (相談先 by life situation) and help/<圏域ID>.html, a
+// printable leaflet per 圏域 (write/site_help.cc).
+void produce_help(const SiteContext& ctx, SiteOutput& out);
+
 // Every producer, in order.
 const std::vector<PageProducer>& site_producers();
 

@@ -1,9 +1,14 @@
 #include "write/site_search.h"
 
 #include <algorithm>
+#include <set>
+#include <stdexcept>
+#include <unordered_map>
 
+#include <toml++/toml.h>
 #include <unicode/uchar.h>
 
+#include "base/resources.h"
 #include "base/text.h"
 
 namespace kyosei {
@@ -48,11 +53,88 @@ char32_t fold(char32_t c) {
 }
 
 constexpr size_t kMaxWordChars = 40;
+constexpr size_t kIndexedTextChars = 600;
+
+std::u32string folded_code_points(std::string_view text) {
+  std::string n = nfkc(text);
+  std::u32string out;
+  for (size_t i = 0; i < n.size();) out += fold(next_code_point(n, i));
+  return out;
+}
+
+std::string utf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) append_utf8(out, c);
+  return out;
+}
+
+// The rewrites of data/search/variants.toml then readings.toml, folded,
+// longest first (then by code points), each spelling once (the first
+// group that has it wins), by first code point for the scan.
+struct Rewrites {
+  std::vector<std::pair<std::u32string, std::u32string>> ordered;
+  std::unordered_map<char32_t, std::vector<size_t>> by_first;
+};
+
+const Rewrites& rewrites() {
+  static const Rewrites all = [] {
+    Rewrites r;
+    std::vector<std::pair<std::u32string, std::u32string>> list;
+    std::set<std::u32string> seen;
+    for (const char* file : {"data/search/variants.toml", "data/search/readings.toml"}) {
+      auto bytes = resource(file);
+      if (!bytes) throw std::logic_error(std::string(file) + " is not embedded");
+      toml::table doc = toml::parse(*bytes, std::string_view(file));
+      if (auto* groups = doc["group"].as_array())
+        for (auto& g : *groups) {
+          auto* terms = g.as_table() ? (*g.as_table())["terms"].as_array() : nullptr;
+          if (!terms || terms->empty()) continue;
+          std::u32string to = folded_code_points((*terms)[0].value_or(std::string()));
+          for (size_t k = 1; k < terms->size(); ++k) {
+            std::u32string from = folded_code_points((*terms)[k].value_or(std::string()));
+            if (from.empty() || from == to || !seen.insert(from).second) continue;
+            list.push_back({from, to});
+          }
+        }
+    }
+    std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+      return a.first.size() != b.first.size() ? a.first.size() > b.first.size() : a.first < b.first;
+    });
+    r.ordered = std::move(list);
+    for (size_t i = 0; i < r.ordered.size(); ++i) r.by_first[r.ordered[i].first[0]].push_back(i);
+    return r;
+  }();
+  return all;
+}
 
 }  // namespace
 
+std::u32string search_fold(std::string_view text) {
+  std::u32string in = folded_code_points(text);
+  const Rewrites& r = rewrites();
+  std::u32string out;
+  out.reserve(in.size());
+  for (size_t p = 0; p < in.size();) {
+    bool done = false;
+    if (auto it = r.by_first.find(in[p]); it != r.by_first.end())
+      for (size_t idx : it->second) {
+        const auto& [from, to] = r.ordered[idx];
+        if (in.compare(p, from.size(), from) == 0) {
+          out += to;
+          p += from.size();
+          done = true;
+          break;
+        }
+      }
+    if (!done) out += in[p++];
+  }
+  return out;
+}
+
+std::string search_fold_utf8(std::string_view text) { return utf8(search_fold(text)); }
+
 std::vector<std::string> search_terms(std::string_view text) {
-  std::string n = nfkc(text);
+  std::u32string n = search_fold(text);
   std::vector<std::string> out;
   std::vector<char32_t> run;
   bool run_is_cjk = false;
@@ -77,8 +159,7 @@ std::vector<std::string> search_terms(std::string_view text) {
     }
     run.clear();
   };
-  for (size_t i = 0; i < n.size();) {
-    char32_t c = fold(next_code_point(n, i));
+  for (char32_t c : n) {
     bool cjk = is_cjk(c);
     if (!cjk && !is_word(c)) {
       flush();
@@ -139,7 +220,7 @@ std::string search_excerpt(std::string_view text, std::size_t max_chars) {
       space = !out.empty();
       continue;
     }
-    if (chars == max_chars) {
+    if (chars + (space ? 2 : 1) > max_chars) {  // a space before it counts too
       out += "…";
       return out;
     }
@@ -162,14 +243,17 @@ void SearchIndexBuilder::add(std::string_view path, std::string_view title, std:
 SearchIndexBuilder::Entry SearchIndexBuilder::prepare(std::string_view path, std::string_view title,
                                                       std::string_view section_label, std::string_view description,
                                                       std::string_view text) {
+  // Without a description the excerpt would be the start of the text
+  // again: left empty, search.js takes it from the text.
   return {std::string(path), std::string(title), std::string(section_label),
-          search_excerpt(description.empty() ? text : description, 60),
+          description.empty() ? std::string() : search_excerpt(description, 60), search_excerpt(text, kIndexedTextChars),
           search_terms(std::string(title) + "\n" + std::string(description) + "\n" + std::string(text))};
 }
 
 void SearchIndexBuilder::add(Entry entry) {
   uint32_t id = static_cast<uint32_t>(pages_.size());
-  pages_.push_back({std::move(entry.path), std::move(entry.title), std::move(entry.section), std::move(entry.excerpt)});
+  pages_.push_back({std::move(entry.path), std::move(entry.title), std::move(entry.section), std::move(entry.excerpt),
+                    std::move(entry.text)});
   // Ids only grow, so a term already seen on this page ends its list with
   // this id: each page is listed once without sorting the page's terms.
   for (auto& term : entry.terms) {
@@ -212,11 +296,16 @@ std::string json_string(std::string_view s) {
 
 std::string SearchIndexBuilder::javascript() const {
   std::string out = "/* kyosei の公開サイトの検索索引（自動生成。編集しないでください） */\n";
-  out += "window.KYOSEI_SEARCH_INDEX={\"v\":1,\"pages\":[\n";
+  out += "window.KYOSEI_SEARCH_INDEX={\"v\":2,\"variants\":[\n";
+  const auto& list = rewrites().ordered;
+  for (size_t i = 0; i < list.size(); ++i)
+    out += "[" + json_string(utf8(list[i].first)) + "," + json_string(utf8(list[i].second)) + "]" +
+           (i + 1 < list.size() ? ",\n" : "\n");
+  out += "],\"pages\":[\n";
   for (size_t i = 0; i < pages_.size(); ++i) {
     const Page& p = pages_[i];
     out += "[" + json_string(p.path) + "," + json_string(p.title) + "," + json_string(p.section) + "," +
-           json_string(p.excerpt) + "]" + (i + 1 < pages_.size() ? ",\n" : "\n");
+           json_string(p.excerpt) + "," + json_string(p.text) + "]" + (i + 1 < pages_.size() ? ",\n" : "\n");
   }
   out += "],\"terms\":{\n";
   std::vector<const std::pair<const std::string, std::vector<uint32_t>>*> sorted;

@@ -10,19 +10,24 @@
 //   1. NFKC (full-width letters and digits become ASCII, half-width kana
 //      full-width), ASCII letters lower-cased;
 //   2. hiragana folded to katakana (ひきこもり finds ヒキコモリ), so kana
-//      spelling does not matter; kanji are kept as they are;
+//      spelling does not matter; kanji are kept as they are; then the
+//      variants and readings of data/search/ rewritten (search_fold);
 //   3. runs of kanji/kana give character bigrams (子ども食堂 -> 子ど ども も食
 //      食堂); a run of one character gives that character;
 //   4. runs of other letters and digits give words (NPO, 8050);
 //   5. everything else (punctuation, spaces, symbols) separates runs.
-// A page matches when it has every term of the query. Bigrams can match
-// a page whose words only contain the query in pieces; for the short
-// Japanese phrases people type this is rare, and a page list is enough.
+// A page matches when it has every term of a word of the query; when no
+// page has all of them, pages missing only the terms around one character
+// (one wrong character) are shown, after the exact ones (search.js).
 //
 // Index format (compact at 政令市 scale, thousands of pages):
-//   window.KYOSEI_SEARCH_INDEX = {"v":1,
-//     "pages":[[path, title, section label, excerpt], ...],   // id = position
+//   window.KYOSEI_SEARCH_INDEX = {"v":2,
+//     "variants":[[from, to], ...],   // search_fold's rewrites, in the order applied
+//     "pages":[[path, title, section label, excerpt, text], ...],   // id = position
 //     "terms":{"アウ":"<postings>", ...}};
+// text is the start of the page's text (600 characters): search.js cuts
+// the snippet around the match from it and marks the match. The excerpt
+// is "" when it would only repeat the start of text.
 // postings: the ids of the pages with that term, ascending, as gaps
 // (first id + 1, then differences), each gap a base-32 number written
 // with the 64 characters 0-9 A-Z a-z - _ : a digit's value is its index
@@ -37,7 +42,15 @@
 
 namespace kyosei {
 
-// The terms of a text, in order, repeats kept.
+// The form text is compared in: NFKC, ASCII lower case, hiragana folded to
+// katakana, then every spelling of data/search/variants.toml and
+// readings.toml rewritten to its group's first one (longest first, left to
+// right; the rewritten text is not scanned again). search.js does the same
+// with the list the index carries ("variants").
+std::u32string search_fold(std::string_view text);
+std::string search_fold_utf8(std::string_view text);
+
+// The terms of a text (after search_fold), in order, repeats kept.
 std::vector<std::string> search_terms(std::string_view text);
 
 // The posting encoding described above, and its inverse (for tests).
@@ -57,6 +70,7 @@ class SearchIndexBuilder {
   // shared; add() the results in page order.
   struct Entry {
     std::string path, title, section, excerpt;
+    std::string text;                // the start of the page's text (Page::text)
     std::vector<std::string> terms;  // as found, with repeats
   };
   static Entry prepare(std::string_view path, std::string_view title, std::string_view section_label,
@@ -72,6 +86,7 @@ class SearchIndexBuilder {
  private:
   struct Page {
     std::string path, title, section, excerpt;
+    std::string text;  // the start of the page's text, for snippets around a match
   };
   std::vector<Page> pages_;
   // Unordered while adding (fast at 政令市 scale); sorted when written.

@@ -16,6 +16,21 @@ TEST_CASE("search_terms: bigrams for kanji and kana, words for the rest") {
   CHECK(search_terms("Café 2026") == V{"café", "2026"});
 }
 
+TEST_CASE("search_fold reads variants and readings as one spelling (data/search/)") {
+  CHECK(search_fold_utf8("子供") == search_fold_utf8("子ども"));
+  CHECK(search_fold_utf8("こども食堂") == search_fold_utf8("子ども食堂"));
+  CHECK(search_fold_utf8("障がい者") == search_fold_utf8("障害者"));
+  CHECK(search_fold_utf8("しょうがい") == search_fold_utf8("障害"));
+  CHECK(search_fold_utf8("引きこもり") == search_fold_utf8("ひきこもり"));
+  CHECK(search_fold_utf8("こそだて") == search_fold_utf8("子育て"));
+  CHECK(search_fold_utf8("そうだん") == search_fold_utf8("相談"));
+  CHECK(search_fold_utf8("かいごよぼう") == search_fold_utf8("介護予防"));  // longest first, not 介護+よぼう
+  CHECK(search_fold_utf8("相談") == "相談");                              // the first spelling stays
+  CHECK(search_fold_utf8("中心と安心") == "中心ト安心");                  // no one-kanji rewrites
+  CHECK(search_terms("子供の相談") == search_terms("子どもの相談"));
+  CHECK(search_terms("ＳＯＳ") == std::vector<std::string>{"sos"});
+}
+
 TEST_CASE("postings round-trip through the compact encoding") {
   std::vector<uint32_t> ids = {0, 1, 2, 31, 32, 33, 1000, 1001, 40000, 1u << 30};
   std::string encoded = encode_postings(ids);
@@ -31,8 +46,10 @@ TEST_CASE("SearchIndexBuilder writes one script assigning the index") {
   b.add("services/S01.html", "福祉まるごと相談", "事業一覧", "", "分野を問わず\n相談を受けます。");
   b.add("services/S02.html", "子ども食堂の支援", "事業一覧", "地域の子ども食堂を支えます。", "本文 </script>");
   std::string js = b.javascript();
-  CHECK(js.find("window.KYOSEI_SEARCH_INDEX={\"v\":1,\"pages\":[") != std::string::npos);
-  CHECK(js.find("[\"services/S01.html\",\"福祉まるごと相談\",\"事業一覧\",\"分野を問わず 相談を受けます。\"]") !=
+  CHECK(js.find("window.KYOSEI_SEARCH_INDEX={\"v\":2,\"variants\":[") != std::string::npos);
+  CHECK(js.find("[\"コドモ\",\"子ドモ\"]") != std::string::npos);  // the rewrites search.js applies
+  // No description: the excerpt would repeat the text, so it is left empty.
+  CHECK(js.find("[\"services/S01.html\",\"福祉まるごと相談\",\"事業一覧\",\"\",\"分野を問わず 相談を受けます。\"]") !=
         std::string::npos);
   CHECK(js.find("\"地域の子ども食堂を支えます。\"") != std::string::npos);
   CHECK(js.find("\"相談\":\"1\"") != std::string::npos);  // page 0 only
@@ -46,6 +63,8 @@ TEST_CASE("search_excerpt collapses white space and cuts with an ellipsis") {
   CHECK(search_excerpt("  あい\n\nうえ  お ", 10) == "あい うえ お");
   CHECK(search_excerpt("あいうえおかきくけこ", 5) == "あいうえお…");
   CHECK(search_excerpt("", 5).empty());
+  CHECK(search_excerpt("あいう えおか", 4) == "あいう…");  // the space would be the 4th character
+  CHECK(search_excerpt("あいうえ おかきくけこ", 5) == "あいうえ…");
 }
 
 }  // namespace kyosei

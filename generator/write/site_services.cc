@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analyse/organisations.h"
 #include "base/dates.h"
 #include "base/numbers.h"
 #include "base/text.h"
@@ -11,6 +12,7 @@
 #include "write/site_search.h"
 #include "write/markdown_html.h"
 #include "write/site_format.h"
+#include "write/site_help.h"
 #include "write/site_html.h"
 #include "write/site_producers.h"
 
@@ -32,7 +34,7 @@ std::vector<std::string> jusou_lines(const Service& s, const Reference& ref) {
 }
 
 std::string provider_text(const Service& s) {
-  if (!s.provider.empty()) return s.provider;
+  if (!s.provider.empty()) return provider_display(s);
   return s.method == "直営" ? "直営（" + s.department + "）" : kUnknown;
 }
 
@@ -70,6 +72,17 @@ SitePage service_page(const Service& s, const SiteContext& ctx) {
   page.parents = {{kListTitle, kListPath}};
   page.description = summary_excerpt(s);
 
+  // What a resident needs comes first (窓口・電話・場所・受付時間・利用の
+  // しかた), then 概要, and the plan's view of the service below.
+  auto contact = contact_rows(s);
+  if (!contact.empty()) page.body_html += render_facts("相談・利用の窓口", std::move(contact)).value;
+  if (!s.summary_markdown.empty()) {
+    // 概要 is typed by staff: rendered with the untrusted-input rules, its
+    // headings placed below this section's <h2>.
+    page.body_html += markdown_to_html("## 概要\n");
+    page.body_html += "<div class=\"prose\">\n" + markdown_to_html(s.summary_markdown, {.heading_shift = 2}) + "</div>\n";
+  }
+
   std::vector<std::pair<std::string, HtmlCell>> facts;
   facts.push_back({"分野", s.field});
   facts.push_back({"関連分野", list_text(s.related_fields, "なし")});
@@ -84,14 +97,7 @@ SitePage service_page(const Service& s, const SiteContext& ctx) {
   facts.push_back({"事業費", s.cost ? format_yen(*s.cost) : kUnknown});
   facts.push_back({"開始年度", s.start_year ? format_fiscal_year(*s.start_year) : kUnknown});
   facts.push_back({"対象", s.target.empty() ? kUnknown : s.target});
-  page.body_html = render_facts("事業の基本情報", std::move(facts)).value;
-
-  if (!s.summary_markdown.empty()) {
-    // 概要 is typed by staff: rendered with the untrusted-input rules, its
-    // headings placed below this section's <h2>.
-    page.body_html += markdown_to_html("## 概要\n");
-    page.body_html += "<div class=\"prose\">\n" + markdown_to_html(s.summary_markdown, {.heading_shift = 2}) + "</div>\n";
-  }
+  page.body_html += render_facts("計画での位置づけ（事業の基本情報）", std::move(facts)).value;
   page.body_html += markdown_to_html("[" + markdown_escape("事業一覧に戻る") + "](" +
                                      relative_link(page.path, kListPath) + ")");
   return page;

@@ -138,7 +138,8 @@ void produce_search_page(const SiteContext&, SiteOutput& out) {
   page.body_html =
       markdown_to_html(markdown_escape(
           "探したいことばを入れて「検索」を押すと、そのことばを含むページ（事業、圏域、会議、会議資料の文字など）を表示します。"
-          "ことばをスペースで区切ると、すべてを含むページを探します。")) +
+          "ことばをスペースで区切ると、すべてを含むページを探します。"
+          "ひらがな・カタカナ、「子ども」と「子供」のような書き方の違い、ひらがなで書いた読み（そうだん、こそだて）、1文字の打ち間違いがあっても探せます。")) +
       "<form class=\"search-form\" role=\"search\" aria-label=\"ページを探す\" action=\"search.html\" method=\"get\">\n"
       "<label for=\"search-q\">検索することば</label>\n"
       "<input id=\"search-q\" type=\"search\" name=\"q\" autocomplete=\"off\">\n"

@@ -8,6 +8,7 @@
 #include "base/parallel.h"
 
 #include "write/html_text.h"
+#include "write/site_html.h"
 #include "write/site_layout.h"
 #include "write/site_privacy.h"
 #include "write/site_producers.h"
@@ -19,7 +20,7 @@ const std::vector<PageProducer>& site_producers() {
   static const std::vector<PageProducer> all = {produce_home,      produce_services,      produce_meetings,
                                                 produce_assets,    produce_areas,         produce_documents,
                                                 produce_accessibility, produce_plan,
-                                                produce_assessment};
+                                                produce_assessment,    produce_help};
   return all;
 }
 
@@ -41,9 +42,10 @@ std::string section_label(const std::string& section) {
 
 }  // namespace
 
-bool write_site(const Dataset& ds, const Reference& ref, const FileSystem& inputs, const std::string& out_dir,
-                Diagnostics& diags, const SiteWriteOptions& options) {
-  SiteContext ctx{ds, ref, inputs, diags, std::max(1, options.jobs)};
+bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::string& out_dir, Diagnostics& diags,
+                const SiteWriteOptions& options) {
+  const Dataset& ds = analysis.data;
+  SiteContext ctx{ds, analysis.ref, inputs, diags, analysis, std::max(1, options.jobs)};
   SiteOutput out;
   for (PageProducer produce : site_producers()) produce(ctx, out);
   for (PageProducer produce : site_index_producers()) produce(ctx, out);
@@ -95,7 +97,7 @@ bool write_site(const Dataset& ds, const Reference& ref, const FileSystem& input
 
   struct Made {
     std::optional<SearchIndexBuilder::Entry> entry;
-    std::vector<std::size_t> secrets;
+    PrivacyGuard::Scan scan;
     Diagnostics diags;
     bool written = false;
   };
@@ -107,18 +109,18 @@ bool write_site(const Dataset& ds, const Reference& ref, const FileSystem& input
     const bool write_now = guard.clean();
     parallel_for(n, jobs, [&](size_t k) {
       const SitePage& page = *pages[first + k];
-      std::string body = page.make_body ? page.make_body() : page.body_html;
+      std::string body = wrap_bare_tables(page.make_body ? page.make_body() : page.body_html);
       if (page.searchable)
         made[k].entry = SearchIndexBuilder::prepare(page.path, page.title, section_label(page.section), page.description,
                                                     html_visible_text(body));
       std::string bytes = render_page(page, ds.municipality, body);
-      made[k].secrets = guard.find(page.path, bytes);
-      if (write_now && made[k].secrets.empty()) made[k].written = write_one(page.path, bytes, made[k].diags);
+      made[k].scan = guard.find(page.path, bytes);
+      if (write_now && made[k].scan.clean()) made[k].written = write_one(page.path, bytes, made[k].diags);
     });
     for (size_t k = 0; k < n; ++k) {
       const SitePage& page = *pages[first + k];
       if (made[k].entry) index.add(std::move(*made[k].entry));
-      guard.record(page.path, made[k].secrets);
+      guard.record(page.path, made[k].scan);
       diags.append(made[k].diags);
       if (made[k].written) written.push_back(root + page.path);
     }

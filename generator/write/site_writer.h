@@ -4,7 +4,8 @@
 //   Diagnostics diags;
 //   RealFileSystem inputs("inputs");
 //   Dataset ds = read_inputs(inputs, diags);
-//   write_site(ds, builtin_reference(), inputs, out_dir + "/site", diags);
+//   Analysis analysis(ds, builtin_reference());
+//   write_site(analysis, inputs, out_dir + "/site", diags);
 //
 // Writes into out_dir (created when missing):
 //   index.html                 key figures and the way into the lists
@@ -40,6 +41,7 @@
 #pragma once
 #include <string>
 
+#include "analyse/analysis.h"
 #include "base/diagnostics.h"
 #include "base/file_system.h"
 #include "model/model.h"
@@ -63,7 +65,7 @@ inline constexpr const char* kSearchIndexPath = "assets/search-index.js";
 // False when the site was not (completely) written: a problem was
 // reported to diags, or the privacy guard refused the site, in which case
 // every file this call wrote is removed again.
-bool write_site(const Dataset& ds, const Reference& ref, const FileSystem& inputs, const std::string& out_dir,
-                Diagnostics& diags, const SiteWriteOptions& options = {});
+bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::string& out_dir, Diagnostics& diags,
+                const SiteWriteOptions& options = {});
 
 }  // namespace kyosei

@@ -1,5 +1,6 @@
 #include "write/xlsx_inventory.h"
 
+#include "analyse/organisations.h"
 #include "base/dates.h"
 #include "base/text.h"
 #include "write/markdown_plain_text.h"
@@ -44,7 +45,7 @@ const Column kColumns[] = {
      [](const Dataset&, const Service& s) { return text(join(s.jusou_codes, kMultiSeparator)); }},
     {"所管課", CellFormat::Text, [](const Dataset&, const Service& s) { return text(s.department); }, 20},
     {"実施方法", CellFormat::Text, [](const Dataset&, const Service& s) { return text(s.method); }},
-    {"実施主体", CellFormat::Text, [](const Dataset&, const Service& s) { return text(s.provider); }, 24},
+    {"実施主体", CellFormat::Text, [](const Dataset&, const Service& s) { return text(provider_display(s)); }, 24},
     {"圏域", CellFormat::Text, [](const Dataset& d, const Service& s) { return text(area_names(d, s)); }, 20},
     {"拠点数", CellFormat::Number, [](const Dataset&, const Service& s) { return SheetCell::of_number(s.sites); }},
     {"事業費", CellFormat::Yen, [](const Dataset&, const Service& s) { return SheetCell::of_number(s.cost); }},

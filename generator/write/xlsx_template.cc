@@ -57,6 +57,8 @@ std::string value_hint(const ColumnSpec& c) {
     case ColumnType::CodeYen: t = "重層区分:円（例: 1ニ:6000000;5:4000000）"; break;
     case ColumnType::YearValue: t = "年度:値（例: 2025:12;2026:18）"; break;
     case ColumnType::Path: t = "documents/ フォルダの PDF のファイル名"; break;
+    case ColumnType::Phone: t = "電話番号（例: 000-123-4567。市外局番から）"; break;
+    case ColumnType::Url: t = "https:// で始まるアドレス"; break;
   }
   if (c.multi && c.type != ColumnType::Enum && c.type != ColumnType::CodeYen && c.type != ColumnType::YearValue)
     t += "。複数のときは ; で区切る";

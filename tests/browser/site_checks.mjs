@@ -8,9 +8,11 @@
 //   {"sites": [{"name": "inputs", "dir": "/tmp/x/inputs/site"}, ...],
 //    "axe": ["inputs", ...],             // every page: axe-core wcag2a+wcag2aa, 0 violations,
 //                                         // no CSP violation, no script error, no sideways
-//                                         // scrolling at phone width (375px)
+//                                         // scrolling at phone width (390px); axe runs with
+//                                         // wcag2a, wcag2aa and best-practice at 1280 and 390px
 //    "xss": ["xss"],                      // every page: no script of the payloads ran
-//    "search": [{"site": "inputs", "query": "アウトリーチ", "expect": ["services/S020.html", ...]}],
+//    "search": [{"site": "inputs", "query": "アウトリーチ", "expect": ["services/S020.html", ...],
+//                "top": 10, "marked": true}],   // optional: each expected page in the first 10; a <mark> shown
 //    "screenshots": {"site": "inputs", "pages": ["index.html", "services/S001.html"], "dir": "tests/artifacts"},
 //    "results_out": {"site": "inputs", "path": "tests/artifacts/accessibility_results.toml"}}
 //
@@ -99,6 +101,8 @@ async function pool(items, workers, fn) {
 }
 
 const axeRecords = {};  // site -> [{path, violations: [...]}]
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'best-practice'];
+const PHONE_WIDTH = 390;
 
 async function checkAxe(siteNames) {
   const items = [];
@@ -111,9 +115,10 @@ async function checkAxe(siteNames) {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(fileUrl(item.site, item.path.split('?')[0]) + (item.path.includes('?') ? '?' + item.path.split('?')[1] : ''));
     await page.evaluate(axeSource);
-    const result = await page.evaluate(() =>
-      window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] }),
-    );
+    const runAxe = () =>
+      page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+        AXE_TAGS);
+    const result = await runAxe();
     const violations = result.violations.map((v) => ({
       rule: v.id,
       impact: v.impact || '',
@@ -128,10 +133,13 @@ async function checkAxe(siteNames) {
     for (const c of csp) fail(item.where, `CSP 違反: ${c}`);
     for (const e of events.errors) fail(item.where, `スクリプトのエラー: ${e}`);
     for (const r of events.requests) fail(item.where, `外部への通信: ${r}`);
-    // Phone width: nothing may scroll sideways but the tables' own regions.
-    await page.setViewportSize({ width: 375, height: 800 });
+    // Phone width: axe again (the layout changes), and nothing may scroll
+    // sideways but the tables' own regions.
+    await page.setViewportSize({ width: PHONE_WIDTH, height: 800 });
+    for (const v of (await runAxe()).violations)
+      fail(item.where, `幅${PHONE_WIDTH}px: axe ${v.id}（${v.impact || ''}）${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    if (overflow > 1) fail(item.where, `幅375pxで横に${overflow}pxはみ出します`);
+    if (overflow > 1) fail(item.where, `幅${PHONE_WIDTH}pxで横に${overflow}pxはみ出します`);
   });
   console.log(`axe: ${items.length} ページ（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
 }
@@ -196,6 +204,18 @@ async function checkSearch(cases) {
     if (!hrefs.length) fail(where, `結果がありません（${status}）`);
     if (total < c.expect.length) fail(where, `${total} 件しかありません（${c.expect.length} 件以上のはず）`);
     if (total <= 100) for (const e of c.expect) if (!shown.has(e)) fail(where, `${e} が結果にありません`);
+    // Resident queries: each page they must find is among the first few.
+    if (c.top) for (const e of c.expect) if (!hrefs.slice(0, c.top).includes(e))
+      fail(where, `${e} が上位${c.top}件にありません（${hrefs.indexOf(e) + 1}番目）`);
+    // Snippets are short, and the match is marked (as text, never markup).
+    const snippets = await page.$$eval('#search-results .result-snippet', (ps) =>
+      ps.map((p) => ({ len: p.textContent.length, marks: p.querySelectorAll('mark').length, tags: p.querySelectorAll('*:not(mark)').length })));
+    for (const s of snippets.slice(0, 10)) {
+      if (s.len > 100) fail(where, `抜粋が長すぎます（${s.len}文字）`);
+      if (s.tags) fail(where, '抜粋に mark 以外の要素があります');
+    }
+    const marked = await page.$$eval('#search-results mark', (ms) => ms.length);
+    if (c.marked && !marked) fail(where, '見つかったことばに印（mark）がありません');
     // The result links lead to pages of the site.
     for (const h of hrefs.slice(0, 3)) {
       const target = join(sites[c.site], h);
@@ -206,7 +226,7 @@ async function checkSearch(cases) {
       }
     }
     for (const e of events.errors) fail(where, `スクリプトのエラー: ${e}`);
-    console.log(`search ${where}: ${status}`);
+    console.log(`search ${where}: ${status} 上位: ${hrefs.slice(0, 5).join(' ')}`);
   }
   // The header form of any page leads to the search page with the query.
   await page.goto(fileUrl(cases[0].site, 'services/index.html'));
@@ -220,11 +240,13 @@ async function checkSearch(cases) {
 
 async function screenshots(spec) {
   mkdirSync(spec.dir, { recursive: true });
-  for (const width of [1280, 375]) {
-    const { page, context } = await newPage(width, width === 375 ? 812 : 900);
+  for (const width of [1280, PHONE_WIDTH]) {
+    const { page, context } = await newPage(width, width === PHONE_WIDTH ? 844 : 900);
     for (const path of spec.pages) {
-      await page.goto(fileUrl(spec.site, path));
-      const name = `${path.replace(/\//g, '_').replace(/\.html$/, '')}-${width}.png`;
+      const [file, query] = path.split('?');
+      await page.goto(fileUrl(spec.site, file) + (query ? '?' + query.replace(/=(.*)$/, (m, v) => '=' + encodeURIComponent(v)) : ''));
+      if (query) await page.waitForFunction(() => document.getElementById('search-status').textContent.length > 0);
+      const name = `${file.replace(/\//g, '_').replace(/\.html$/, '')}${query ? '-search' : ''}-${width}.png`;
       await page.screenshot({ path: join(spec.dir, name), fullPage: true });
       console.log(`screenshot ${join(spec.dir, name)}`);
     }
@@ -247,8 +269,8 @@ function writeResults(spec) {
   out += `tested_on = ${date}\n`;
   out += `tool = ${tomlString('axe-core ' + axeVersion)}\n`;
   out += `browser = ${tomlString('Chromium ' + browser.version())}\n`;
-  out += `method = ${tomlString('すべてのページをブラウザーで開き、axe-core で自動試験（幅1280px）')}\n`;
-  out += 'standard = "JIS X 8341-3:2016"\nlevel = "AA"\ntags = ["wcag2a", "wcag2aa"]\n';
+  out += `method = ${tomlString(`すべてのページをブラウザーで開き、axe-core で自動試験（幅1280pxと${PHONE_WIDTH}px）`)}\n`;
+  out += `standard = "JIS X 8341-3:2016"\nlevel = "AA"\ntags = [${AXE_TAGS.map(tomlString).join(', ')}]\n`;
   for (const r of records) out += `\n[[pages]]\npath = ${tomlString(r.path)}\nviolations = ${r.violations.length}\n`;
   for (const r of records)
     for (const v of r.violations)

@@ -203,7 +203,12 @@ class Cli(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         first = kts.snapshot_tree(out)
         (out / "古いファイル.txt").write_text("stale\n", encoding="utf-8")
+        # A file kyosei did not write is never deleted silently (issue 12):
+        # the build stops, and --backup moves it aside.
         r = kts.run_kyosei("build", BASE, "-o", out, "-q")
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertTrue((out / "古いファイル.txt").exists())
+        r = kts.run_kyosei("build", BASE, "-o", out, "-q", "--backup")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertFalse((out / "古いファイル.txt").exists(), "the old output should be replaced as a whole")
         self.assertEqual(set(kts.snapshot_tree(out)), set(first))

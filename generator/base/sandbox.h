@@ -1,0 +1,50 @@
+// Runs a risky piece of work (reading a PDF from the inputs) in a child
+// process with limits on CPU time, wall time and memory, so that one
+// hostile file can neither hang nor exhaust the build: the child is this
+// same program started again (/proc/self/exe, a fresh single-threaded
+// process, whatever threads the parent runs), told which task to do by the
+// environment variable KYOSEI_SANDBOX_TASK. It gets its input on stdin and
+// answers on stdout; nothing else of the parent is shared.
+//
+//   parent:  auto r = run_sandboxed("pdf-read", "", pdf_bytes, limits);
+//            if (r.outcome == SandboxOutcome::Finished) parse(r.output);
+//   child:   a static initializer (see pdf_reader.cc) sees sandbox_task(),
+//            reads stdin, writes stdout and calls _exit before main().
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace kyosei {
+
+struct SandboxLimits {
+  int cpu_seconds = 20;        // RLIMIT_CPU
+  int wall_seconds = 60;       // killed after this, even when blocked
+  long memory_mb = 2048;       // RLIMIT_AS (not under AddressSanitizer)
+  long max_output_mb = 512;    // more output than this counts as a failure
+};
+
+enum class SandboxOutcome { Finished, TimedOut, Failed };
+
+struct SandboxResult {
+  SandboxOutcome outcome = SandboxOutcome::Failed;
+  std::string output;  // the child's stdout (when Finished)
+};
+
+// Starts the child with task and argument, feeds it input, waits within
+// the limits. Finished means it exited with status 0.
+SandboxResult run_sandboxed(const std::string& task, const std::string& argument, std::string_view input,
+                            const SandboxLimits& limits);
+
+// In a child: the task and argument it was started for ("" when this
+// process is not a sandbox child).
+std::string sandbox_task();
+std::string sandbox_argument();
+// Child side: all of stdin; write all of stdout and exit.
+std::string sandbox_read_input();
+[[noreturn]] void sandbox_finish(std::string_view output);
+
+// The length-prefixed fields the tasks answer with.
+void put_field(std::string& out, std::string_view field);
+bool get_field(std::string_view& in, std::string& field);
+
+}  // namespace kyosei
