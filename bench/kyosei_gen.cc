@@ -5,6 +5,7 @@
 //   kyosei_gen dataset OUT_DIR [--services N] [--staff N] [--areas N]
 //                  [--sessions N] [--meetings N] [--pdfs N] [--seed S]
 //                  [--name 架空大都市] [--hugo DIR]
+//   kyosei_gen country OUT_DIR [--count 1741] [--seed S] [--part K/N]
 //
 // `pdf` draws a small A4 PDF with cairo in IPAexGothic. The text of each
 // --page is a few lines of light markup:
@@ -823,6 +824,12 @@ struct Options {
   uint64_t seed = 1;
   std::string name = "架空大都市";
   std::string hugo;
+  // municipality.toml; the defaults are the 政令市 of bench/run.sh.
+  std::string code5 = "99101";  // 団体コード without its check digit
+  std::string kind = "政令指定都市";
+  std::string prefecture = "架空県";
+  bool welfare_office = true;
+  std::string jusou_status = "実施";
 };
 
 std::string csv_field(const std::string& s) {
@@ -1542,19 +1549,20 @@ std::string percent(int tenths) {
 }
 
 void Generator::write_municipality() {
-  std::string five = "99101";
+  const std::string& five = o_.code5;
   std::string code = five + str(kyosei::local_government_check_digit(five));
   std::string t;
-  t += "# " + o_.name + "（架空の政令指定都市）— kyosei_gen で生成したベンチマーク用データ\n";
+  t += "# " + o_.name + "（架空の" + o_.kind + "）— kyosei_gen で生成したベンチマーク用データ\n";
   t += "name = \"" + o_.name + "\"\n";
   t += "code = \"" + code + "\"\n";
-  t += "prefecture = \"架空県\"\n";
+  t += "prefecture = \"" + o_.prefecture + "\"\n";
   t += "fiscal_year = 2026\n";
   t += "population = " + str(areas_[0].population) + "\n";
   t += "aging_rate = " + percent(areas_[0].aging10) + "\n";
-  t += "welfare_office = true\n";
-  t += "jusou_status = \"実施\"\n";
-  t += "jusou_start_year = 2024\n\n";
+  t += std::string("welfare_office = ") + (o_.welfare_office ? "true" : "false") + "\n";
+  t += "jusou_status = \"" + o_.jusou_status + "\"\n";
+  if (o_.jusou_status == "実施") t += "jusou_start_year = 2024\n";
+  t += "\n";
   t += "[plan]\ntitle = \"第4期" + o_.name + "地域福祉計画\"\nstart_year = 2024\nend_year = 2029\n\n";
   t += "[site]\ntitle = \"" + o_.name + " 地域共生のとりくみ\"\n";
   t += "base_url = \"https://example.jp/kyosei/\"\n";
@@ -1783,6 +1791,7 @@ int usage() {
                "                 [--author A] [--subject S] [--date 2026-04-01T00:00:00]\n"
                "  kyosei_gen dataset OUT_DIR [--services N] [--staff N] [--areas N] [--sessions N]\n"
                "                 [--meetings N] [--pdfs N] [--seed S] [--name 架空大都市] [--hugo DIR]\n"
+               "  kyosei_gen country OUT_DIR [--count 1741] [--seed S] [--part K/N]\n"
                "page text: lines; \"# \" heading, \"## \" sub-heading, \"| a | b |\" table rows,\n"
                "empty line = gap; \"\\n\" (backslash n) also ends a line.\n");
   return 2;
@@ -1854,6 +1863,95 @@ int dataset_main(int argc, char** argv) {
   return g.run(dir) ? 0 : 1;
 }
 
+// `country`: one input folder per municipality, named by its 団体コード,
+// with the sizes of Japan's 1,741 (20 政令指定都市, 62 中核市, 23 特別区,
+// 710 other 市, 743 町, 183 村). Population is drawn per class (log-uniform
+// in the class's range); the data grow with it as population^0.8 from the
+// 政令市 of bench/run.sh (1.5 million: 3,000 services, 2,000 staff, 200
+// areas, 3,000 sessions, 36 PDFs) down to a 村 of a few hundred people
+// (the minimum of 12 services). --part K/N writes every N-th folder only,
+// so N generators can share the work.
+struct MunicipalityClass {
+  const char* kind;
+  const char* suffix;
+  int count;
+  double min_pop, max_pop;
+};
+const MunicipalityClass kClasses[] = {
+    {"政令指定都市", "市", 20, 700000, 3700000}, {"中核市", "市", 62, 200000, 600000},
+    {"特別区", "区", 23, 60000, 900000},       {"市", "市", 710, 20000, 200000},
+    {"町", "町", 743, 1500, 40000},            {"村", "村", 183, 200, 8000},
+};
+
+int country_main(int argc, char** argv) {
+  if (argc < 3) return usage();
+  std::string dir = argv[2];
+  int count = 1741, part = 1, parts = 1;
+  uint64_t seed = 1;
+  for (int i = 3; i < argc; ++i) {
+    std::string a = argv[i];
+    if (i + 1 >= argc) return usage();
+    std::string v = argv[++i];
+    if (a == "--count") {
+      if (!parse_count(v.c_str(), 1, &count)) return usage();
+    } else if (a == "--seed") {
+      seed = std::strtoull(v.c_str(), nullptr, 10);
+    } else if (a == "--part") {
+      if (std::sscanf(v.c_str(), "%d/%d", &part, &parts) != 2 || parts < 1 || part < 1 || part > parts) return usage();
+    } else {
+      return usage();
+    }
+  }
+  // The classes in proportion when --count is not 1,741 (at least one of each).
+  std::vector<const MunicipalityClass*> plan;
+  for (const auto& c : kClasses) {
+    int n = std::max(1, static_cast<int>(std::lround(c.count * count / 1741.0)));
+    for (int k = 0; k < n; ++k) plan.push_back(&c);
+  }
+  plan.resize(std::min<size_t>(plan.size(), count));
+  int per_pref_city[48] = {}, per_pref_town[48] = {};
+  long long total_services = 0;
+  for (size_t i = 0; i < plan.size(); ++i) {
+    const MunicipalityClass& c = *plan[i];
+    Rng r(seed * 0x9E3779B97F4A7C15ULL + i);
+    int pref = std::string(c.kind) == "特別区" ? 13 : static_cast<int>(i % 47) + 1;
+    bool town = std::string(c.kind) == "町" || std::string(c.kind) == "村";
+    int local;
+    if (std::string(c.kind) == "特別区") local = 101 + per_pref_city[0]++;  // 131016 千代田区 ...
+    else if (town) local = 301 + per_pref_town[pref]++;
+    else local = 201 + per_pref_city[pref]++;
+    char five[8];
+    std::snprintf(five, sizeof five, "%02d%03d", pref, local);
+    double pop = std::exp(std::log(c.min_pop) + r.unit() * (std::log(c.max_pop) - std::log(c.min_pop)));
+    double f = std::pow(pop / 1.5e6, 0.8);
+    auto scaled = [&](double at_seirei, int lo, int hi) {
+      return static_cast<int>(std::clamp<long long>(std::llround(at_seirei * f), lo, hi));
+    };
+    Options o;
+    o.services = scaled(3000, 12, 6000);
+    o.staff = scaled(2000, 3, 4000);
+    o.areas = static_cast<int>(std::clamp<long long>(std::llround(200 * std::pow(pop / 1.5e6, 0.6)), 3, 300));
+    o.sessions = scaled(3000, 12, 6000);
+    o.pdfs = static_cast<int>(std::clamp<long long>(std::llround(36 * std::sqrt(pop / 1.5e6)), 0, 60));
+    o.seed = seed + i;
+    o.code5 = five;
+    o.kind = c.kind;
+    o.name = std::string("架空") + five + c.suffix;
+    o.prefecture = "架空" + std::to_string(pref) + "県";
+    o.welfare_office = !town || r.chance(0.05);
+    o.jusou_status = r.chance(0.3) ? "実施" : r.chance(0.4) ? "移行準備" : "未実施";
+    total_services += o.services;
+    if (static_cast<int>(i % parts) != part - 1) continue;
+    std::string code = std::string(five) + str(kyosei::local_government_check_digit(five));
+    Generator g(o);
+    // Generator::run prints a summary per folder; keep stdout to one line each.
+    std::fflush(stdout);
+    if (!g.run(dir + "/" + code)) return 1;
+  }
+  std::printf("municipalities=%zu\nservices_total=%lld\n", plan.size(), total_services);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -1861,5 +1959,6 @@ int main(int argc, char** argv) {
   std::string cmd = argv[1];
   if (cmd == "pdf") return pdf_main(argc, argv);
   if (cmd == "dataset") return dataset_main(argc, argv);
+  if (cmd == "country") return country_main(argc, argv);
   return usage();
 }

@@ -2,7 +2,16 @@
 # Benchmark: `kyosei build` on a 政令市-scale dataset, against Hugo building a
 # site with the same number of pages. See bench/README.md.
 #
-#   bash bench/run.sh [--scale seirei|small]
+#   bash bench/run.sh [--scale seirei|small] [--runs N] [--batch N] [--no-scaling]
+#
+# 1. kyosei build and hugo, interleaved (kyosei, hugo, kyosei, hugo, ...),
+#    each into a fresh output folder, N runs (default 3) on tmpfs (/dev/shm)
+#    and N on disk (bench/work); the median of each, and both ratios.
+# 2. Scaling: the same kind of data at 1x, 10x and 30x a small town
+#    (100 / 1,000 / 3,000 services), time per 1x.
+# 3. Batch: `kyosei_gen country` makes N municipalities (default 1,741, the
+#    size distribution of Japan's; 0 skips this) and `kyosei build-all`
+#    builds them all; target 60 s on 2 cores.
 #
 # Builds nothing itself. Expects build/kyosei and build/kyosei_gen (override
 # with KYOSEI=... KYOSEI_GEN=...; SEED=... changes the dataset). Everything it
@@ -13,12 +22,18 @@ set -uo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 scale=seirei
+runs=3
+batch=1741
+scaling=1
 while [[ $# -gt 0 ]]; do
   case $1 in
     --scale) scale=${2:-}; shift 2 || shift ;;
     --scale=*) scale=${1#*=}; shift ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "run.sh: unknown argument: $1 (usage: bash bench/run.sh [--scale seirei|small])" >&2; exit 2 ;;
+    --runs) runs=${2:-3}; shift 2 || shift ;;
+    --batch) batch=${2:-1741}; shift 2 || shift ;;
+    --no-scaling) scaling=0; shift ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown argument: $1 (usage: bash bench/run.sh [--scale seirei|small] [--runs N] [--batch N] [--no-scaling])" >&2; exit 2 ;;
   esac
 done
 case $scale in
@@ -70,8 +85,15 @@ rss_of() {
 }
 count_html() { if [[ -d $1 ]]; then find "$1" -name '*.html' | wc -l | tr -d ' '; else echo 0; fi; }
 
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "-"; exit } printf "%.2f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+ratio() { awk -v k="$1" -v h="$2" 'BEGIN { if (k == "-" || h == "-" || h <= 0) print "n/a"; else printf "%.2f", k / h }'; }
+
 mkdir -p "$work"
-rm -rf "$work/dataset" "$work/out" "$work/hugo"
+rm -rf "$work/dataset" "$work/hugo" "$work/out" "$work/batch"
+shm=""
+if [[ -d /dev/shm && -w /dev/shm ]]; then shm=$(mktemp -d /dev/shm/kyosei-bench-XXXXXX); fi
+cleanup() { [[ -n $shm ]] && rm -rf "$shm"; }
+trap cleanup EXIT
 
 echo "== 1. dataset ($scale, seed $SEED) -> bench/work/dataset"
 if ! timed "$work/gen.log" "$work/gen.time" "$KYOSEI_GEN" dataset "$work/dataset" "${gen_args[@]}" --seed "$SEED" --hugo "$work/hugo"; then
@@ -80,65 +102,99 @@ fi
 expected_pages=$(awk -F= '$1 == "pages" { print $2 }' "$work/gen.log")
 echo "   $(grep -v '^pages=' "$work/gen.log" | tr '\n' ' ')"
 echo "   content pages (services + meetings + areas + PDF pages): $expected_pages"
-echo "   generator: $(wall_of "$work/gen.time") s, $(rss_of "$work/gen.time") MB"
+have_hugo=1
+command -v hugo >/dev/null 2>&1 || { have_hugo=0; echo "   note: hugo not installed (Debian package 'hugo'); kyosei only"; }
+[[ -x $KYOSEI ]] || { echo "run.sh: kyosei not found at $KYOSEI" >&2; exit 1; }
 
-echo "== 2. kyosei build"
-k_status=ok
-if [[ ! -x $KYOSEI ]]; then
-  k_status="kyosei not found at $KYOSEI"
-else
-  timed "$work/kyosei.log" "$work/kyosei.time" "$KYOSEI" build "$work/dataset" -o "$work/out"
+# One place (tmpfs or disk): inputs copied there, N interleaved runs.
+# Prints "kyosei_median hugo_median kyosei_rss k_pages h_pages".
+measure_at() {
+  local base=$1 label=$2 r kw=() hw=() rss=()
+  mkdir -p "$base"
+  if [[ $base != "$work" ]]; then rm -rf "$base/dataset" "$base/hugo"; cp -r "$work/dataset" "$work/hugo" "$base/"; fi
+  for ((r = 1; r <= runs; r++)); do
+    rm -rf "$base/out" "$base/hugo/public" "$work/hugo-cache"
+    if timed "$work/k.log" "$work/k.time" "$KYOSEI" build "$base/dataset" -o "$base/out" -q; then
+      kw+=("$(wall_of "$work/k.time")"); rss+=("$(rss_of "$work/k.time")")
+    else
+      echo "   kyosei build failed (see bench/work/k.log)" >&2
+    fi
+    if (( have_hugo )); then
+      if timed "$work/h.log" "$work/h.time" hugo --quiet -s "$base/hugo" -d "$base/hugo/public" --cacheDir "$work/hugo-cache"; then
+        hw+=("$(wall_of "$work/h.time")")
+      fi
+    fi
+    local lk=- lh=-
+    (( ${#kw[@]} )) && lk=${kw[${#kw[@]}-1]}
+    (( ${#hw[@]} )) && lh=${hw[${#hw[@]}-1]}
+    echo "   $label run $r: kyosei $lk s, hugo $lh s" >&2
+  done
+  local km hm rm_
+  km=$( ( (( ${#kw[@]} )) && printf '%s\n' "${kw[@]}" ) | median)
+  hm=$( ( (( ${#hw[@]} )) && printf '%s\n' "${hw[@]}" ) | median)
+  rm_=$( ( (( ${#rss[@]} )) && printf '%s\n' "${rss[@]}" ) | sort -n | tail -1)
+  echo "$km $hm ${rm_:--} $(count_html "$base/out/site") $(count_html "$base/hugo/public")"
+}
+
+echo "== 2. kyosei build vs hugo --quiet, interleaved, fresh output folders, $runs runs each"
+results=()
+if [[ -n $shm ]]; then read -r t_k t_h t_rss t_kp t_hp < <(measure_at "$shm" tmpfs); results+=(tmpfs); fi
+read -r d_k d_h d_rss d_kp d_hp < <(measure_at "$work" disk)
+echo
+printf '%-7s %8s %8s %11s %9s %9s %9s\n' place pages "hugo pg" "kyosei s" "hugo s" ratio "peak MB"
+printf '%-7s %8s %8s %11s %9s %9s %9s\n' ------- -------- -------- ----------- --------- --------- ---------
+if [[ -n $shm ]]; then
+  printf '%-7s %8s %8s %11s %9s %9s %9s\n' tmpfs "$t_kp" "$t_hp" "$t_k" "$t_h" "$(ratio "$t_k" "$t_h")" "$t_rss"
+fi
+printf '%-7s %8s %8s %11s %9s %9s %9s\n' disk "$d_kp" "$d_hp" "$d_k" "$d_h" "$(ratio "$d_k" "$d_h")" "$d_rss"
+for place in tmpfs disk; do
+  if [[ $place == tmpfs ]]; then [[ -n $shm ]] || continue; k=$t_k; h=$t_h; else k=$d_k; h=$d_h; fi
+  awk -v k="$k" -v h="$h" -v t="$speed_target" -v p="$place" 'BEGIN {
+    if (k == "-" || h == "-" || h <= 0) { printf "speed  %-5s (kyosei/hugo <= %s): n/a\n", p, t; exit }
+    r = k / h; printf "speed  %-5s (kyosei/hugo <= %s): %.2f  %s\n", p, t, r, (r <= t ? "PASS" : "FAIL") }'
+done
+awk -v m="$d_rss" -v t="$memory_target" 'BEGIN { if (m == "-") print "memory: n/a"; else printf "memory (kyosei peak RSS < %s MB): %.1f MB  %s\n", t, m, (m < t ? "PASS" : "FAIL") }'
+
+if (( scaling )); then
+  echo
+  echo "== 3. scaling: 1x, 10x, 30x a small town (services; staff, sessions, areas, PDFs in proportion)"
+  sbase=${shm:-$work}/scaling
+  rm -rf "$sbase"; mkdir -p "$sbase"
+  one=""
+  for x in 1 10 30; do
+    "$KYOSEI_GEN" dataset "$sbase/d$x" --services $((100 * x)) --staff $((67 * x)) --areas $((3 + 7 * x)) \
+      --sessions $((100 * x)) --pdfs $((1 + x)) --seed "$SEED" >/dev/null || { echo "   kyosei_gen failed"; break; }
+    ws=()
+    for ((r = 1; r <= runs; r++)); do
+      rm -rf "$sbase/o$x"
+      timed "$work/s.log" "$work/s.time" "$KYOSEI" build "$sbase/d$x" -o "$sbase/o$x" -q && ws+=("$(wall_of "$work/s.time")")
+    done
+    w=$( ( (( ${#ws[@]} )) && printf '%s\n' "${ws[@]}" ) | median)
+    [[ $x == 1 ]] && one=$w
+    awk -v x="$x" -v w="$w" -v one="$one" -v m="$(rss_of "$work/s.time")" 'BEGIN {
+      printf "   %2sx (%5d services): %6s s, %6s MB, %s x the 1x time\n", x, 100 * x, w, m, (one > 0 ? sprintf("%.1f", w / one) : "-") }'
+  done
+  rm -rf "$sbase"
+fi
+
+if (( batch > 0 )); then
+  echo
+  where=disk; [[ -n $shm ]] && where=tmpfs
+  echo "== 4. batch: $batch municipalities (kyosei_gen country), kyosei build-all on $where"
+  bbase=${shm:-$work}/batch
+  rm -rf "$bbase"; mkdir -p "$bbase"
+  gen_start=$(date +%s.%N)
+  "$KYOSEI_GEN" country "$bbase/in" --count "$batch" --seed "$SEED" --part 1/2 >"$work/country1.log" &
+  "$KYOSEI_GEN" country "$bbase/in" --count "$batch" --seed "$SEED" --part 2/2 >"$work/country2.log"
+  wait
+  awk -v s="$gen_start" -v e="$(date +%s.%N)" -v t="$(awk -F= '$1 == "services_total" { print $2 }' "$work/country2.log")" \
+    'BEGIN { printf "   generated in %.1f s (%s services in all)\n", e - s, t }'
+  timed "$work/batch.log" "$work/batch.time" "$KYOSEI" build-all "$bbase/in" -o "$bbase/out" -q
   rc=$?
-  k_pages=$(count_html "$work/out/site")
-  if (( rc != 0 )); then
-    k_status="kyosei build exited with status $rc (see bench/work/kyosei.log)"
-  elif (( k_pages == 0 )); then
-    k_status="kyosei build wrote no pages under out/site (not implemented yet?)"
-  fi
-fi
-if [[ $k_status == ok ]]; then
-  k_wall=$(wall_of "$work/kyosei.time"); k_rss=$(rss_of "$work/kyosei.time")
-  echo "   $k_pages pages, $k_wall s, $k_rss MB"
-else
-  echo "   skipped: $k_status"
-  if [[ -s $work/kyosei.log ]]; then tail -n 5 "$work/kyosei.log" | sed 's/^/   | /'; fi
-fi
-
-echo "== 3. hugo --quiet (same number of Markdown pages, trivial layout)"
-h_status=ok
-if ! command -v hugo >/dev/null 2>&1; then
-  h_status="hugo not installed (Debian package 'hugo')"
-elif ! timed "$work/hugo.log" "$work/hugo.time" hugo --quiet -s "$work/hugo" -d "$work/hugo/public" \
-        --cacheDir "$work/hugo-cache"; then
-  h_status="hugo failed (see bench/work/hugo.log)"
-fi
-if [[ $h_status == ok ]]; then
-  h_pages=$(count_html "$work/hugo/public")
-  h_wall=$(wall_of "$work/hugo.time"); h_rss=$(rss_of "$work/hugo.time")
-  echo "   $h_pages pages, $h_wall s, $h_rss MB"
-else
-  echo "   skipped: $h_status"
-fi
-
-echo
-printf '%-8s %8s %9s %9s\n' tool pages "wall s" "peak MB"
-printf '%-8s %8s %9s %9s\n' -------- -------- --------- ---------
-if [[ $k_status == ok ]]; then printf '%-8s %8s %9s %9s\n' kyosei "$k_pages" "$k_wall" "$k_rss"
-else printf '%-8s %8s %9s %9s\n' kyosei - - -; fi
-if [[ $h_status == ok ]]; then printf '%-8s %8s %9s %9s\n' hugo "$h_pages" "$h_wall" "$h_rss"
-else printf '%-8s %8s %9s %9s\n' hugo - - -; fi
-echo
-
-if [[ $k_status == ok && $h_status == ok ]]; then
-  awk -v k="$k_wall" -v h="$h_wall" -v t="$speed_target" 'BEGIN {
-    if (h <= 0) { printf "speed  (kyosei/hugo wall time <= %s): n/a (hugo took 0 s)\n", t; exit }
-    r = k / h; printf "speed  (kyosei/hugo wall time <= %s): %.2f  %s\n", t, r, (r <= t ? "PASS" : "FAIL") }'
-else
-  echo "speed  (kyosei/hugo wall time <= $speed_target): n/a — ${k_status/#ok/$h_status}"
-fi
-if [[ $k_status == ok && $k_rss != - ]]; then
-  awk -v m="$k_rss" -v t="$memory_target" 'BEGIN { printf "memory (kyosei peak RSS < %s MB): %.1f MB  %s\n", t, m, (m < t ? "PASS" : "FAIL") }'
-else
-  echo "memory (kyosei peak RSS < $memory_target MB): n/a — ${k_status/#ok/peak memory not measured}"
+  bw=$(wall_of "$work/batch.time")
+  built=$(find "$bbase/out" -mindepth 1 -maxdepth 1 -type d | wc -l | tr -d ' ')
+  echo "   build-all: exit $rc, $built municipalities, $bw s, peak $(rss_of "$work/batch.time") MB (largest single build)"
+  awk -v w="$bw" 'BEGIN { printf "batch  (all municipalities <= 60 s): %s s  %s\n", w, (w <= 60 ? "PASS" : "FAIL") }'
+  rm -rf "$bbase"
 fi
 exit 0

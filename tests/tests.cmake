@@ -138,6 +138,14 @@ set_tests_properties(browser_typography PROPERTIES
   ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR}"
   TIMEOUT 1200 SKIP_RETURN_CODE 2)
 
+# kyosei build-all and --jobs (issue 13): batch of municipality folders,
+# one bad folder, shards, and --jobs 1 against --jobs 2 byte for byte.
+add_test(NAME e2e_test_batch COMMAND ${Python3_EXECUTABLE} -m unittest -v test_batch
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/e2e)
+set_tests_properties(e2e_test_batch PROPERTIES
+  ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
+  TIMEOUT 900)
+
 # One figure, one value (issue 9): the same staff, meeting, organisation and
 # funding figures in the plans, the council workbook, the CSVs and the site.
 add_test(NAME e2e_test_figures COMMAND ${Python3_EXECUTABLE} -m unittest -v test_figures

@@ -151,22 +151,36 @@ void rule_new_programs_scattered(const RuleContext& ctx, std::vector<Finding>& o
     std::vector<std::string> hands = s.method == kDirectlyRun || s.provider.empty() ? std::vector<std::string>{s.department}
                                                                               : split_multi(s.provider);
     for (const auto& h : hands) {
+      const std::string& kh = orgs.key(h);
       bool known = false;
       for (const auto& p : providers)
-        if (orgs.key(p) == orgs.key(h)) known = true;
+        if (orgs.key(p) == kh) known = true;
       if (!known) providers.push_back(h);
     }
     evidence.push_back(evidence_of(s, "重層区分 " + join(s.jusou_codes, "・") + "／担い手 " + join(hands, "・")));
   }
   if (static_cast<int>(providers.size()) < ctx.config.integer("min_providers")) return;
+  // Each name folded once; a session is done with at the first provider
+  // it lacks.
+  std::vector<const std::string*> provider_keys;
+  for (const auto& p : providers) provider_keys.push_back(&orgs.key(p));
+  std::vector<const std::string*> session_keys;
   for (const Session& session : ctx.data.sessions) {
     if (ctx.data.municipality.fiscal_year && fiscal_year_of(session.date) != ctx.data.municipality.fiscal_year) continue;
+    session_keys.clear();
+    for (const auto& o : session.organisations) session_keys.push_back(&orgs.key(o));
     bool all = true;
-    for (const auto& p : providers) {
+    for (const std::string* p : provider_keys) {
       bool present = false;
-      for (const auto& o : session.organisations)
-        if (orgs.related(p, o)) present = true;
-      if (!present) all = false;
+      for (const std::string* o : session_keys)
+        if (OrgNames::related_keys(*p, *o)) {
+          present = true;
+          break;
+        }
+      if (!present) {
+        all = false;
+        break;
+      }
     }
     if (all) return;
   }

@@ -41,21 +41,27 @@ void rule_similar_meetings(const RuleContext& ctx, std::vector<Finding>& out) {
     const Meeting* m;
     std::set<std::string> members;
     std::set<std::string> purpose;
+    std::set<std::string> areas_up;  // its areas and all their 上位圏域
   };
   std::vector<Prepared> bodies;
   for (const Meeting& m : ctx.data.meetings) {
     if (m.members.empty() || trim(m.purpose).empty()) continue;  // unknown: not compared
     Prepared p{&m, {}, char_bigrams(m.purpose)};
     for (const auto& o : m.members) p.members.insert(orgs.key(o));
+    p.areas_up = areas_and_ancestors(ctx.data, m.areas);
     bodies.push_back(std::move(p));
   }
   const bool skip_disjoint = ctx.config.flag("skip_disjoint_areas");
   // Bodies held for different areas are not the same people meeting twice.
-  auto disjoint = [&](const Meeting& a, const Meeting& b) {
-    if (a.areas.empty() || b.areas.empty()) return false;  // 全域 overlaps everything
-    for (const auto& x : a.areas)
-      for (const auto& y : b.areas)
-        if (area_within(ctx.data, x, y) || area_within(ctx.data, y, x)) return false;
+  // Two areas overlap when one lies within the other: an area of b is
+  // among a's areas or their ancestors, or the other way round (the
+  // ancestors are looked up once per body, not once per pair).
+  auto disjoint = [&](const Prepared& a, const Prepared& b) {
+    if (a.m->areas.empty() || b.m->areas.empty()) return false;  // 全域 overlaps everything
+    for (const auto& y : b.m->areas)
+      if (a.areas_up.count(y)) return false;
+    for (const auto& x : a.m->areas)
+      if (b.areas_up.count(x)) return false;
     return true;
   };
   constexpr double eps = 1e-9;  // 3/5 must count as 0.6
@@ -63,7 +69,7 @@ void rule_similar_meetings(const RuleContext& ctx, std::vector<Finding>& out) {
     for (size_t j = i + 1; j < bodies.size(); ++j) {
       const Prepared& a = bodies[i];
       const Prepared& b = bodies[j];
-      if (skip_disjoint && disjoint(*a.m, *b.m)) continue;
+      if (skip_disjoint && disjoint(a, b)) continue;
       const double mj = jaccard(a.members, b.members);
       const double pj = jaccard(a.purpose, b.purpose);
       if (mj + eps < member_min || pj + eps < purpose_min) continue;

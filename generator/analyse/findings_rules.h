@@ -4,6 +4,7 @@
 // API is findings.h.
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,9 @@ bool area_within(const Dataset& data, const std::string& area, const std::string
 // Some listed area is d or lies under d. An empty list (全域) covers no
 // particular area.
 bool covers_area(const Dataset& data, const std::vector<std::string>& listed, const Area& d);
+// The listed areas and every area above them (through 上位圏域): x lies
+// within y (area_within) exactly when y is in areas_and_ancestors({x}).
+std::set<std::string> areas_and_ancestors(const Dataset& data, const std::vector<std::string>& listed);
 
 // --- Organisation names as people write them: full-width and spaces
 // folded (NFKC, no spaces), the municipality's own name dropped from the
@@ -56,11 +60,14 @@ bool covers_area(const Dataset& data, const std::vector<std::string>& listed, co
 class OrgNames {
  public:
   explicit OrgNames(const Dataset& data, std::vector<std::vector<std::string>> aliases = {});
-  std::string key(std::string_view name) const;
+  // A reference into the cache: valid as long as this OrgNames.
+  const std::string& key(std::string_view name) const;
   // Same organisation, or one name contains the other ("架空市 福祉部
   // 地域福祉課" and "地域福祉課"): attendance is recorded per organisation,
   // sometimes per department.
   bool related(std::string_view a, std::string_view b) const;
+  // related() on two key()s, for loops that fold each name once.
+  static bool related_keys(const std::string& key_a, const std::string& key_b);
 
  private:
   std::string municipality_;

@@ -3,6 +3,7 @@
 // Evidence names people by ID and 所属 only, never by 氏名.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "analyse/findings_rules.h"
 #include "base/text.h"
@@ -111,15 +112,28 @@ void rule_coordinators_apart(const RuleContext& ctx, std::vector<Finding>& out) 
       if (orgs.empty()) return;
       for (const auto& o : orgs) present.push_back(o);
     }
+  // Fold each organisation once; the same one is present at many meetings.
+  std::vector<const std::string*> present_keys;
+  {
+    std::set<const std::string*> distinct;
+    for (const auto& o : present)
+      if (distinct.insert(&names.key(o)).second) present_keys.push_back(&names.key(o));
+  }
   for (const auto& role : ctx.config.list("roles")) {
     std::vector<const Staff*> holders;
     for (const Staff& s : ctx.data.staff)
       if (has_role(s, role)) holders.push_back(&s);
     if (holders.empty()) continue;
     bool seen = false;
-    for (const Staff* s : holders)
-      for (const auto& o : present)
-        if (names.related(s->organisation, o)) seen = true;
+    for (const Staff* s : holders) {
+      const std::string& ks = names.key(s->organisation);
+      for (const std::string* o : present_keys)
+        if (OrgNames::related_keys(ks, *o)) {
+          seen = true;
+          break;
+        }
+      if (seen) break;
+    }
     if (seen) continue;
     std::vector<EvidenceRow> evidence;
     for (const Staff* s : holders) evidence.push_back(evidence_of(*s, roles_detail(*s)));

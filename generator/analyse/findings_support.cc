@@ -72,14 +72,31 @@ bool contains_any(std::string_view text, const std::vector<std::string>& keyword
 }
 
 bool area_within(const Dataset& data, const std::string& area, const std::string& ancestor) {
-  std::set<std::string> seen;  // areas.csv forbids cycles, but never loop here
-  std::string cur = area;
-  while (!cur.empty() && seen.insert(cur).second) {
-    if (cur == ancestor) return true;
-    const Area* a = data.find_area(cur);
-    cur = a ? a->parent : "";
+  // areas.csv forbids cycles, but never loop here: a chain longer than the
+  // number of areas has come round again.
+  const std::string* cur = &area;
+  for (size_t steps = 0; !cur->empty() && steps <= data.areas.size(); ++steps) {
+    if (*cur == ancestor) return true;
+    const Area* a = data.find_area(*cur);
+    if (!a) return false;
+    cur = &a->parent;
   }
   return false;
+}
+
+std::set<std::string> areas_and_ancestors(const Dataset& data, const std::vector<std::string>& listed) {
+  std::set<std::string> out;
+  for (const auto& area : listed) {
+    // The same walk as area_within: stops at an unknown area or a cycle.
+    const std::string* cur = &area;
+    for (size_t steps = 0; !cur->empty() && steps <= data.areas.size(); ++steps) {
+      out.insert(*cur);
+      const Area* a = data.find_area(*cur);
+      if (!a) break;
+      cur = &a->parent;
+    }
+  }
+  return out;
 }
 
 bool covers_area(const Dataset& data, const std::vector<std::string>& listed, const Area& d) {
@@ -117,7 +134,7 @@ OrgNames::OrgNames(const Dataset& data, std::vector<std::vector<std::string>> al
   }
 }
 
-std::string OrgNames::key(std::string_view name) const {
+const std::string& OrgNames::key(std::string_view name) const {
   if (auto it = keys_.find(name); it != keys_.end()) return it->second;
   std::string k = fold(name);
   std::string& slot = keys_[std::string(name)];
@@ -130,7 +147,10 @@ std::string OrgNames::key(std::string_view name) const {
 }
 
 bool OrgNames::related(std::string_view a, std::string_view b) const {
-  const std::string ka = key(a), kb = key(b);
+  return related_keys(key(a), key(b));
+}
+
+bool OrgNames::related_keys(const std::string& ka, const std::string& kb) {
   if (ka.empty() || kb.empty()) return false;
   if (ka == kb) return true;
   // Containment only for names of two characters or more, so that a

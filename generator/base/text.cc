@@ -1,5 +1,6 @@
 #include "base/text.h"
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -14,6 +15,19 @@ std::string nfkc(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) return std::string(utf8);
+  // Straight from UTF-8 to UTF-8, without UTF-16 copies. Invalid UTF-8 is
+  // left to the UTF-16 path below, which turns it into U+FFFD as before.
+  if (is_valid_utf8(utf8)) {
+    icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+    if (n->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(utf8);
+    status = U_ZERO_ERROR;
+    std::string result;
+    result.reserve(utf8.size());
+    icu::StringByteSink<std::string> sink(&result);
+    n->normalizeUTF8(0, piece, sink, nullptr, status);
+    if (U_SUCCESS(status)) return result;
+    status = U_ZERO_ERROR;
+  }
   icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
   if (n->isNormalized(in, status) && U_SUCCESS(status)) return std::string(utf8);
   status = U_ZERO_ERROR;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/batch_commands.h"
 #include "cli/commands.h"
 
 namespace kyosei {
@@ -21,6 +22,7 @@ struct CommandLine {
   bool output_given = false;
   std::string previous;                 // --previous
   CommonOptions opt;
+  Shard shard;                          // build-all --shard K/N
   // The first positional argument, or fallback when there is none.
   const std::string& folder(const std::string& fallback) const { return positional.empty() ? fallback : positional[0]; }
 };

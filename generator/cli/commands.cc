@@ -5,8 +5,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <string_view>
 
 #include "base/file_system.h"
+#include "base/parallel.h"
+#include "cli/progress.h"
 #include "model/reference.h"
 #include "model/reference_data.h"
 #include "read/inputs_reader.h"
@@ -48,6 +51,17 @@ bool check_folder(const std::string& dir, Diagnostics& diags) {
 
 }  // namespace
 
+std::optional<int> parse_jobs(const std::string& text) {
+  if (text.empty() || text.size() > 3) return std::nullopt;
+  int n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  if (n < 1 || n > 256) return std::nullopt;
+  return n;
+}
+
 int run_check(const std::string& dir_in, const CommonOptions& opt) {
   std::string dir = clean_dir(dir_in);
   Diagnostics diags;
@@ -75,7 +89,8 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
     if (!report(place, "", opt)) return kExitInvalidInput;
   }
   RealFileSystem files(dir);
-  Dataset ds = read_inputs(files, diags);
+  const int jobs = opt.jobs > 0 ? opt.jobs : default_jobs();
+  Dataset ds = read_inputs(files, diags, ReadOptions{.jobs = jobs});
   if (!diags.has_errors()) check_jusou_plausibility(ds, builtin_reference(), diags);
 
   Dataset previous;
@@ -102,14 +117,39 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
     report(out_diags, "", opt);
     return kExitInvalidInput;
   }
-  Diagnostics input_problems;
+  // The writers are independent: each reads the same Dataset and writes its
+  // own part of the folder, so they run side by side (--jobs). Each reports
+  // into its own Diagnostics; they are looked at afterwards in the order of
+  // output_writers(), so messages and the exit status are those of a run
+  // one writer after the other, which stops at the first failure.
   const Analysis analysis(ds, reference_data().reference, has_previous ? &previous : nullptr);
-  BuildContext ctx{ds, has_previous ? &previous : nullptr, reference_data().reference, files, folder->path(), out_diags,
-                   analysis, &input_problems};
-  ctx.audience = opt.audience;
-  ctx.csv_encoding = opt.csv_encoding;
-  for (const auto& w : output_writers()) {
-    bool written = w.write(ctx);
+  const auto& writers = output_writers();
+  struct Run {
+    Diagnostics diags, input_problems;
+    bool written = false;
+  };
+  std::vector<Run> runs(writers.size());
+  std::vector<size_t> order;  // the public site is the biggest part: start it first
+  for (size_t i = 0; i < writers.size(); ++i)
+    if (std::string_view(writers[i].path) == "site/") order.insert(order.begin(), i);
+    else order.push_back(i);
+  BuildProgress progress(writers.size(), opt.quiet);
+  parallel_for(writers.size(), jobs, [&](size_t i) {
+    BuildContext ctx{ds, has_previous ? &previous : nullptr, reference_data().reference, files, folder->path(),
+                     runs[i].diags, analysis, &runs[i].input_problems};
+    ctx.audience = opt.audience;
+    ctx.csv_encoding = opt.csv_encoding;
+    ctx.jobs = jobs;
+    runs[i].written = writers[i].write(ctx);
+    progress.done(writers[i].name);
+  }, order);
+  progress.finish();
+  Diagnostics input_problems;
+  for (size_t i = 0; i < writers.size(); ++i) {
+    const OutputWriter& w = writers[i];
+    out_diags.append(runs[i].diags);
+    input_problems.append(runs[i].input_problems);
+    bool written = runs[i].written;
     if (!written && input_problems.has_errors()) {
       report(input_problems, dir, opt);
       std::cerr << w.name << " を書き出せませんでした（入力の内容によるものです）。出力フォルダ「" << out

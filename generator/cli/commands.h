@@ -1,6 +1,7 @@
 // The subcommands of `kyosei`. Each returns the process exit status:
 // 0 ok, 2 invalid input (all problems printed), 3 internal error.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,11 @@ struct CommonOptions {
   bool backup = false;  // build: move files kyosei did not write to a dated backup folder
   Audience audience = Audience::Council;             // build --audience council|internal
   CsvEncoding csv_encoding = CsvEncoding::Utf8Bom;  // build --encoding utf-8|cp932
+  int jobs = 0;  // build --jobs N: threads (0: one per core; 1: one thing after another)
 };
+
+// "--jobs N": a whole number from 1 to 256, else nullopt.
+std::optional<int> parse_jobs(const std::string& text);
 
 int run_check(const std::string& dir, const CommonOptions& opt);
 int run_build(const std::string& dir, const std::string& out, const std::string& previous, const CommonOptions& opt);

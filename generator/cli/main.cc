@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "cli/assessment_commands.h"
 #include "cli/command_line.h"
+#include "cli/batch_commands.h"
 #include "cli/commands.h"
 #include "cli/prefecture_commands.h"
 #include "model/reference_data.h"
@@ -46,6 +47,10 @@ int run_import_assessment(const CommandLine& cl) {
 }
 int run_prefecture(const CommandLine& cl) { return kyosei::run_prefecture_command(cl.args); }
 int run_import_population(const CommandLine& cl) { return kyosei::run_import_population(cl.args); }
+int run_build_all(const CommandLine& cl) {
+  if (cl.positional.empty()) return kyosei::usage_error("団体ごとの入力フォルダを並べたフォルダを指定してください（例: kyosei build-all 全団体 -o 出力）");
+  return kyosei::run_build_all(cl.positional[0], cl.out, cl.shard, cl.opt, "/proc/self/exe");
+}
 
 // Every command, in the order `kyosei --help` lists them.
 // To add a command, append ONE line here: {"name", "usage", "summary", handler}
@@ -57,6 +62,7 @@ int run_import_population(const CommandLine& cl) { return kyosei::run_import_pop
 const kyosei::Command kCommands[] = {
     {"check", "[入力フォルダ]", "入力データを確認し、問題をすべて表示します", run_check},
     {"build", "[入力フォルダ] [-o 出力フォルダ] [--previous 前年度フォルダ]", "計画案・Excel・公開サイトを作ります", run_build},
+    {"build-all", "親フォルダ -o 出力フォルダ [--shard K/N]", "親フォルダの下の団体ごとの入力フォルダをまとめて作ります\n（出力は 出力フォルダ/<フォルダ名>/。1 団体の誤りで他は止まりません）", run_build_all},
     {"init", "新しいフォルダ", "入力ファイルの見本一式を作ります", run_init},
     {"template", "-o 入力様式.xlsx [入力フォルダ]", "Excel の入力様式を作ります（フォルダを渡すとその内容入り）", run_template},
     {"import", "入力様式.xlsx -o 入力フォルダ", "書き込んだ入力様式を入力フォルダに戻します", run_import},
@@ -107,6 +113,10 @@ std::string help_text() {
   --audience council|internal
                           build の Excel・CSV の対象（既定 council: 審議会用。職員の氏名と
                           守秘義務のある会議の議題を載せません。internal: 庁内用。載せます）
+  -j, --jobs 数           build・build-all で同時に使うスレッド数（既定: CPU のコア数。
+                          1 なら順に作ります。出力はどちらでも同じです）
+  --shard K/N             build-all で、団体コード（上5桁）を N で割った余りが K-1 の団体だけを作ります
+                          （複数のマシンや CI で分けて作るとき。README.md 参照）
   --encoding utf-8|cp932  build の CSV の文字コード（既定 utf-8: BOM 付き UTF-8。cp932 は
                           Shift_JIS で、表せない文字があればその箇所を示して止まります）
 
@@ -162,6 +172,16 @@ int run(int argc, char** argv) {
         if (!encoding) return kyosei::usage_error("--encoding は utf-8 または cp932 です: " + v);
         cl.opt.csv_encoding = *encoding;
       }
+    } else if (a == "--shard") {
+      if (i + 1 >= args.size()) return kyosei::usage_error("--shard の後に K/N を指定してください（例: --shard 1/4）");
+      auto parsed = kyosei::parse_shard(args[++i]);
+      if (!parsed) return kyosei::usage_error("--shard は K/N（1 ≦ K ≦ N）です: " + args[i]);
+      cl.shard = *parsed;
+    } else if (a == "--jobs" || a == "-j") {
+      if (i + 1 >= args.size()) return kyosei::usage_error(a + " の後に数を指定してください（例: --jobs 2）");
+      auto jobs = kyosei::parse_jobs(args[++i]);
+      if (!jobs) return kyosei::usage_error("--jobs は 1 以上の整数です: " + args[i]);
+      cl.opt.jobs = *jobs;
     } else if (a == "--help" || a == "-h") {
       std::cout << help_text();
       return kyosei::kExitOk;

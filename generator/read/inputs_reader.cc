@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <optional>
 #include <set>
 #include <toml++/toml.h>
 
+#include "base/parallel.h"
 #include "base/numbers.h"
 #include "base/resources.h"
 #include "base/text.h"
@@ -324,20 +326,35 @@ void canonical_document_paths(const FileSystem& fs, Table& sessions, Dataset& ds
 }
 
 // Every PDF a session names, each read once, in order of first mention.
+// They are read on options.jobs threads, each into its own slot, and kept
+// (with what was reported) in that order.
 void read_documents(const FileSystem& fs, const Table& sessions, Dataset& ds, Diagnostics& diags,
                     const ReadOptions& options) {
   std::set<std::string> done;
-  for (const auto& row : sessions.rows) {
-    for (const auto& path : row["資料"].items) {
-      if (!done.insert(path).second) continue;
-      if (options.missing_documents_are_warnings && !fs.exists("documents/" + path)) {
-        diags.warning(row.where("資料"),
-                      "documents/" + path + " がまだありません。build の前に、入力フォルダの documents/ に置いてください",
-                      "入力フォルダの documents/" + path + " にあるPDF");
-        continue;
-      }
-      if (auto doc = read_pdf(fs, path, diags, row.where("資料"))) ds.documents.push_back(std::move(*doc));
-    }
+  struct Wanted {
+    std::string path;
+    Location where;
+    bool missing;  // only with missing_documents_are_warnings
+  };
+  std::vector<Wanted> wanted;
+  for (const auto& row : sessions.rows)
+    for (const auto& path : row["資料"].items)
+      if (done.insert(path).second)
+        wanted.push_back({path, row.where("資料"),
+                          options.missing_documents_are_warnings && !fs.exists("documents/" + path)});
+  std::vector<std::optional<Document>> docs(wanted.size());
+  std::vector<Diagnostics> found(wanted.size());
+  parallel_for(wanted.size(), options.jobs, [&](size_t i) {
+    const Wanted& w = wanted[i];
+    if (w.missing)
+      found[i].warning(w.where, "documents/" + w.path + " がまだありません。build の前に、入力フォルダの documents/ に置いてください",
+                       "入力フォルダの documents/" + w.path + " にあるPDF");
+    else
+      docs[i] = read_pdf(fs, w.path, found[i], w.where);
+  });
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    diags.append(found[i]);
+    if (docs[i]) ds.documents.push_back(std::move(*docs[i]));
   }
 }
 

@@ -21,6 +21,7 @@ struct ReadOptions {
   // import into a new folder: a PDF not there yet is a warning saying where
   // to put it, not an error.
   bool missing_documents_are_warnings = false;
+  int jobs = 1;                // PDFs read at once (base/parallel.h); the result is the same for any number
 };
 
 Dataset read_inputs(const FileSystem& fs, Diagnostics& diags, const ReadOptions& options = {});

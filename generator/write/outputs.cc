@@ -22,7 +22,8 @@ bool inventory_workbook(const BuildContext& c) {
 }
 
 bool public_site(const BuildContext& c) {
-  return write_site(c.analysis, c.inputs, c.out_dir + "/site", c.diags, {.privacy_problems = c.input_problems});
+  return write_site(c.analysis, c.inputs, c.out_dir + "/site", c.diags,
+                    {.privacy_problems = c.input_problems, .jobs = c.jobs});
 }
 
 }  // namespace

@@ -35,6 +35,9 @@ struct BuildContext {
   Audience audience = Audience::Council;
   // --encoding: how out/csv/ is encoded (write/csv_export.h).
   CsvEncoding csv_encoding = CsvEncoding::Utf8Bom;
+  // --jobs: threads a writer may use for its own parts (the site's pages);
+  // the output is the same for any number.
+  int jobs = 1;
 };
 
 struct OutputWriter {

@@ -9,8 +9,10 @@
 // (Document::page_texts_dropped), so its text is in memory once, briefly.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "base/dates.h"
+#include "base/parallel.h"
 #include "read/pdf_reader.h"
 #include "write/markdown_html.h"
 #include "write/png_encoder.h"
@@ -170,7 +172,15 @@ void produce_documents(const SiteContext& ctx, SiteOutput& out) {
   });
 
   out.pages.push_back(list_page(docs, ctx));
-  for (const Document* d : docs) {
+  // Thumbnails are small (a few KB), so they are made now, all at once on
+  // ctx.jobs threads: the page shows one only when it could be rendered.
+  std::vector<std::optional<std::string>> thumbnails(docs.size());
+  parallel_for(docs.size(), ctx.jobs, [&](size_t i) {
+    if (auto image = render_pdf_first_page(ctx.inputs, docs[i]->path, kThumbnailWidth))
+      thumbnails[i] = encode_png_rgb(image->width, image->height, image->rgb.data());
+  });
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const Document* d = docs[i];
     const std::string path = d->path;
     const FileSystem* inputs = &ctx.inputs;
     Diagnostics* diags = &ctx.diags;
@@ -190,11 +200,9 @@ void produce_documents(const SiteContext& ctx, SiteOutput& out) {
                      "PDFとして読めるファイル（印刷機能で「PDFとして保存」し直す）");
       return published;
     };
-    // Thumbnails are small (a few KB), so they are made now: the page
-    // shows one only when it could be rendered.
     bool has_thumbnail = false;
-    if (auto image = render_pdf_first_page(ctx.inputs, path, kThumbnailWidth)) {
-      out.files[document_thumbnail_path(path)] = encode_png_rgb(image->width, image->height, image->rgb.data());
+    if (thumbnails[i]) {
+      out.files[document_thumbnail_path(path)] = std::move(*thumbnails[i]);
       has_thumbnail = true;
     }
     out.pages.push_back(document_page(*d, ctx, has_thumbnail));

@@ -67,6 +67,7 @@ struct SiteContext {
   const FileSystem& inputs;
   Diagnostics& diags;
   const Analysis& analysis;  // the build's figures (analyse/analysis.h)
+  int jobs = 1;  // threads a producer may use for independent pieces (base/parallel.h)
 };
 
 // "../" once per folder level of page_path: "services/S01.html" -> "../".

@@ -136,7 +136,12 @@ void PrivacyGuard::add(std::string_view text, Location source, bool is_name, std
 }
 
 void PrivacyGuard::scan(std::string_view site_path, std::string_view bytes) {
-  if (secrets_.empty()) return;
+  record(site_path, find(site_path, bytes));
+}
+
+PrivacyGuard::Scan PrivacyGuard::find(std::string_view site_path, std::string_view bytes) const {
+  Scan scan;
+  if (secrets_.empty()) return scan;
   std::string text;
   if (ends_with(site_path, ".html")) {
     text = html_readable_text(bytes);
@@ -146,22 +151,28 @@ void PrivacyGuard::scan(std::string_view site_path, std::string_view bytes) {
     // form fields and attachments.
     auto hidden = pdf_hidden_text(bytes);
     if (!hidden) {
-      unreadable_.insert(std::string(site_path));
-      return;
+      scan.unreadable = true;
+      return scan;
     }
     text = std::move(*hidden);
   } else if (ends_with(site_path, ".js") || ends_with(site_path, ".xml") || ends_with(site_path, ".css") ||
              ends_with(site_path, ".txt") || ends_with(site_path, ".json") || ends_with(site_path, ".svg")) {
     text = std::string(bytes);
   } else {
-    return;  // PNG and other binary files carry no text of the inputs
+    return scan;  // PNG and other binary files carry no text of the inputs
   }
-  scan_text(site_path, text);
+  scan_text(text, scan.secrets);
   std::string decoded = decode_escapes(text);
-  if (decoded != text) scan_text(site_path, decoded);
+  if (decoded != text) scan_text(decoded, scan.secrets);
+  return scan;
 }
 
-void PrivacyGuard::scan_text(std::string_view site_path, std::string_view text) {
+void PrivacyGuard::record(std::string_view site_path, const Scan& scan) {
+  for (std::size_t index : scan.secrets) found_[index].insert(std::string(site_path));
+  if (scan.unreadable) unreadable_.insert(std::string(site_path));
+}
+
+void PrivacyGuard::scan_text(std::string_view text, std::vector<std::size_t>& found) const {
   std::string folded = privacy_fold(text);
   std::string_view s = folded;
   for (size_t i = 0; i < s.size(); i += utf8_char_length(static_cast<unsigned char>(s[i]))) {
@@ -171,7 +182,7 @@ void PrivacyGuard::scan_text(std::string_view site_path, std::string_view text) 
     if (it == by_prefix_.end()) continue;
     for (size_t index : it->second) {
       const std::string& needle = secrets_[index].folded;
-      if (s.compare(i, needle.size(), needle) == 0) found_[index].insert(std::string(site_path));
+      if (s.compare(i, needle.size(), needle) == 0) found.push_back(index);
     }
   }
 }

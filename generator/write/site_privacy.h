@@ -55,6 +55,17 @@ class PrivacyGuard {
   // Scans one file of the site (path under the site root).
   void scan(std::string_view site_path, std::string_view bytes);
 
+  // The same in two steps, so that several files can be read at once:
+  // find() changes nothing (what it found in the file); record() it, file
+  // by file in the order of writing.
+  struct Scan {
+    std::vector<std::size_t> secrets;  // in the order found
+    bool unreadable = false;           // a PDF whose parts could not be read
+    bool clean() const { return secrets.empty() && !unreadable; }
+  };
+  Scan find(std::string_view site_path, std::string_view bytes) const;
+  void record(std::string_view site_path, const Scan& scan);
+
   bool clean() const { return found_.empty() && unreadable_.empty(); }
   // How many strings are checked (for tests and messages).
   std::size_t secret_count() const { return secrets_.size(); }
@@ -71,7 +82,7 @@ class PrivacyGuard {
     bool is_name = false;
   };
   void add(std::string_view text, Location source, bool is_name, std::size_t min_chars);
-  void scan_text(std::string_view site_path, std::string_view text);
+  void scan_text(std::string_view text, std::vector<std::size_t>& found) const;
 
   std::vector<Secret> secrets_;
   // The first two code points of each secret, packed into 64 bits.

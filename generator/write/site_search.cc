@@ -237,17 +237,29 @@ std::string search_excerpt(std::string_view text, std::size_t max_chars) {
 
 void SearchIndexBuilder::add(std::string_view path, std::string_view title, std::string_view section_label,
                              std::string_view description, std::string_view text) {
-  uint32_t id = static_cast<uint32_t>(pages_.size());
+  add(prepare(path, title, section_label, description, text));
+}
+
+SearchIndexBuilder::Entry SearchIndexBuilder::prepare(std::string_view path, std::string_view title,
+                                                      std::string_view section_label, std::string_view description,
+                                                      std::string_view text) {
   // Without a description the excerpt would be the start of the text
   // again: left empty, search.js takes it from the text.
-  Page page{std::string(path), std::string(title), std::string(section_label),
-            description.empty() ? std::string() : search_excerpt(description, 60),
-            search_excerpt(text, kIndexedTextChars)};
-  pages_.push_back(std::move(page));
-  auto terms = search_terms(std::string(title) + "\n" + std::string(description) + "\n" + std::string(text));
-  std::sort(terms.begin(), terms.end());
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  for (auto& term : terms) terms_[std::move(term)].push_back(id);
+  return {std::string(path), std::string(title), std::string(section_label),
+          description.empty() ? std::string() : search_excerpt(description, 60), search_excerpt(text, kIndexedTextChars),
+          search_terms(std::string(title) + "\n" + std::string(description) + "\n" + std::string(text))};
+}
+
+void SearchIndexBuilder::add(Entry entry) {
+  uint32_t id = static_cast<uint32_t>(pages_.size());
+  pages_.push_back({std::move(entry.path), std::move(entry.title), std::move(entry.section), std::move(entry.excerpt),
+                    std::move(entry.text)});
+  // Ids only grow, so a term already seen on this page ends its list with
+  // this id: each page is listed once without sorting the page's terms.
+  for (auto& term : entry.terms) {
+    auto& ids = terms_[std::move(term)];
+    if (ids.empty() || ids.back() != id) ids.push_back(id);
+  }
 }
 
 namespace {

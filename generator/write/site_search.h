@@ -65,6 +65,18 @@ class SearchIndexBuilder {
   void add(std::string_view path, std::string_view title, std::string_view section_label,
            std::string_view description, std::string_view text);
 
+  // The same in two steps, so that the costly part (cutting the text into
+  // terms) can run on several pages at once: prepare() touches nothing
+  // shared; add() the results in page order.
+  struct Entry {
+    std::string path, title, section, excerpt;
+    std::string text;                // the start of the page's text (Page::text)
+    std::vector<std::string> terms;  // as found, with repeats
+  };
+  static Entry prepare(std::string_view path, std::string_view title, std::string_view section_label,
+                       std::string_view description, std::string_view text);
+  void add(Entry entry);
+
   std::size_t page_count() const { return pages_.size(); }
   std::size_t term_count() const { return terms_.size(); }
 

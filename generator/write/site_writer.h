@@ -54,6 +54,9 @@ struct SiteWriteOptions {
   // located at the staff.csv / meeting_sessions.csv rows; the CLI keeps
   // these apart to exit with 2 (the inputs must change). Default: diags.
   Diagnostics* privacy_problems = nullptr;
+  // Threads that make pages at once (base/parallel.h); the output is the
+  // same for any number.
+  int jobs = 1;
 };
 
 // Where the search index is written (write/site_search.h).
