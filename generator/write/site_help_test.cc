@@ -59,7 +59,8 @@ std::map<std::string, std::string> write_tree(const Dataset& ds, Diagnostics& di
   fs::path dir = fs::temp_directory_path() / ("kyosei_help_test_" + std::to_string(getpid())) / name;
   fs::remove_all(dir);
   MemoryFileSystem inputs;
-  write_site(ds, builtin_reference(), inputs, dir.string(), diags);
+  const Analysis analysis(ds, builtin_reference());
+  write_site(analysis, inputs, dir.string(), diags);
   std::map<std::string, std::string> out;
   if (fs::exists(dir))
     for (const auto& e : fs::recursive_directory_iterator(dir))
