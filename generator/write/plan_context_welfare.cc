@@ -190,7 +190,7 @@ std::string by_field_table(const PlanFacts& f, const std::vector<std::string>& f
 std::string providers_table(const PlanFacts& f, const std::vector<std::string>& methods) {
   std::vector<const Service*> run_by_others;
   for (const Service& s : f.ds.services)
-    if (std::find(methods.begin(), methods.end(), s.method) != item.methods.end()) run_by_others.push_back(&s);
+    if (std::find(methods.begin(), methods.end(), s.method) != methods.end()) run_by_others.push_back(&s);
   // 「A;B」 is two organisations (analyse/organisations.h).
   auto providers = provider_organisations(run_by_others);
   if (providers.empty()) return "委託・補助・指定管理で実施している事業はありません。\n";
