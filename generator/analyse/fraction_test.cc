@@ -1,4 +1,4 @@
-#include "analyse/fraction.h"
+#include "base/fraction.h"
 
 #include <doctest/doctest.h>
 

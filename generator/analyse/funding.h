@@ -40,7 +40,7 @@
 #include <string>
 #include <vector>
 
-#include "analyse/fraction.h"
+#include "base/fraction.h"
 #include "model/funding_period.h"  // ratio_applies
 #include "model/model.h"
 #include "model/reference.h"

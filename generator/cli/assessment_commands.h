@@ -1,5 +1,5 @@
 // `kyosei import-assessment 自己点検シート.xlsx -o assessment.csv`: the
-// self-assessment sheet filled in in Excel (write/assessment_workbook.h)
+// self-assessment sheet filled in in Excel (write/assessment/assessment_workbook.h)
 // back into the inputs file assessment.csv (read/assessment_import.h).
 //
 // The CSV is UTF-8 with the contract's columns 項目ID,評価,根拠,回答部署,

@@ -1,6 +1,6 @@
 // `kyosei build-all PARENT -o OUT`: one `kyosei build` per municipality
 // folder under PARENT (a folder with a municipality.toml), several at once,
-// each into OUT/<folder>/ (atomic, as a single build: write/output_folder.h).
+// each into OUT/<folder>/ (atomic, as a single build: write/common/output_folder.h).
 //
 // Each build runs as a child process of this same program, so one
 // municipality's bad input — or even a crash — is reported with its place

@@ -13,8 +13,8 @@
 #include "model/reference.h"
 #include "model/reference_data.h"
 #include "read/inputs_reader.h"
-#include "write/output_folder.h"
-#include "write/outputs.h"
+#include "write/common/output_folder.h"
+#include "write/common/outputs.h"
 
 namespace fs = std::filesystem;
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "write/audience.h"
-#include "write/csv_export.h"
+#include "write/common/audience.h"
+#include "write/sheet/csv_export.h"
 
 namespace kyosei {
 
@@ -32,7 +32,7 @@ int run_build(const std::string& dir, const std::string& out, const std::string&
 int run_init(const std::string& dir, const CommonOptions& opt);
 
 // `kyosei template -o 入力様式.xlsx [DIR]`: the Excel input template, with
-// DIR's rows when given (write/xlsx_template.h).
+// DIR's rows when given (write/xlsx/xlsx_template.h).
 int run_template(const std::string& dir, const std::string& workbook, const CommonOptions& opt);
 // `kyosei import 入力様式.xlsx -o DIR`: the filled-in template back into an
 // inputs folder, checked before anything is written (read/workbook_import.h).

@@ -15,7 +15,7 @@
 #include "model/reference_data.h"
 #include "cli/population_commands.h"
 #include "model/schema.h"
-#include "write/contract_doc.h"
+#include "write/contract/contract_doc.h"
 
 namespace {
 

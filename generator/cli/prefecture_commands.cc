@@ -10,11 +10,11 @@
 #include "cli/commands.h"
 #include "model/reference.h"
 #include "read/inputs_reader.h"
-#include "write/csv_export.h"
-#include "write/output_folder.h"
-#include "write/prefecture_sheets.h"
-#include "write/prefecture_site.h"
-#include "write/xlsx_sheet.h"
+#include "write/sheet/csv_export.h"
+#include "write/common/output_folder.h"
+#include "write/prefecture/prefecture_sheets.h"
+#include "write/prefecture/prefecture_site.h"
+#include "write/sheet/xlsx_sheet.h"
 
 namespace fs = std::filesystem;
 

@@ -2,10 +2,10 @@
 // roll-up of every municipality's inputs folder under PARENT for the
 // 都道府県 (analyse/prefecture_rollup.h).
 //
-// Writes, into OUT atomically (write/output_folder.h):
-//   excel/都道府県集計.xlsx   write/prefecture_sheets.h
+// Writes, into OUT atomically (write/common/output_folder.h):
+//   excel/都道府県集計.xlsx   write/prefecture/prefecture_sheets.h
 //   csv/*.csv                 the same tables, UTF-8 with BOM
-//   site/                     the prefecture site (write/prefecture_site.h)
+//   site/                     the prefecture site (write/prefecture/prefecture_site.h)
 //
 // Exit status:
 //   0  every municipality's inputs are valid, the roll-up is written

@@ -31,7 +31,7 @@
 #include "read/raw_inputs.h"
 #include "read/workbook_import.h"
 #include "read/xlsx_reader.h"
-#include "write/xlsx_template.h"
+#include "write/xlsx/xlsx_template.h"
 
 namespace fs = std::filesystem;
 

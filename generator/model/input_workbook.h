@@ -1,5 +1,5 @@
 // The layout of the Excel input template (入力様式.xlsx), shared by the
-// writer (`kyosei template`, write/xlsx_template.h) and the importer
+// writer (`kyosei template`, write/xlsx/xlsx_template.h) and the importer
 // (`kyosei import`, read/workbook_import.h), so both agree on it.
 //
 // Sheets, in tab order:

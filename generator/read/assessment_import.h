@@ -1,4 +1,4 @@
-// Reads a filled-in 自己点検シート.xlsx (write/assessment_workbook.h) back
+// Reads a filled-in 自己点検シート.xlsx (write/assessment/assessment_workbook.h) back
 // into self-assessment answers, for `kyosei import-assessment`:
 //
 //   Diagnostics diags;

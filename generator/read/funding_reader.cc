@@ -5,7 +5,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "analyse/fraction.h"
+#include "base/fraction.h"
 #include "base/dates.h"
 #include "model/funding_period.h"
 #include "model/schema.h"

@@ -13,7 +13,7 @@
 #include "read/inputs_reader.h"
 #include "read/municipality_reader.h"
 #include "read/raw_inputs.h"
-#include "write/xlsx_template.h"
+#include "write/xlsx/xlsx_template.h"
 
 namespace kyosei {
 

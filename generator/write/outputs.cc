@@ -1,12 +1,12 @@
-#include "write/outputs.h"
+#include "write/common/outputs.h"
 
-#include "write/site_writer.h"
-#include "write/summary_markdown.h"
-#include "write/xlsx_inventory.h"
-#include "write/council_outputs.h"
-#include "write/plan_outputs.h"
-#include "write/assessment_report.h"
-#include "write/assessment_workbook.h"
+#include "write/site/site_writer.h"
+#include "write/plan/summary_markdown.h"
+#include "write/xlsx/xlsx_inventory.h"
+#include "write/council/council_outputs.h"
+#include "write/plan/plan_outputs.h"
+#include "write/assessment/assessment_report.h"
+#include "write/assessment/assessment_workbook.h"
 
 namespace kyosei {
 

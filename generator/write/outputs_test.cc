@@ -1,4 +1,4 @@
-#include "write/outputs.h"
+#include "write/common/outputs.h"
 
 #include <doctest/doctest.h>
 

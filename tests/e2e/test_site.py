@@ -27,7 +27,7 @@ import kyosei_test_support as kts  # noqa: E402
 SRC = kts.source_dir()
 DATASETS = [SRC / "inputs"] + sorted(p for p in (SRC / "examples").iterdir() if (p / "municipality.toml").exists())
 XSS = SRC / "tests" / "xss"
-MIN_NAME, MIN_AGENDA = 2, 8  # write/site_privacy.h
+MIN_NAME, MIN_AGENDA = 2, 8  # write/site/site_privacy.h
 
 
 def read_csv(path: Path) -> list[dict]:

@@ -1,0 +1,169 @@
+#include "write/markdown/html_text.h"
+
+#include <cstdlib>
+#include <set>
+
+#include "base/text.h"
+
+namespace kyosei {
+
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool is_block_tag(const std::string& name) {
+  static const std::set<std::string> blocks = {
+      "address", "article", "aside",  "blockquote", "br",      "caption", "dd",     "details", "div",
+      "dl",      "dt",      "figcaption", "figure", "footer",  "form",    "h1",     "h2",      "h3",
+      "h4",      "h5",      "h6",     "header",     "hr",      "li",      "main",   "nav",     "ol",
+      "p",       "pre",     "section", "summary",   "table",   "tbody",   "td",     "tfoot",   "th",
+      "thead",   "title",   "tr",     "ul",         "option",  "label",   "legend", "fieldset"};
+  return blocks.count(name) > 0;
+}
+
+struct Tag {
+  std::string name;  // lower case, without "/"
+  bool closing = false;
+  std::string attribute_values;  // decoded, one per line
+  size_t end = 0;                // index just past '>'
+};
+
+// Parses the tag starting at html[start] == '<'.
+Tag parse_tag(std::string_view html, size_t start) {
+  Tag t;
+  size_t i = start + 1;
+  if (i < html.size() && html[i] == '/') {
+    t.closing = true;
+    ++i;
+  }
+  size_t name_start = i;
+  while (i < html.size() && html[i] != '>' && html[i] != ' ' && html[i] != '\n' && html[i] != '\t' && html[i] != '/')
+    ++i;
+  t.name = lower_ascii(html.substr(name_start, i - name_start));
+  while (i < html.size() && html[i] != '>') {
+    char c = html[i];
+    if (c == '"' || c == '\'') {
+      size_t close = html.find(c, i + 1);
+      if (close == std::string_view::npos) close = html.size();
+      t.attribute_values += decode_html_entities(html.substr(i + 1, close - i - 1));
+      t.attribute_values += '\n';
+      i = close + 1;
+    } else {
+      ++i;
+    }
+  }
+  t.end = i < html.size() ? i + 1 : html.size();
+  return t;
+}
+
+}  // namespace
+
+std::string decode_html_entities(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '&') {
+      out += text[i];
+      continue;
+    }
+    size_t semi = text.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out += '&';
+      continue;
+    }
+    std::string_view name = text.substr(i + 1, semi - i - 1);
+    bool done = true;
+    if (name == "amp") out += '&';
+    else if (name == "lt") out += '<';
+    else if (name == "gt") out += '>';
+    else if (name == "quot") out += '"';
+    else if (name == "apos") out += '\'';
+    else if (name == "nbsp") out += "\xc2\xa0";
+    else if (name.size() > 1 && name[0] == '#') {
+      std::string digits(name.substr(1));
+      int base = 10;
+      if (!digits.empty() && (digits[0] == 'x' || digits[0] == 'X')) {
+        base = 16;
+        digits.erase(0, 1);
+      }
+      char* end = nullptr;
+      unsigned long cp = digits.empty() ? 0 : std::strtoul(digits.c_str(), &end, base);
+      if (digits.empty() || *end != '\0') done = false;
+      else append_utf8(out, cp);
+    } else {
+      done = false;
+    }
+    if (done) i = semi;
+    else out += '&';
+  }
+  return out;
+}
+
+std::string html_visible_text(std::string_view html) {
+  std::string out, pending;
+  auto flush = [&] {
+    out += decode_html_entities(pending);
+    pending.clear();
+  };
+  size_t i = 0;
+  while (i < html.size()) {
+    if (html[i] != '<') {
+      pending += html[i++];
+      continue;
+    }
+    if (html.substr(i, 4) == "<!--") {
+      size_t end = html.find("-->", i + 4);
+      i = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    if (i + 1 < html.size() && html[i + 1] == '!') {  // <!DOCTYPE ...>
+      size_t end = html.find('>', i);
+      i = end == std::string_view::npos ? html.size() : end + 1;
+      continue;
+    }
+    Tag t = parse_tag(html, i);
+    flush();
+    i = t.end;
+    if (!t.closing && (t.name == "script" || t.name == "style")) {
+      size_t end = lower_ascii(html.substr(i)).find("</" + t.name);
+      i = end == std::string::npos ? html.size() : i + end;
+      continue;
+    }
+    if (is_block_tag(t.name) && !out.empty() && out.back() != '\n') out += '\n';
+  }
+  flush();
+  return out;
+}
+
+std::string html_readable_text(std::string_view html) {
+  std::string text, pending, attributes;
+  auto flush = [&] {
+    text += decode_html_entities(pending);
+    pending.clear();
+  };
+  size_t i = 0;
+  while (i < html.size()) {
+    if (html[i] != '<') {
+      pending += html[i++];
+      continue;
+    }
+    if (html.substr(i, 4) == "<!--") {
+      size_t end = html.find("-->", i + 4);
+      i = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    Tag t = parse_tag(html, i);
+    flush();
+    attributes += t.attribute_values;
+    i = t.end;
+  }
+  flush();
+  return text + "\n" + attributes;
+}
+
+}  // namespace kyosei

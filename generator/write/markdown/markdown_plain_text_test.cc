@@ -1,0 +1,26 @@
+#include "write/markdown/markdown_plain_text.h"
+
+#include <doctest/doctest.h>
+
+namespace kyosei {
+
+TEST_CASE("markdown_to_plain_text: markup dropped, text kept") {
+  CHECK(markdown_to_plain_text("**強調** と [リンク](https://example.jp)") == "強調 と リンク");
+  CHECK(markdown_to_plain_text("高齢者の総合相談を受ける。\n") == "高齢者の総合相談を受ける。");
+  CHECK(markdown_to_plain_text("") == "");
+}
+
+TEST_CASE("markdown_to_plain_text: raw HTML is dropped") {
+  CHECK(markdown_to_plain_text("前<script>alert(1)</script>後") == "前alert(1)後");
+  CHECK(markdown_to_plain_text("<div>\n消える\n</div>\n\n残る") == "残る");
+}
+
+TEST_CASE("markdown_to_plain_text: paragraphs and items on their own lines") {
+  std::string t = markdown_to_plain_text("一段落目\n\n- 項目A\n- 項目B\n");
+  CHECK(t.find("一段落目") != std::string::npos);
+  CHECK(t.find("\n") != std::string::npos);
+  CHECK(t.find("項目A") < t.find("項目B"));
+  CHECK(t.find("<") == std::string::npos);
+}
+
+}  // namespace kyosei

@@ -1,0 +1,91 @@
+#include "write/plan/plan_html.h"
+
+#include "base/dates.h"
+#include "base/text.h"
+#include "write/markdown/markdown_html.h"
+#include "write/markdown/markdown_outline.h"
+#include "write/markdown/markdown_plain_text.h"
+
+namespace kyosei {
+
+namespace {
+
+constexpr const char* kStyle = R"(@page { size: A4; margin: 20mm 18mm 20mm 18mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }
+@page :first { @bottom-center { content: none; } }
+body { font-family: "IPAexGothic", "IPAGothic", "Yu Gothic", "YuGothic", "Meiryo", sans-serif; font-size: 10.5pt; line-height: 1.7; color: #000; margin: 0 auto; max-width: 180mm; }
+.cover { text-align: center; padding-top: 60mm; }
+.cover .municipality { font-size: 16pt; margin: 0 0 8mm 0; }
+.cover .title { font-size: 22pt; font-weight: bold; margin: 0 0 12mm 0; border: none; page-break-before: avoid; }
+.cover .year { font-size: 12pt; }
+.toc { page-break-before: always; }
+.toc-title { font-size: 16pt; font-weight: bold; margin: 0 0 4mm 0; }
+.toc p { margin: 0; }
+.toc .toc-chapter { margin-top: 2mm; }
+.toc .toc-section { margin-left: 2em; }
+.toc a { color: #000; text-decoration: none; }
+h1 { font-size: 16pt; page-break-before: always; border-bottom: 1.5pt solid #000; padding-bottom: 2pt; margin: 0 0 6mm 0; }
+h2 { font-size: 13pt; border-left: 4pt solid #000; padding-left: 4pt; margin: 8mm 0 3mm 0; page-break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 6mm 0 2mm 0; page-break-after: avoid; }
+h4, h5, h6 { font-size: 10.5pt; margin: 4mm 0 2mm 0; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm 0; font-size: 9.5pt; }
+th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; line-height: 1.4; }
+th { background: #e6e6e6; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
+blockquote { margin: 2mm 0; padding: 1mm 3mm; border-left: 3pt solid #888; color: #333; background: #f4f4f4; }
+)";
+
+// Adds id attributes to the chapter's <h1> and <h2> (cmark writes them bare).
+std::string with_heading_ids(const std::string& html, const std::string& chapter_id) {
+  std::string out;
+  size_t pos = 0;
+  int section = 0;
+  while (true) {
+    size_t h1 = html.find("<h1>", pos), h2 = html.find("<h2>", pos);
+    size_t next = std::min(h1, h2);
+    if (next == std::string::npos) break;
+    out += html.substr(pos, next - pos);
+    if (next == h1) out += "<h1 id=\"" + chapter_id + "\">";
+    else out += "<h2 id=\"" + chapter_id + "-" + std::to_string(++section) + "\">";
+    pos = next + 4;
+  }
+  out += html.substr(pos);
+  return out;
+}
+
+// Borders that Word and Writer honour even where they ignore the CSS.
+std::string with_table_attributes(std::string html) {
+  replace_all(html, "<table>", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">");
+  return html;
+}
+
+}  // namespace
+
+std::string render_plan_html(const PlanDraft& draft, const Municipality& m) {
+  // Paragraphs, not lists: word processors would add their own numbers.
+  std::string toc = "<nav class=\"toc\" aria-label=\"目次\">\n<p class=\"toc-title\">目次</p>\n";
+  std::string body;
+  for (size_t i = 0; i < draft.chapters.size(); ++i) {
+    const DraftChapter& ch = draft.chapters[i];
+    std::string id = "c" + std::to_string(i + 1);
+    toc += "<p class=\"toc-chapter\"><a href=\"#" + id + "\">" + html_escape(ch.title) + "</a></p>\n";
+    int s = 0;
+    for (const auto& h : markdown_headings(ch.markdown))
+      if (h.level == 2)
+        toc += "<p class=\"toc-section\"><a href=\"#" + id + "-" + std::to_string(++s) + "\">" +
+               html_escape(markdown_to_plain_text(h.text)) + "</a></p>\n";
+    body += "<section class=\"chapter\">\n" + with_table_attributes(with_heading_ids(markdown_to_html(ch.markdown), id)) +
+            "</section>\n";
+  }
+  toc += "</nav>\n";
+
+  std::string out = "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+                    html_escape(draft.title) + "</title>\n<style>\n" + kStyle + "</style>\n</head>\n<body>\n";
+  out += "<div class=\"cover\">\n<p class=\"municipality\">" + html_escape(m.name) + "</p>\n<p class=\"title\">" +
+         html_escape(draft.title) + "</p>\n<p class=\"year\">" + html_escape(format_fiscal_year(m.fiscal_year)) +
+         "</p>\n</div>\n";
+  out += toc + body + "</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace kyosei

@@ -1,0 +1,529 @@
+#include "write/sheet/xlsx_sheet.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <tuple>
+
+#include "base/dates.h"
+#include "base/text.h"
+#include "write/input_names.h"
+#include "write/sheet/xlsx_support.h"
+
+namespace kyosei {
+
+namespace {
+
+// 縦書き headers: one line of 11 pt text per character, plus some air.
+constexpr double kVerticalCharPoints = 13.5;
+constexpr double kVerticalHeaderPadding = 8;
+constexpr double kVerticalHeaderMaxPoints = 409;  // Excel's tallest row: a 24-character role fits
+constexpr uint32_t kHeaderFill = 0xDDEBF7;  // pale blue, prints well in grey
+constexpr uint32_t kShadeFill = 0xFCE4D6;   // pale orange: a gap
+constexpr uint32_t kTotalFill = 0xF2F2F2;   // light grey: 合計
+constexpr uint32_t kInputFill = 0xFFF8DC;   // pale yellow: a cell staff fill in
+// One line of 11pt 游ゴシック, Excel's default row height for it (libxlsxwriter
+// assumes Calibri's 15). Rows with wrapped text get an explicit height, as
+// neither Excel nor LibreOffice reliably fits rows when opening a file.
+constexpr double kLinePoints = 18;
+constexpr double kCaptionFontSize = 12;
+// libxlsxwriter's default chart is 480 × 288 pixels; a row of 18 points is
+// 24 pixels, so a chart covers 12 rows. Excel's default column is 8.43 wide.
+constexpr double kChartWidthPx = 480;
+constexpr size_t kChartRows = 12;
+constexpr double kDefaultColumnWidth = 8.43;
+constexpr double kExtraTextWidth = 16;
+
+const char* number_format(CellFormat f) {
+  switch (f) {
+    case CellFormat::Count:
+    case CellFormat::Yen: return "#,##0";
+    case CellFormat::Decimal: return "0.00";
+    case CellFormat::Percent: return "0.0\"%\"";
+    case CellFormat::Date: return kJapaneseDateFormat;
+    case CellFormat::YearMonth: return kJapaneseMonthFormat;
+    case CellFormat::Text:
+    case CellFormat::Number: return nullptr;
+  }
+  return nullptr;
+}
+
+// What a cell shows, for column widths.
+std::string shown_text(const SheetCell& c, CellFormat f) {
+  switch (c.kind) {
+    case SheetCell::Kind::Blank: return "";
+    case SheetCell::Kind::Text: return c.text;
+    case SheetCell::Kind::Date:
+      return f == CellFormat::YearMonth ? format_year_month({c.date.year, c.date.month}) : format_date(c.date);
+    case SheetCell::Kind::Number:
+    case SheetCell::Kind::Formula: {
+      if (f == CellFormat::Decimal || f == CellFormat::Percent) return with_commas(std::llround(c.number)) + ".00";
+      return with_commas(std::llround(c.number));
+    }
+  }
+  return "";
+}
+
+// Lines a text takes in a column of this width when wrapped.
+// A full-width character is about 1.6 characters of column width when
+// printed (kPrintCharPixels against 11 pt), i.e. 0.8 per display column.
+constexpr double kDisplayColumnsPerWidth = 1.1;
+double lines_needed(const std::string& text, double width) {
+  double usable = std::max(width - 1.5, 1.0) * kDisplayColumnsPerWidth;
+  double lines = 0;
+  for (const auto& line : split(text, '\n'))
+    lines += std::max(1.0, std::ceil(static_cast<double>(display_width(line)) / usable - 1e-9));
+  return std::max(lines, 1.0);
+}
+
+double column_pixels(double width) { return width < 1 ? width * 12 : std::floor(width * 7 + 0.5) + 5; }
+
+// Header: a table's header row (VerticalHeader: printed top to bottom);
+// Cell: a table cell; Caption: an extra table's title; Note: the notes;
+// Column: a wrapped column's default (no border, so the empty rows below the
+// table print blank).
+enum class Role { Header, VerticalHeader, Cell, Caption, Note, Column };
+
+// The workbook's formats, made once per combination and in first-use order
+// (so the styles part is the same for the same sheets).
+class Formats {
+ public:
+  explicit Formats(lxw_workbook* wb) : wb_(wb) {}
+
+  lxw_format* get(Role role, CellFormat format = CellFormat::Text, bool wrap = false, bool shaded = false,
+                  bool total = false, bool input = false, bool centred = false) {
+    auto key = std::make_tuple(static_cast<int>(role), static_cast<int>(format), wrap, shaded, total, input, centred);
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second;
+    lxw_format* f = add_japanese_format(wb_);
+    switch (role) {
+      case Role::VerticalHeader:
+        format_set_rotation(f, 270);  // stacked: one character under the other
+        [[fallthrough]];
+      case Role::Header:
+        format_set_bold(f);
+        format_set_pattern(f, LXW_PATTERN_SOLID);
+        format_set_bg_color(f, kHeaderFill);
+        format_set_border(f, LXW_BORDER_THIN);
+        format_set_align(f, LXW_ALIGN_CENTER);
+        format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+        format_set_text_wrap(f);
+        break;
+      case Role::Caption:
+        format_set_bold(f);
+        format_set_font_size(f, kCaptionFontSize);
+        break;
+      case Role::Note:
+      case Role::Column:
+        format_set_text_wrap(f);
+        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+        break;
+      case Role::Cell:
+        format_set_border(f, LXW_BORDER_THIN);
+        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+        if (wrap) format_set_text_wrap(f);
+        if (const char* nf = number_format(format)) format_set_num_format(f, nf);
+        if (shaded || total || input) {
+          format_set_pattern(f, LXW_PATTERN_SOLID);
+          format_set_bg_color(f, shaded ? kShadeFill : total ? kTotalFill : kInputFill);
+        }
+        if (total) format_set_bold(f);
+        if (centred) format_set_align(f, LXW_ALIGN_CENTER);
+        break;
+    }
+    cache_.emplace(key, f);
+    return f;
+  }
+
+ private:
+  lxw_workbook* wb_;
+  std::map<std::tuple<int, int, bool, bool, bool, bool, bool>, lxw_format*> cache_;
+};
+
+struct PlacedTable {
+  const SheetTable* table;
+  size_t origin;  // worksheet row of its header
+  bool primary;   // the worksheet's first table: full column caps
+  size_t index;   // 0: the sheet's main table, k: extras[k - 1] (as SheetChart::table)
+};
+
+// One worksheet of a Sheet: the main table (with its notes, and the extras
+// when Sheet::extras_below), or one extra on its own.
+struct Worksheet {
+  std::string name;
+  std::vector<PlacedTable> tables;
+  bool notes = false;
+  bool filter = false;           // autofilter over the first table's data rows
+  bool repeat_header = false;    // the first table's header on every printed page
+  size_t frozen_columns = 0;
+};
+
+std::vector<Worksheet> worksheets_of(const Sheet& sheet) {
+  std::vector<Worksheet> out;
+  Worksheet main;
+  main.name = sheet.name;
+  main.tables.push_back({&sheet.main, 0, true, 0});
+  main.notes = true;
+  main.filter = true;
+  main.repeat_header = !sheet.extras_below || sheet.extras.empty();
+  main.frozen_columns = sheet.frozen_columns;
+  if (sheet.extras_below)
+    for (size_t k = 1; k <= sheet.extras.size(); ++k)
+      main.tables.push_back({&sheet.extras[k - 1], sheet.table_origin(k), false, k});
+  out.push_back(std::move(main));
+  if (!sheet.extras_below)
+    for (size_t k = 1; k <= sheet.extras.size(); ++k) {
+      Worksheet w;
+      w.name = sheet.worksheet_of(k);
+      w.tables.push_back({&sheet.extras[k - 1], sheet.table_origin(k), true, k});
+      w.repeat_header = true;
+      out.push_back(std::move(w));
+    }
+  return out;
+}
+
+CellFormat format_of(const SheetTable& t, size_t column, const SheetCell& c) {
+  if (c.format) return *c.format;
+  return column < t.columns.size() ? t.columns[column].format : CellFormat::Text;
+}
+
+double cap_of(const std::vector<PlacedTable>& tables, size_t column) {
+  for (const auto& p : tables)
+    if (column < p.table->columns.size()) return p.table->columns[column].max_width;
+  return kMaxColumnWidth;
+}
+
+std::vector<std::string> texts_of(const SheetTable& t, size_t column, bool text_cells = true, bool other_cells = true) {
+  std::vector<std::string> texts;
+  for (const auto& row : t.rows) {
+    if (column >= row.cells.size()) continue;
+    const SheetCell& c = row.cells[column];
+    if (c.kind == SheetCell::Kind::Text ? text_cells : other_cells)
+      texts.push_back(shown_text(c, format_of(t, column, c)));
+  }
+  return texts;
+}
+
+bool vertical(const SheetTable& t, size_t column) {
+  return column < t.columns.size() && t.columns[column].vertical_header;
+}
+
+class SheetWriter {
+ public:
+  SheetWriter(lxw_workbook* wb, Formats& formats, const WorkbookInfo& info, const Municipality& mu, const Sheet& sheet,
+              const Worksheet& worksheet)
+      : wb_(wb), fmt_(formats), info_(info), mu_(mu), sheet_(sheet), w_(worksheet), tables_(worksheet.tables) {}
+
+  void write() {
+    ws_ = workbook_add_worksheet(wb_, w_.name.c_str());
+    worksheet_set_default_row(ws_, kLinePoints, LXW_FALSE);
+    columns_ = 1;
+    for (const auto& p : tables_) columns_ = std::max(columns_, p.table->columns.size());
+    set_widths();
+    for (const auto& p : tables_) write_table(p);
+    size_t end = tables_.back().origin + 1 + tables_.back().table->rows.size();
+    if (w_.notes) end = write_notes(end);
+    write_charts(end);
+    set_page(std::max(end - 1, chart_bottom_));
+  }
+
+ private:
+  bool filtered(const PlacedTable& p) const { return w_.filter && &p == &tables_.front(); }
+
+  // Widths follow the first table; a further table below it widens a column
+  // only as far as kExtraTextWidth for text (which then wraps), but fully
+  // for numbers and dates, which cannot wrap. A 縦書き header does not
+  // widen its column.
+  void set_widths() {
+    widths_.assign(columns_, kMinColumnWidth);
+    for (size_t c = 0; c < columns_; ++c) {
+      double cap = cap_of(tables_, c);
+      double width = kMinColumnWidth;
+      for (const auto& p : tables_) {
+        if (c >= p.table->columns.size()) continue;
+        double text_cap = p.primary ? cap : std::min(cap, kExtraTextWidth);
+        width = std::max(width, column_width(texts_of(*p.table, c, true, false), text_cap));
+        width = std::max(width, column_width(texts_of(*p.table, c, false, true)));
+        if (vertical(*p.table, c)) continue;
+        double header = column_width({p.table->columns[c].header}, text_cap) + (filtered(p) ? kFilterButtonWidth : 0);
+        width = std::max(width, header);
+      }
+      widths_[c] = width;
+    }
+    shrink_to_page();
+    // Which (table, column) wraps: text wider than the final width.
+    for (const auto& p : tables_) {
+      std::vector<bool> wraps;
+      for (size_t c = 0; c < p.table->columns.size(); ++c)
+        wraps.push_back(column_needs_wrap(texts_of(*p.table, c), widths_[c]));
+      wrap_.push_back(wraps);
+    }
+    for (size_t c = 0; c < columns_; ++c) {
+      bool wrap_first = c < wrap_[0].size() && wrap_[0][c];
+      worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths_[c],
+                           wrap_first ? fmt_.get(Role::Column) : nullptr);
+    }
+  }
+
+  // The print layout: when the columns are too wide to fit the page at a
+  // legible size, the widest text columns wrap narrower (down to
+  // kMinWrapWidth; rows grow to fit), one character at a time. Numbers
+  // and dates keep their width. A sheet that cannot fit even so keeps its
+  // widths and is printed over pages across (set_a4_print).
+  void shrink_to_page() {
+    std::vector<double> floor(columns_, kMinColumnWidth);
+    for (size_t c = 0; c < columns_; ++c) {
+      floor[c] = std::max(kMinColumnWidth, std::min(widths_[c], kMinWrapWidth));
+      for (const auto& p : tables_)
+        if (c < p.table->columns.size()) floor[c] = std::max(floor[c], column_width(texts_of(*p.table, c, false, true)));
+    }
+    double budget = fit_budget_points(sheet_.landscape);
+    auto total = [&](const std::vector<double>& widths) {
+      double pt = 0;
+      for (double w : widths) pt += column_points(w);
+      return pt;
+    };
+    // Too many columns to fit even when wrapped: keep the widths, print across.
+    if (total(floor) > budget) return;
+    while (total(widths_) > budget) {
+      size_t widest = columns_;
+      for (size_t c = 0; c < columns_; ++c)
+        if (widths_[c] - 1 >= floor[c] && (widest == columns_ || widths_[c] > widths_[widest])) widest = c;
+      if (widest == columns_) break;
+      widths_[widest] -= 1;
+    }
+  }
+
+  void write_table(const PlacedTable& p) {
+    const SheetTable& t = *p.table;
+    size_t index = static_cast<size_t>(&p - tables_.data());
+    if (p.index != 0) worksheet_write_string(ws_, row_t(p.origin - 1), 0, t.name.c_str(), fmt_.get(Role::Caption));
+    // Header row; taller when a header wraps or is 縦書き.
+    double height = kLinePoints;
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      const std::string& header = t.columns[c].header;
+      bool down = vertical(t, c);
+      worksheet_write_string(ws_, row_t(p.origin), col_t(c), header.c_str(),
+                             fmt_.get(down ? Role::VerticalHeader : Role::Header));
+      if (down)
+        height = std::max(height, std::min(kVerticalHeaderMaxPoints,
+                                           static_cast<double>(utf8_length(header)) * kVerticalCharPoints +
+                                               kVerticalHeaderPadding));
+      else
+        height = std::max(height, lines_needed(header, widths_[c] - (filtered(p) ? kFilterButtonWidth : 0)) * kLinePoints);
+    }
+    if (height > kLinePoints) worksheet_set_row(ws_, row_t(p.origin), height, nullptr);
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      const SheetRow& row = t.rows[r];
+      double row_lines = 1;
+      for (size_t c = 0; c < t.columns.size(); ++c) {
+        SheetCell blank;
+        const SheetCell& cell = c < row.cells.size() ? row.cells[c] : blank;
+        bool wrap = c < wrap_[index].size() && wrap_[index][c] && cell.kind == SheetCell::Kind::Text;
+        if (wrap) row_lines = std::max(row_lines, lines_needed(cell.text, widths_[c]));
+        bool input = c < t.columns.size() && t.columns[c].input;
+        bool centred = c < t.columns.size() && t.columns[c].centred;
+        write_cell(row_t(p.origin + 1 + r), col_t(c), cell,
+                   fmt_.get(Role::Cell, format_of(t, c, cell), wrap, cell.shaded, row.total, input, centred));
+      }
+      if (row_lines > 1) worksheet_set_row(ws_, row_t(p.origin + 1 + r), row_lines * kLinePoints, nullptr);
+    }
+    for (size_t c = 0; c < t.columns.size(); ++c)
+      if (!t.columns[c].choices.empty() && t.data_rows() > 0) add_choices(p, c);
+  }
+
+  // A drop-down list over the column's data rows; other values refused.
+  void add_choices(const PlacedTable& p, size_t column) {
+    const SheetTableColumn& col = p.table->columns[column];
+    std::vector<std::string> values = col.choices;
+    std::vector<char*> list;
+    for (auto& v : values) list.push_back(v.data());
+    list.push_back(nullptr);  // libxlsxwriter takes a NULL-terminated char**
+    std::string input_title = col.choice_title, input_message = col.choice_message;
+    std::string error_title = col.error_title, error_message = col.error_message;
+    lxw_data_validation dv{};
+    dv.validate = LXW_VALIDATION_TYPE_LIST;
+    dv.value_list = list.data();
+    dv.ignore_blank = LXW_VALIDATION_ON;
+    if (!input_title.empty()) dv.input_title = input_title.data();
+    if (!input_message.empty()) dv.input_message = input_message.data();
+    dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+    if (!error_title.empty()) dv.error_title = error_title.data();
+    if (!error_message.empty()) dv.error_message = error_message.data();
+    worksheet_data_validation_range(ws_, row_t(p.origin + 1), col_t(column), row_t(p.origin + p.table->data_rows()),
+                                    col_t(column), &dv);
+  }
+
+  void write_cell(lxw_row_t r, lxw_col_t c, const SheetCell& cell, lxw_format* f) {
+    switch (cell.kind) {
+      case SheetCell::Kind::Blank: worksheet_write_blank(ws_, r, c, f); break;
+      case SheetCell::Kind::Text: worksheet_write_string(ws_, r, c, cell.text.c_str(), f); break;
+      case SheetCell::Kind::Number: worksheet_write_number(ws_, r, c, cell.number, f); break;
+      case SheetCell::Kind::Date: worksheet_write_number(ws_, r, c, excel_serial(cell.date), f); break;
+      case SheetCell::Kind::Formula:
+        worksheet_write_formula_num(ws_, r, c, ("=" + cell.text).c_str(), f, cell.number);
+        break;
+    }
+  }
+
+  // Notes one blank row below the tables, each merged across the width.
+  size_t write_notes(size_t row) {
+    if (sheet_.notes.empty()) return row;
+    ++row;
+    double total_width = 0;
+    for (double w : widths_) total_width += w;
+    lxw_format* f = fmt_.get(Role::Note);
+    for (const auto& note : sheet_.notes) {
+      std::string text = cell_text(with_input_titles(note));
+      double lines = lines_needed(text, total_width);
+      if (columns_ > 1)
+        worksheet_merge_range(ws_, row_t(row), 0, row_t(row), col_t(columns_ - 1), text.c_str(), f);
+      else
+        worksheet_write_string(ws_, row_t(row), 0, text.c_str(), f);
+      worksheet_set_row(ws_, row_t(row), lines * kLinePoints, nullptr);
+      ++row;
+    }
+    return row;
+  }
+
+  const PlacedTable* placed(size_t index) const {
+    for (const auto& p : tables_)
+      if (p.index == index) return &p;
+    return nullptr;
+  }
+
+  // Charts one blank row below everything else, one under the other, on
+  // the worksheet of the table they draw.
+  void write_charts(size_t row) {
+    for (const auto& spec : sheet_.charts) {
+      const PlacedTable* p = placed(spec.table);
+      if (!p) continue;
+      size_t n = p->table->data_rows();
+      if (n == 0) continue;
+      ++row;
+      lxw_chart* chart = workbook_add_chart(wb_, spec.type == SheetChart::Type::Bar ? LXW_CHART_BAR : LXW_CHART_COLUMN);
+      lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+      auto first = row_t(p->origin + 1), last = row_t(p->origin + n);
+      chart_series_set_categories(series, w_.name.c_str(), first, col_t(spec.category_column), last,
+                                  col_t(spec.category_column));
+      chart_series_set_values(series, w_.name.c_str(), first, col_t(spec.value_column), last, col_t(spec.value_column));
+      if (spec.value_column < p->table->columns.size())
+        chart_series_set_name(series, p->table->columns[spec.value_column].header.c_str());
+      lxw_chart_font font{};
+      font.name = const_cast<char*>(kWorkbookFont);
+      lxw_chart_font title_font = font;
+      title_font.size = kCaptionFontSize;
+      title_font.bold = LXW_EXPLICIT_FALSE;
+      chart_title_set_name(chart, spec.title.c_str());
+      chart_title_set_name_font(chart, &title_font);
+      chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+      lxw_chart_axis* value_axis = spec.type == SheetChart::Type::Bar ? chart->x_axis : chart->y_axis;
+      lxw_chart_axis* category_axis = spec.type == SheetChart::Type::Bar ? chart->y_axis : chart->x_axis;
+      chart_axis_set_num_font(category_axis, &font);
+      // A bar chart draws the first category at the bottom; reversed, it
+      // reads top to bottom like the table, with the value axis kept below.
+      if (spec.type == SheetChart::Type::Bar) {
+        chart_axis_set_reverse(category_axis);
+        chart_axis_set_crossing_max(category_axis);
+      }
+      chart_axis_set_num_font(value_axis, &font);
+      if (!spec.value_axis_title.empty()) {
+        chart_axis_set_name(value_axis, spec.value_axis_title.c_str());
+        chart_axis_set_name_font(value_axis, &font);
+      }
+      chart_axis_set_min(value_axis, 0);
+      worksheet_insert_chart(ws_, row_t(row), 0, chart);
+      // A chart starts a printed page: split by a page break, LibreOffice
+      // draws its rest over the next page's header.
+      page_breaks_.push_back(row_t(row));
+      row += kChartRows;
+      chart_bottom_ = row - 1;
+      // The print area must reach as far right as the chart does.
+      double px = 0;
+      size_t c = 0;
+      while (px < kChartWidthPx) px += column_pixels(c < widths_.size() ? widths_[c] : kDefaultColumnWidth), ++c;
+      chart_columns_ = std::max(chart_columns_, c);
+    }
+  }
+
+  // Printed width of the first `columns` columns, in points.
+  double printed_points(size_t columns) const {
+    double pt = 0;
+    for (size_t c = 0; c < columns; ++c) pt += column_points(c < widths_.size() ? widths_[c] : kDefaultColumnWidth);
+    return pt;
+  }
+
+  void set_page(size_t last_row) {
+    const PlacedTable& first = tables_.front();
+    size_t header_row = first.origin;
+    worksheet_freeze_panes(ws_, row_t(header_row + 1), col_t(w_.frozen_columns));
+    if (w_.filter) {
+      size_t columns = std::max<size_t>(first.table->columns.size(), 1);
+      worksheet_autofilter(ws_, row_t(header_row), 0, row_t(header_row + first.table->data_rows()), col_t(columns - 1));
+    }
+    size_t printed_columns = std::max(columns_, chart_columns_);
+    set_a4_print(ws_, sheet_.landscape, printed_points(printed_columns), w_.frozen_columns);
+    set_page_header_footer(ws_, mu_.name, w_.name, mu_.fiscal_year, info_.header_mark);
+    if (w_.repeat_header) worksheet_repeat_rows(ws_, row_t(header_row), row_t(header_row));
+    worksheet_print_area(ws_, 0, 0, row_t(std::max(last_row, chart_bottom_)), col_t(printed_columns - 1));
+    if (!page_breaks_.empty()) {
+      page_breaks_.push_back(0);  // libxlsxwriter takes a 0-terminated list
+      worksheet_set_h_pagebreaks(ws_, page_breaks_.data());
+    }
+  }
+
+  static lxw_row_t row_t(size_t r) { return static_cast<lxw_row_t>(r); }
+  static lxw_col_t col_t(size_t c) { return static_cast<lxw_col_t>(c); }
+
+  lxw_workbook* wb_;
+  Formats& fmt_;
+  const WorkbookInfo& info_;
+  const Municipality& mu_;
+  const Sheet& sheet_;
+  const Worksheet& w_;
+  const std::vector<PlacedTable>& tables_;
+  lxw_worksheet* ws_ = nullptr;
+  size_t columns_ = 1;
+  std::vector<double> widths_;
+  std::vector<std::vector<bool>> wrap_;  // per table, per column
+  size_t chart_bottom_ = 0, chart_columns_ = 0;
+  std::vector<lxw_row_t> page_breaks_;
+};
+
+}  // namespace
+
+bool write_workbook(const WorkbookInfo& info, const Municipality& mu, const std::vector<Sheet>& sheets,
+                    Diagnostics& diagnostics) {
+  auto fail = [&](const std::string& why) {
+    diagnostics.error({info.path, 0, ""}, info.what + "を書き込めませんでした（" + info.path + "）：" + why,
+                      "書き込みできる出力フォルダ");
+    return false;
+  };
+  std::error_code ec;
+  auto parent = std::filesystem::path(info.path).parent_path();
+  if (!parent.empty()) {
+    std::filesystem::create_directories(parent, ec);
+    // Checked here so libxlsxwriter does not print its own English error.
+    if (!std::filesystem::is_directory(parent, ec)) return fail("フォルダを作成できません");
+  }
+  lxw_workbook* wb = workbook_new(info.path.c_str());
+  if (!wb) return fail("ブックを作成できません");
+
+  lxw_doc_properties props{};
+  props.title = const_cast<char*>(info.title.c_str());
+  props.subject = const_cast<char*>(info.subject.c_str());
+  props.company = const_cast<char*>(mu.name.c_str());
+  props.created = workbook_timestamp(mu.fiscal_year);
+  workbook_set_properties(wb, &props);
+
+  Formats formats(wb);
+  for (const auto& sheet : sheets)
+    for (const auto& worksheet : worksheets_of(sheet)) SheetWriter(wb, formats, info, mu, sheet, worksheet).write();
+
+  lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR) return fail(lxw_strerror(err));
+  return true;
+}
+
+}  // namespace kyosei

@@ -1,0 +1,109 @@
+#include "write/sheet/xlsx_support.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "base/dates.h"
+#include "base/text.h"
+
+namespace kyosei {
+
+namespace {
+
+constexpr int kUnixEpochSerial = 25569;  // 1970-01-01 as an Excel serial
+
+size_t widest_line(std::string_view text) {
+  size_t widest = 0;
+  for (const auto& line : split(text, '\n')) widest = std::max(widest, display_width(line));
+  return widest;
+}
+
+}  // namespace
+
+lxw_format* add_japanese_format(lxw_workbook* workbook) {
+  lxw_format* f = workbook_add_format(workbook);
+  format_set_font_name(f, kWorkbookFont);
+  format_set_font_size(f, kWorkbookFontSize);
+  format_set_font_family(f, kModernFontFamily);
+  return f;
+}
+
+void set_page_header_footer(lxw_worksheet* ws, const std::string& municipality, const std::string& sheet,
+                            int fiscal_year, const std::string& mark) {
+  lxw_header_footer_options options{};
+  options.margin = kHeaderFooterMarginInches;
+  std::string year = format_fiscal_year_short(fiscal_year);
+  std::string rest = "&C" + header_footer_text(sheet + mark) + "&R" + year;
+  std::string name = header_footer_text(municipality, utf8_length(rest) + 2);
+  if (name.empty() || worksheet_set_header_opt(ws, ("&L" + name + rest).c_str(), &options) != LXW_NO_ERROR)
+    worksheet_set_header_opt(ws, rest.c_str(), &options);
+  worksheet_set_footer_opt(ws, "&C&P / &N", &options);
+}
+
+double column_points(double width) {
+  double px = width < 1 ? width * 12 : std::floor(width * kPrintCharPixels + 0.5) + 5;
+  return px * 0.75;
+}
+
+namespace {
+double printable_points(bool landscape) { return (landscape ? kA4LongPoints : kA4ShortPoints) - 2 * kSideMarginInches * 72; }
+}  // namespace
+
+double fit_budget_points(bool landscape) {
+  return printable_points(landscape) / (kFitSafety * kMinPrintFontPoints / kWorkbookFontSize);
+}
+
+void set_a4_print(lxw_worksheet* ws, bool landscape, double printed_points, size_t label_columns) {
+  worksheet_set_paper(ws, kPaperA4);
+  if (landscape)
+    worksheet_set_landscape(ws);
+  else
+    worksheet_set_portrait(ws);
+  worksheet_set_margins(ws, kSideMarginInches, kSideMarginInches, kTopMarginInches, kBottomMarginInches);
+  worksheet_center_horizontally(ws);
+  if (printed_points <= fit_budget_points(landscape)) {
+    worksheet_fit_to_pages(ws, 1, 0);  // one page wide, as many tall as needed
+    return;
+  }
+  worksheet_set_print_scale(ws, kMinPrintScale);
+  if (label_columns > 0) worksheet_repeat_columns(ws, 0, static_cast<lxw_col_t>(label_columns - 1));
+}
+
+std::time_t workbook_timestamp(int fiscal_year) {
+  int year = fiscal_year >= 1970 ? fiscal_year : 2000;
+  long long days = excel_serial(Date{year, 4, 1}) - kUnixEpochSerial;
+  return static_cast<std::time_t>(days * 86400);
+}
+
+double column_width(const std::vector<std::string>& texts, double max_width) {
+  size_t widest = 0;
+  for (const auto& t : texts) widest = std::max(widest, widest_line(t));
+  return std::clamp(static_cast<double>(widest) * 1.1 + 1, kMinColumnWidth, std::max(kMinColumnWidth, max_width));
+}
+
+bool column_needs_wrap(const std::vector<std::string>& texts, double max_width) {
+  for (const auto& t : texts)
+    if (t.find('\n') != std::string::npos || static_cast<double>(widest_line(t)) * 1.1 + 1 > max_width)
+      return true;
+  return false;
+}
+
+std::string header_footer_text(std::string_view text, size_t reserved) {
+  std::string out(text);
+  replace_all(out, "&", "&&");
+  if (utf8_length(out) + reserved > 255) return "";
+  return out;
+}
+
+std::string cell_text(std::string_view text) {
+  if (utf8_length(text) <= kMaxCellChars) return std::string(text);
+  // Keep kMaxCellChars - 1 code points, then the ellipsis.
+  size_t i = 0;
+  for (size_t n = 0; n < kMaxCellChars - 1 && i < text.size(); ++n) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  }
+  return std::string(text.substr(0, i)) + "…";
+}
+
+}  // namespace kyosei

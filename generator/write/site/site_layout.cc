@@ -1,0 +1,131 @@
+#include "write/site/site_layout.h"
+
+#include <stdexcept>
+
+#include <kainjow/mustache.hpp>
+
+#include "base/resources.h"
+#include "write/common/site_format.h"
+
+namespace kyosei {
+
+namespace mstch = kainjow::mustache;
+
+const std::vector<SiteMenuEntry>& site_menu() {
+  static const std::vector<SiteMenuEntry> menu = {
+      {"home", "トップ", "index.html", "このサイトの入り口です。"},
+      {"help", "困ったときの相談先", "help/index.html",
+       "困りごと別・お住まいの地域別の相談先（電話番号・場所・受付時間）です。"},
+      {"services", "事業一覧", "services/index.html",
+       "相談支援・参加支援・地域づくりなどの事業と取組の一覧です。"},
+      {"meetings", "会議体", "meetings/index.html",
+       "関係機関が集まる会議の目的と開催実績です。"},
+      {"areas", "圏域別", "areas/index.html",
+       "市全域と日常生活圏域・地区ごとの事業と、コーディネーター等の配置（常勤換算）です。"},
+      {"documents", "会議資料", "documents/index.html",
+       "会議資料・議事録の PDF と、その内容をページごとに文字で読める版です。"},
+      {"plan", "計画（案）", "plan/index.html",
+       "地域福祉計画と重層的支援体制整備事業実施計画の案です。"},
+      {"assessment", "進捗自己点検", "assessment/index.html",
+       "支援体制の進み具合を、視点別・領域別に自己点検した結果です。"},
+  };
+  return menu;
+}
+
+const std::vector<SiteMenuEntry>& site_footer_links() {
+  static const std::vector<SiteMenuEntry> links = {
+      {"sitemap", "サイトマップ", "sitemap.html", "このサイトのすべてのページの一覧です。"},
+      {"search", "サイト内検索", "search.html", "ことばでページを探せます。"},
+      {"accessibility", "ウェブアクセシビリティ方針", "accessibility.html",
+       "このサイトのウェブアクセシビリティの方針と試験の結果です。"},
+  };
+  return links;
+}
+
+std::string site_title(const Municipality& m) {
+  if (!m.site.title.empty()) return m.site.title;
+  return m.name + " 地域共生のとりくみ";
+}
+
+namespace {
+
+const mstch::mustache& layout() {
+  static const mstch::mustache tmpl = [] {
+    auto text = resource("site/layouts/page.mustache");
+    if (!text) throw std::logic_error("site/layouts/page.mustache is not embedded");
+    mstch::mustache t{std::string(*text)};
+    if (!t.is_valid()) throw std::logic_error("site/layouts/page.mustache: " + t.error_message());
+    return t;
+  }();
+  return tmpl;
+}
+
+}  // namespace
+
+std::string render_page(const SitePage& page, const Municipality& m) { return render_page(page, m, page.body_html); }
+
+std::string render_page(const SitePage& page, const Municipality& m, const std::string& body_html) {
+  return render_page(page, SiteFrame{site_title(m), m.site.contact, site_menu(), site_footer_links()}, body_html);
+}
+
+std::string render_page(const SitePage& page, const SiteFrame& frame, const std::string& body_html) {
+  const std::string& title = frame.title;
+  mstch::data d;
+  d.set("site_title", title);
+  d.set("page_title", page.title);
+  d.set("document_title", page.path == "index.html" ? title : page.title + "｜" + title);
+  d.set("root", root_prefix(page.path));
+  d.set("csp", std::string(kSiteContentSecurityPolicy));
+  d.set("body", body_html);
+  if (!frame.contact.empty()) d.set("contact", contact_html(frame.contact));
+  if (!page.description.empty()) d.set("description", page.description);
+  d.set("header_search", frame.search && page.path != "search.html");
+  mstch::list scripts;
+  for (const auto& s : page.scripts) {
+    mstch::data item;
+    item.set("src", relative_link(page.path, s));
+    scripts.push_back(item);
+  }
+  d.set("scripts", scripts);
+  mstch::list footer;
+  for (const auto& e : frame.footer_links) {
+    mstch::data item;
+    item.set("label", e.label);
+    item.set("href", relative_link(page.path, e.path));
+    item.set("is_page", page.path == e.path);
+    footer.push_back(item);
+  }
+  d.set("footer_links", footer);
+
+  mstch::list nav;
+  for (const auto& e : frame.menu) {
+    mstch::data item;
+    item.set("label", e.label);
+    item.set("href", relative_link(page.path, e.path));
+    bool is_page = page.path == e.path;
+    item.set("is_page", is_page);
+    item.set("in_section", !is_page && page.section == e.section);
+    nav.push_back(item);
+  }
+  d.set("nav", nav);
+
+  mstch::list crumbs;
+  if (page.path != "index.html") {
+    std::vector<SiteCrumb> trail = {{"トップ", "index.html"}};
+    trail.insert(trail.end(), page.parents.begin(), page.parents.end());
+    for (const auto& c : trail) {
+      mstch::data item;
+      item.set("title", c.title);
+      item.set("href", relative_link(page.path, c.path));
+      crumbs.push_back(item);
+    }
+  }
+  d.set("has_breadcrumbs", !crumbs.empty());
+  d.set("breadcrumbs", crumbs);
+
+  // render() is const-correct only on a copy in kainjow's API.
+  mstch::mustache tmpl = layout();
+  return tmpl.render(d);
+}
+
+}  // namespace kyosei

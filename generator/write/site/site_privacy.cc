@@ -1,0 +1,214 @@
+#include "write/site/site_privacy.h"
+
+#include <cstring>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "base/text.h"
+#include "read/pdf_reader.h"
+#include "write/markdown/html_text.h"
+
+namespace kyosei {
+
+namespace {
+
+size_t utf8_char_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if ((lead >> 5) == 0x6) return 2;
+  if ((lead >> 4) == 0xe) return 3;
+  if ((lead >> 3) == 0x1e) return 4;
+  return 1;
+}
+
+// Bytes of the two code points starting at s[i] packed into 64 bits, or
+// nullopt when fewer than two follow or they take more than 8 bytes.
+bool prefix_key(std::string_view s, size_t i, uint64_t& key) {
+  if (i >= s.size()) return false;
+  size_t first = utf8_char_length(static_cast<unsigned char>(s[i]));
+  if (i + first >= s.size()) return false;
+  size_t second = utf8_char_length(static_cast<unsigned char>(s[i + first]));
+  size_t len = first + second;
+  if (i + len > s.size() || len > 8) return false;
+  key = 0;
+  std::memcpy(&key, s.data() + i, len);
+  key ^= static_cast<uint64_t>(len) << 60;
+  return true;
+}
+
+constexpr size_t kFilterBits = 1 << 16;
+size_t filter_slot(uint64_t key) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 48); }
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+std::string privacy_fold(std::string_view text) {
+  // NFKC_Casefold: NFKC, full case folding, and the default-ignorable code
+  // points removed (zero-width joiner and space, soft hyphen, word joiner,
+  // BOM, bidi controls, variation selectors): a name written with an
+  // invisible character inside is still the name. Then every white space
+  // (ASCII, U+3000, U+00A0 …) and any remaining format character goes.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  icu::UnicodeString folded;
+  if (U_SUCCESS(status)) folded = nfkc_cf->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
+  if (U_FAILURE(status)) folded = icu::UnicodeString::fromUTF8(icu::StringPiece(nfkc(text)));
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < folded.length();) {
+    UChar32 c = folded.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isUWhiteSpace(c) || u_charType(c) == U_FORMAT_CHAR || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
+        u_charType(c) == U_CONTROL_CHAR)
+      continue;
+    kept.append(c);
+  }
+  std::string out;
+  kept.toUTF8String(out);
+  return out;
+}
+
+// "%E6%9E%B6" -> the bytes it stands for, and \u67b6 (JSON) -> UTF-8: a name
+// inside a link URL or an escaped string is found too.
+std::string decode_escapes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      i += 2;
+    } else if (s[i] == '\\' && i + 5 < s.size() && s[i + 1] == 'u' && hex(s[i + 2]) >= 0 && hex(s[i + 3]) >= 0 &&
+               hex(s[i + 4]) >= 0 && hex(s[i + 5]) >= 0) {
+      unsigned cp = (hex(s[i + 2]) << 12) | (hex(s[i + 3]) << 8) | (hex(s[i + 4]) << 4) | hex(s[i + 5]);
+      i += 5;
+      if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < s.size() && s[i + 1] == '\\' && s[i + 2] == 'u') {
+        int a = hex(s[i + 3]), b = hex(s[i + 4]), c = hex(s[i + 5]), d = hex(s[i + 6]);
+        if (a >= 0 && b >= 0 && c >= 0 && d >= 0) {
+          unsigned lo = (a << 12) | (b << 8) | (c << 4) | d;
+          if (lo >= 0xDC00 && lo <= 0xDFFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            i += 6;
+          }
+        }
+      }
+      icu::UnicodeString u(static_cast<UChar32>(cp));
+      u.toUTF8String(out);
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+PrivacyGuard::PrivacyGuard(const Dataset& ds) {
+  for (const auto& p : ds.staff) add(p.name, {"staff.csv", p.line, "氏名"}, true, kMinCheckedNameChars);
+
+  std::set<std::string> public_agendas;
+  for (const auto& s : ds.sessions) {
+    const Meeting* m = ds.find_meeting(s.meeting_id);
+    if (m && !m->confidential) public_agendas.insert(privacy_fold(s.agenda));
+  }
+  for (const auto& s : ds.sessions) {
+    const Meeting* m = ds.find_meeting(s.meeting_id);
+    if (!m || !m->confidential || public_agendas.count(privacy_fold(s.agenda))) continue;
+    add(s.agenda, {"meeting_sessions.csv", s.line, "議題"}, false, kMinCheckedAgendaChars);
+  }
+}
+
+void PrivacyGuard::add(std::string_view text, Location source, bool is_name, std::size_t min_chars) {
+  std::string folded = privacy_fold(text);
+  if (utf8_length(folded) < min_chars) return;
+  uint64_t key;
+  if (!prefix_key(folded, 0, key)) return;
+  if (maybe_prefix_.empty()) maybe_prefix_.assign(kFilterBits, false);
+  maybe_prefix_[filter_slot(key)] = true;
+  by_prefix_[key].push_back(secrets_.size());
+  secrets_.push_back({std::move(folded), std::string(text), std::move(source), is_name});
+}
+
+void PrivacyGuard::scan(std::string_view site_path, std::string_view bytes) {
+  record(site_path, find(site_path, bytes));
+}
+
+PrivacyGuard::Scan PrivacyGuard::find(std::string_view site_path, std::string_view bytes) const {
+  Scan scan;
+  if (secrets_.empty()) return scan;
+  std::string text;
+  if (ends_with(site_path, ".html")) {
+    text = html_readable_text(bytes);
+  } else if (ends_with(site_path, ".pdf")) {
+    // The page text is on the document's HTML page (scanned there); what
+    // only the PDF carries is its metadata, outlines, annotations, links,
+    // form fields and attachments.
+    auto hidden = pdf_hidden_text(bytes);
+    if (!hidden) {
+      scan.unreadable = true;
+      return scan;
+    }
+    text = std::move(*hidden);
+  } else if (ends_with(site_path, ".js") || ends_with(site_path, ".xml") || ends_with(site_path, ".css") ||
+             ends_with(site_path, ".txt") || ends_with(site_path, ".json") || ends_with(site_path, ".svg")) {
+    text = std::string(bytes);
+  } else {
+    return scan;  // PNG and other binary files carry no text of the inputs
+  }
+  scan_text(text, scan.secrets);
+  std::string decoded = decode_escapes(text);
+  if (decoded != text) scan_text(decoded, scan.secrets);
+  return scan;
+}
+
+void PrivacyGuard::record(std::string_view site_path, const Scan& scan) {
+  for (std::size_t index : scan.secrets) found_[index].insert(std::string(site_path));
+  if (scan.unreadable) unreadable_.insert(std::string(site_path));
+}
+
+void PrivacyGuard::scan_text(std::string_view text, std::vector<std::size_t>& found) const {
+  std::string folded = privacy_fold(text);
+  std::string_view s = folded;
+  for (size_t i = 0; i < s.size(); i += utf8_char_length(static_cast<unsigned char>(s[i]))) {
+    uint64_t key;
+    if (!prefix_key(s, i, key) || !maybe_prefix_[filter_slot(key)]) continue;
+    auto it = by_prefix_.find(key);
+    if (it == by_prefix_.end()) continue;
+    for (size_t index : it->second) {
+      const std::string& needle = secrets_[index].folded;
+      if (s.compare(i, needle.size(), needle) == 0) found.push_back(index);
+    }
+  }
+}
+
+void PrivacyGuard::report(Diagnostics& diags) const {
+  for (const auto& f : unreadable_)
+    diags.error({f, 0, ""}, "公開する " + f + " の中身（メタデータ・注釈など）を確かめられないため、公開サイトを書き出しませんでした",
+                "PDFとして読めるファイル（印刷機能で「PDFとして保存」し直す）");
+  for (const auto& [index, files] : found_) {
+    const Secret& secret = secrets_[index];
+    std::string places;
+    size_t n = 0;
+    for (const auto& f : files) {
+      if (n == 5) {
+        places += "ほか" + std::to_string(files.size() - 5) + "ファイル";
+        break;
+      }
+      places += (n++ ? "、" : "") + f;
+    }
+    std::string what = secret.is_name ? "職員の氏名「" + secret.shown + "」"
+                                      : "守秘義務のある会議の議題「" + secret.shown + "」";
+    diags.error(secret.source,
+                what + "が公開サイトの " + places + " に含まれるため、公開サイトを書き出しませんでした",
+                secret.is_name ? "公開する文章（事業の概要・会議の目的・PDF など）から氏名を除く"
+                               : "公開する文章（事業の概要・公開の会議の議題・PDF など）から守秘義務のある会議の内容を除く");
+  }
+}
+
+}  // namespace kyosei

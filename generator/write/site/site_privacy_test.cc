@@ -1,0 +1,109 @@
+#include "write/site/site_privacy.h"
+
+#include <doctest/doctest.h>
+
+namespace kyosei {
+
+namespace {
+
+Dataset privacy_dataset() {
+  Dataset ds;
+  Staff a;
+  a.name = "架空 太郎";
+  a.line = 2;
+  Staff b;
+  b.name = "林";  // one character: not checked
+  b.line = 3;
+  Staff c;
+  c.name = "John Smith";
+  c.line = 4;
+  ds.staff = {a, b, c};
+  Meeting secret;
+  secret.id = "M1";
+  secret.confidential = true;
+  Meeting open;
+  open.id = "M2";
+  ds.meetings = {secret, open};
+  ds.sessions.push_back({"M1", {2026, 5, 1}, 5, {}, 1, "北部圏域の多問題世帯への支援方針", {}, 2});
+  ds.sessions.push_back({"M1", {2026, 6, 1}, 5, {}, 1, "事例検討", {}, 3});             // short: generic
+  ds.sessions.push_back({"M1", {2026, 7, 1}, 5, {}, 1, "令和8年度の活動計画について", {}, 4});  // also public
+  ds.sessions.push_back({"M2", {2026, 7, 2}, 5, {}, 1, "令和8年度の活動計画について", {}, 5});
+  return ds;
+}
+
+}  // namespace
+
+TEST_CASE("privacy_fold normalises width, case and every space") {
+  CHECK(privacy_fold("架空　太郎") == "架空太郎");
+  CHECK(privacy_fold(" ＪＯＨＮ\tSmith\n") == "johnsmith");
+  CHECK(privacy_fold("a\xe2\x80\x8b" "b") == "ab");
+}
+
+TEST_CASE("PrivacyGuard finds names and agendas in any spelling, and names the place") {
+  Dataset ds = privacy_dataset();
+  PrivacyGuard guard(ds);
+  CHECK(guard.secret_count() == 3);  // 架空太郎, johnsmith, the long agenda
+
+  guard.scan("index.html", "<p>林さんと事例検討をしました。令和8年度の活動計画について</p>");
+  CHECK(guard.clean());
+  guard.scan("assets/style.css", "/* 架空 */");
+  guard.scan("assets/logo.png", "架空太郎");  // binary files are not read
+  CHECK(guard.clean());
+
+  guard.scan("services/S1.html", "<td>担当 架空<br>　太郎</td>");
+  guard.scan("services/S2.html", "<img alt=\"JOHN SMITH\" src=\"x.png\">");
+  guard.scan("assets/search-index.js", "[\"北部圏域の 多問題世帯への支援方針\"]");
+  CHECK_FALSE(guard.clean());
+  Diagnostics d;
+  guard.report(d);
+  REQUIRE(d.error_count() == 3);
+  auto items = d.sorted();
+  CHECK(items[0].where.file == "meeting_sessions.csv");
+  CHECK(items[0].where.line == 2);
+  CHECK(items[0].where.column == "議題");
+  CHECK(items[0].message.find("assets/search-index.js") != std::string::npos);
+  CHECK(items[1].where.file == "staff.csv");
+  CHECK(items[1].where.line == 2);
+  CHECK(items[1].message.find("「架空 太郎」") != std::string::npos);
+  CHECK(items[1].message.find("services/S1.html") != std::string::npos);
+  CHECK(items[2].where.line == 4);
+}
+
+TEST_CASE("PrivacyGuard lists at most five files per finding") {
+  Dataset ds = privacy_dataset();
+  PrivacyGuard guard(ds);
+  for (int i = 0; i < 8; ++i) guard.scan("p" + std::to_string(i) + ".html", "架空太郎");
+  Diagnostics d;
+  guard.report(d);
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.items()[0].message.find("ほか3ファイル") != std::string::npos);
+}
+
+}  // namespace kyosei
+
+namespace kyosei {
+
+TEST_CASE("privacy_fold removes invisible characters and folds case beyond ASCII") {
+  CHECK(privacy_fold("架空\u200d太\u00ad郎") == privacy_fold("架空太郎"));
+  CHECK(privacy_fold("架\u2060空\ufeff太\u200c郎\u200e") == "架空太郎");
+  CHECK(privacy_fold("ÄBC") == privacy_fold("äbc"));
+}
+
+TEST_CASE("PrivacyGuard reads PDF parts and URLs; a PDF it cannot read stops the site") {
+  Dataset ds = privacy_dataset();
+  PrivacyGuard guard(ds);
+  guard.scan("index.html", "<a href=\"https://example.jp/?q=%E6%9E%B6%E7%A9%BA%E5%A4%AA%E9%83%8E\">リンク</a>");
+  CHECK_FALSE(guard.clean());
+  PrivacyGuard json(ds);
+  json.scan("assets/search-index.js", "[\"\\u67b6\\u7a7a\\u592a\\u90ce\"]");
+  CHECK_FALSE(json.clean());
+  PrivacyGuard broken(ds);
+  broken.scan("documents/a.pdf", "%PDF-1.4 not really");
+  CHECK_FALSE(broken.clean());
+  Diagnostics d;
+  broken.report(d);
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.items()[0].where.file == "documents/a.pdf");
+}
+
+}  // namespace kyosei

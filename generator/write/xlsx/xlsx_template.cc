@@ -1,0 +1,479 @@
+#include "write/xlsx/xlsx_template.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+#include "base/dates.h"
+#include "base/text.h"
+#include "model/input_workbook.h"
+#include "model/reference.h"
+#include "write/sheet/xlsx_support.h"
+
+namespace kyosei {
+
+namespace {
+
+constexpr lxw_row_t kLastRow = LXW_ROW_MAX - 1;
+constexpr double kMaxDataWidth = 40;
+constexpr double kMaxMarkdownWidth = 60;
+constexpr unsigned kRequiredFill = 0xFCE4D6;  // pale orange: required
+constexpr unsigned kOptionalFill = 0xDDEBF7;  // pale blue, as the council workbook
+constexpr double kLineHeight = 18;            // points per wrapped line on the guide sheet
+constexpr double kMunicipalityValueWidth = 30;  // room to type a value on the 基本情報 sheet
+// The guide sheet's four columns: item, value, help, example.
+constexpr double kGuideWidths[] = {34, 22, 56, 16};
+
+// At most n code points; a cut text ends with 「…」.
+std::string cut(const std::string& s, size_t n) {
+  if (utf8_length(s) <= n) return s;
+  std::string out;
+  size_t count = 0;
+  for (size_t i = 0; i < s.size() && count + 1 < n; ++count) {
+    size_t len = 1;
+    while (i + len < s.size() && (static_cast<unsigned char>(s[i + len]) & 0xC0) == 0x80) ++len;
+    out.append(s, i, len);
+    i += len;
+  }
+  return out + "…";
+}
+
+// The form of a column's values, for someone typing them.
+std::string value_hint(const ColumnSpec& c) {
+  std::string t;
+  switch (c.type) {
+    case ColumnType::Id: t = "半角英数字・-・_ の ID"; break;
+    case ColumnType::Text: t = "文字"; break;
+    case ColumnType::Markdown: t = "文字（Markdown 可。セル内の改行は Alt+Enter）"; break;
+    case ColumnType::Integer: t = "整数"; break;
+    case ColumnType::Decimal: t = "数値"; break;
+    case ColumnType::Percent: t = "百分率の数（例: 29.4）"; break;
+    case ColumnType::Fraction: t = "0〜1 の数（例: 0.5）"; break;
+    case ColumnType::Year: t = "年度（2026、R8、令和8年度）"; break;
+    case ColumnType::Date: t = "日付（2026-05-12、令和8年5月12日、R8.5.12）"; break;
+    case ColumnType::YearMonth: t = "年月（2024-04、R6.4、令和6年4月）"; break;
+    case ColumnType::Yen: t = "円単位の整数（1,234,000 も可）"; break;
+    case ColumnType::Enum:
+      t = c.multi ? "▼ から選ぶ。複数のときは ; で区切って入力" : "▼ から選ぶ";
+      if (c.unknown_is_warning) t += "（一覧にない値は警告）";
+      break;
+    case ColumnType::CodeYen: t = "重層区分:円（例: 1ニ:6000000;5:4000000）"; break;
+    case ColumnType::YearValue: t = "年度:値（例: 2025:12;2026:18）"; break;
+    case ColumnType::Path: t = "documents/ フォルダの PDF のファイル名"; break;
+    case ColumnType::Phone: t = "電話番号（例: 000-123-4567。市外局番から）"; break;
+    case ColumnType::Url: t = "https:// で始まるアドレス"; break;
+  }
+  if (c.multi && c.type != ColumnType::Enum && c.type != ColumnType::CodeYen && c.type != ColumnType::YearValue)
+    t += "。複数のときは ; で区切る";
+  if (!c.ref.empty()) t += "。" + c.ref + " の ID";
+  if (c.min || c.max) {
+    auto num = [](double v) {
+      char b[32];
+      std::snprintf(b, sizeof b, "%g", v);
+      return std::string(b);
+    };
+    t += "。範囲 " + (c.min ? num(*c.min) : std::string()) + "〜" + (c.max ? num(*c.max) : std::string());
+  }
+  if (!c.default_value.empty()) t += "。空欄は " + c.default_value;
+  return t;
+}
+
+std::string requirement(const ColumnSpec& c) {
+  if (c.required) return "必須";
+  if (!c.required_if_column.empty()) return c.required_if_column + "が" + join(c.required_if_values, "・") + "のとき必須";
+  return "任意";
+}
+
+// ------------------------------------------------------------- formats
+
+struct Formats {
+  lxw_format* header_required;
+  lxw_format* header_optional;
+  lxw_format* text;     // "@": kept as typed
+  lxw_format* wrapped;  // "@", wrapped, top-aligned
+  lxw_format* title;
+  lxw_format* paragraph;
+  lxw_format* table_header;
+  lxw_format* table_cell;
+};
+
+lxw_format* header_format(lxw_workbook* wb, unsigned fill) {
+  lxw_format* f = add_japanese_format(wb);
+  format_set_bold(f);
+  format_set_pattern(f, LXW_PATTERN_SOLID);
+  format_set_bg_color(f, fill);
+  format_set_border(f, LXW_BORDER_THIN);
+  format_set_num_format(f, "@");
+  format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+  return f;
+}
+
+Formats make_formats(lxw_workbook* wb) {
+  Formats f;
+  f.header_required = header_format(wb, kRequiredFill);
+  f.header_optional = header_format(wb, kOptionalFill);
+  f.text = add_japanese_format(wb);
+  format_set_num_format(f.text, "@");
+  f.wrapped = add_japanese_format(wb);
+  format_set_num_format(f.wrapped, "@");
+  format_set_text_wrap(f.wrapped);
+  format_set_align(f.wrapped, LXW_ALIGN_VERTICAL_TOP);
+  f.title = add_japanese_format(wb);
+  format_set_bold(f.title);
+  format_set_font_size(f.title, 14);
+  f.paragraph = add_japanese_format(wb);
+  format_set_text_wrap(f.paragraph);
+  format_set_align(f.paragraph, LXW_ALIGN_VERTICAL_TOP);
+  f.table_header = header_format(wb, kOptionalFill);
+  f.table_cell = add_japanese_format(wb);
+  format_set_text_wrap(f.table_cell);
+  format_set_border(f.table_cell, LXW_BORDER_THIN);
+  format_set_align(f.table_cell, LXW_ALIGN_VERTICAL_TOP);
+  return f;
+}
+
+// ------------------------------------------------------------- 選択肢
+
+// The vocabularies of the drop-downs, one column each on the hidden sheet;
+// columns with the same list share one.
+class Choices {
+ public:
+  // The list formula for a vocabulary, e.g. "=選択肢!$B$2:$B$13".
+  std::string add(const std::string& label, const std::vector<std::string>& values) {
+    auto it = index_.find(values);
+    size_t i;
+    if (it == index_.end()) {
+      i = columns_.size();
+      index_[values] = i;
+      columns_.push_back({label, {label}, values});
+    } else {
+      i = it->second;
+      if (std::find(columns_[i].labels.begin(), columns_[i].labels.end(), label) == columns_[i].labels.end()) {
+        columns_[i].labels.push_back(label);
+        columns_[i].label += "・" + label;
+      }
+    }
+    std::string col = "$" + letters(i) + "$";
+    return std::string("=") + kChoicesSheet + "!" + col + "2:" + col + std::to_string(values.size() + 1);
+  }
+
+  void write(lxw_workbook* wb, const Formats& fmt) const {
+    lxw_worksheet* ws = workbook_add_worksheet(wb, kChoicesSheet);
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      auto c = static_cast<lxw_col_t>(i);
+      std::vector<std::string> texts = columns_[i].values;
+      texts.push_back(columns_[i].label);
+      worksheet_set_column(ws, c, c, column_width(texts, kMaxDataWidth), nullptr);
+      worksheet_write_string(ws, 0, c, columns_[i].label.c_str(), fmt.header_optional);
+      for (size_t r = 0; r < columns_[i].values.size(); ++r)
+        worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), c, columns_[i].values[r].c_str(), fmt.text);
+    }
+    worksheet_hide(ws);
+  }
+
+ private:
+  static std::string letters(size_t i) {
+    std::string s;
+    for (size_t n = i + 1; n > 0; n = (n - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (n - 1) % 26));
+    return s;
+  }
+  struct Column {
+    std::string label;  // the columns using it, joined with ・
+    std::vector<std::string> labels;
+    std::vector<std::string> values;
+  };
+  std::vector<Column> columns_;
+  std::map<std::vector<std::string>, size_t> index_;
+};
+
+// ------------------------------------------------------------- validations
+
+struct Validation {
+  std::string title, message, list_formula;
+  bool strict = true;  // list: refuse other values
+};
+
+void add_validation(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t col, const Validation& v) {
+  std::string title = cut(v.title, kMaxInputTitleChars);
+  std::string message = cut(v.message, kMaxInputMessageChars);
+  lxw_data_validation dv{};
+  dv.input_title = title.data();
+  dv.input_message = message.data();
+  std::string error_title = "選択肢にない値です";
+  std::string error_message = "▼ の一覧から選んでください。";
+  if (v.list_formula.empty()) {
+    dv.validate = LXW_VALIDATION_TYPE_ANY;
+  } else {
+    dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+    dv.value_formula = const_cast<char*>(v.list_formula.c_str());
+    if (v.strict) {
+      dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+      dv.error_title = error_title.data();
+      dv.error_message = error_message.data();
+    } else {
+      dv.show_error = LXW_VALIDATION_OFF;  // "a;b" is allowed
+    }
+  }
+  worksheet_data_validation_range(ws, first, col, last, col, &dv);
+}
+
+// ------------------------------------------------------------- sheets
+
+// A4, one page wide when that stays legible (xlsx_support.h set_a4_print:
+// otherwise a fixed scale, pages across, the first column repeated), the
+// header row on every page.
+void set_page(lxw_worksheet* ws, bool landscape, bool repeat_header, double printed_points) {
+  set_a4_print(ws, landscape, printed_points, repeat_header ? 1 : 0);
+  if (repeat_header) worksheet_repeat_rows(ws, 0, 0);
+  worksheet_set_footer(ws, "&C&P / &N");
+}
+
+// One column of a CSV sheet: a column of the contract, or one the folder's
+// file has besides (kept, so nothing is lost on the way back).
+struct SheetColumn {
+  const ColumnSpec* spec = nullptr;
+  std::string header;
+  int source = -1;  // index in the CSV record; -1: the file has no such column
+};
+
+std::vector<SheetColumn> sheet_columns(const FileSpec& spec, const RawTable* table) {
+  std::vector<SheetColumn> cols;
+  for (const auto& c : spec.columns) cols.push_back({&c, c.name, -1});
+  if (!table || !table->present) return cols;
+  for (size_t i = 0; i < table->header.size(); ++i) {
+    std::string h = normalize(table->header[i]);
+    auto it = std::find_if(cols.begin(), cols.end(),
+                           [&](const SheetColumn& c) { return c.spec && c.source < 0 && normalize(c.spec->name) == h; });
+    if (it != cols.end()) {
+      it->source = static_cast<int>(i);
+      it->header = trim(table->header[i]);  // as the folder writes it (ＩＤ stays ＩＤ)
+    } else if (!h.empty()) {
+      cols.push_back({nullptr, trim(table->header[i]), static_cast<int>(i)});
+    }
+  }
+  return cols;
+}
+
+void write_csv_sheet(lxw_workbook* wb, const Formats& fmt, Choices& choices, const FileSpec& spec,
+                     const RawTable* table, Diagnostics& diags) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name_for(spec).c_str());
+  std::vector<SheetColumn> cols = sheet_columns(spec, table);
+  bool has_rows = table && table->present;
+  double printed = 0;
+
+  for (size_t c = 0; c < cols.size(); ++c) {
+    const SheetColumn& col = cols[c];
+    auto x = static_cast<lxw_col_t>(c);
+    std::vector<std::string> texts;
+    std::vector<std::string> values;
+    if (has_rows) {
+      for (const auto& rec : table->records) {
+        std::string v = col.source >= 0 && col.source < static_cast<int>(rec.fields.size()) ? rec.fields[col.source] : "";
+        std::string kept = cell_text(v);
+        if (kept != v)
+          diags.warning({spec.name, rec.line, col.header}, "Excel のセルに入りきらないため、末尾を切り詰めて写しました",
+                        "32,767 文字以内");
+        texts.push_back(kept);
+        values.push_back(std::move(kept));
+      }
+    }
+    bool is_enum = col.spec && col.spec->type == ColumnType::Enum;
+    double cap = col.spec && col.spec->type == ColumnType::Markdown ? kMaxMarkdownWidth : kMaxDataWidth;
+    bool wrap = column_needs_wrap(texts, cap);
+    double width = std::max(column_width(texts, cap), column_width({col.header}) + (is_enum ? kFilterButtonWidth : 0));
+    lxw_format* cell_format = wrap ? fmt.wrapped : fmt.text;
+    worksheet_set_column(ws, x, x, width, cell_format);
+    printed += column_points(width);
+    worksheet_write_string(ws, 0, x, col.header.c_str(),
+                           col.spec && col.spec->required ? fmt.header_required : fmt.header_optional);
+    for (size_t r = 0; r < values.size(); ++r)
+      if (!values[r].empty())
+        worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), x, values[r].c_str(), cell_format);
+
+    Validation v;
+    v.title = col.header + "（" + (col.spec ? requirement(*col.spec) : std::string("仕様にない列")) + "）";
+    v.message = col.spec ? column_input_message(*col.spec)
+                         : "入力データ仕様にない列です。読み込むときは読み飛ばされます（警告）。";
+    add_validation(ws, 0, 0, x, v);  // the header: help only
+    if (is_enum && !col.spec->values.empty()) {
+      std::vector<std::string> shown = col.spec->values;
+      // 重層区分: 「1イ：地域包括支援センターの運営」 so the officer sees what
+      // the code means; import-workbook keeps only the code before 「：」.
+      if (col.spec->values_from == "jusou")
+        for (auto& code : shown)
+          if (const JusouComponent* c = builtin_reference().component(code)) code += "：" + c->program_name;
+      v.list_formula = choices.add(col.spec->name, shown);
+      v.strict = !col.spec->multi && !col.spec->unknown_is_warning;
+    }
+    add_validation(ws, 1, kLastRow, x, v);
+  }
+  worksheet_freeze_panes(ws, 1, 0);
+  worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A1:XFD1048576");
+  set_page(ws, true, true, printed);
+}
+
+void write_municipality_sheet(lxw_workbook* wb, const Formats& fmt, Choices& choices,
+                              const std::vector<MunicipalityKey>& keys, const RawInputs* data) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, municipality_sheet_name().c_str());
+  std::vector<std::string> key_texts{kKeyHeader}, value_texts{kValueHeader}, note_texts;
+  worksheet_write_string(ws, 0, 0, kKeyHeader, fmt.header_required);
+  worksheet_write_string(ws, 0, 1, kValueHeader, fmt.header_required);
+  worksheet_write_string(ws, 0, 2, kNoteHeader, fmt.header_optional);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const MunicipalityKey& k = keys[i];
+    auto row = static_cast<lxw_row_t>(i + 1);
+    std::string value;
+    if (data)
+      if (auto v = raw_value(data->municipality, k.key)) value = cell_text(*v);
+    std::string note = k.label + "（" + (k.required ? "必須" : "任意") + "）: " + k.help;
+    worksheet_write_string(ws, row, 0, k.key.c_str(), fmt.text);
+    if (!value.empty()) worksheet_write_string(ws, row, 1, value.c_str(), fmt.text);
+    worksheet_write_string(ws, row, 2, note.c_str(), fmt.wrapped);
+    key_texts.push_back(k.key);
+    value_texts.push_back(value);
+    note_texts.push_back(note);
+
+    Validation v;
+    v.title = k.label + "（" + (k.required ? "必須" : "任意") + "）";
+    v.message = k.help + (k.example.empty() ? "" : "\n例: " + k.example);
+    if (!k.values.empty()) {
+      v.list_formula = choices.add(k.key, k.values);
+      v.message += "\n▼ から選ぶ";
+    }
+    add_validation(ws, row, row, 1, v);
+  }
+  const double widths[] = {column_width(key_texts), std::max(kMunicipalityValueWidth, column_width(value_texts, kMaxDataWidth)),
+                           column_width(note_texts, kMaxMarkdownWidth)};
+  worksheet_set_column(ws, 0, 0, widths[0], fmt.text);
+  worksheet_set_column(ws, 1, 1, widths[1], fmt.text);
+  worksheet_set_column(ws, 2, 2, widths[2], fmt.wrapped);
+  worksheet_freeze_panes(ws, 1, 0);
+  worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A1:XFD1048576");
+  set_page(ws, true, true, column_points(widths[0]) + column_points(widths[1]) + column_points(widths[2]));
+}
+
+// The first sheet: how to fill the workbook in, and every column's help.
+void write_guide_sheet(lxw_workbook* wb, const Formats& fmt, const Schema& schema,
+                       const std::vector<MunicipalityKey>& keys) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, kGuideSheet);
+  const double* widths = kGuideWidths;
+  double total = 0, printed = 0;
+  for (int c = 0; c < 4; ++c) {
+    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
+    total += widths[c];
+    printed += column_points(widths[c]);
+  }
+  set_page(ws, false, false, printed);
+  lxw_row_t row = 0;
+  auto paragraph = [&](const std::string& text, lxw_format* f) {
+    worksheet_merge_range(ws, row, 0, row, 3, text.c_str(), f);
+    // Excel does not fit the height of merged cells: estimate the lines.
+    double lines = 0;
+    for (const auto& line : split(text, '\n'))
+      lines += std::max(1.0, std::ceil(static_cast<double>(display_width(line)) / (total * 0.95)));
+    worksheet_set_row(ws, row, std::max(kLineHeight, lines * kLineHeight), nullptr);
+    ++row;
+  };
+  auto table_row = [&](const std::vector<std::string>& cells, lxw_format* f) {
+    double lines = 1;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), cells[c].c_str(), f);
+      lines = std::max(lines, std::ceil(static_cast<double>(display_width(cells[c])) / (widths[c] * 0.95)));
+    }
+    worksheet_set_row(ws, row, lines * kLineHeight, nullptr);
+    ++row;
+  };
+
+  paragraph("kyosei 入力様式（入力データ仕様 第" + std::to_string(schema.version) + "版）", fmt.title);
+  paragraph(
+      "このブックは kyosei の入力フォルダを Excel で書くための様式です。シート1枚が入力フォルダの1ファイルに当たります"
+      "（下の表）。書き終えたら「kyosei import このブック.xlsx -o フォルダ名」で入力フォルダに変換します。",
+      fmt.paragraph);
+  paragraph(
+      "書き方:\n"
+      "・シート名と1行目の見出しは変えないでください（列の順番は入れ替えてもかまいません）。\n"
+      "・2行目から、1行に1件ずつ書きます。見出しが橙色の列は必須です。\n"
+      "・セルを選ぶと、その列の説明が表示されます。選択肢のある列は ▼ から選べます。"
+      "複数の値を書く列は ; で区切って入力します（例: 相談支援;参加支援）。\n"
+      "・セルは文字として入力する設定です。年度は 2026・R8・令和8年度、日付は 2026-05-12・令和8年5月12日 のどれでも書けます。\n"
+      "・数式は使わないでください（数式の結果の値を読み込みます）。行の途中の空行は読み飛ばします。\n"
+      "・会議資料の PDF（documents/）と本文（narrative/）はこの様式に入りません。入力フォルダに直接置いてください。",
+      fmt.paragraph);
+  paragraph(
+      "誤りがあるときは、import が「入力様式.xlsx:services（既存事業・取組の棚卸）!F12（事業費）: エラー: …」の形で、"
+      "シート名とセル番地を示します。誤りがある間は、入力フォルダには何も書きません。",
+      fmt.paragraph);
+  ++row;
+  table_row({"シート", "ファイル", "内容", "必須・任意"}, fmt.table_header);
+  table_row({municipality_sheet_name(), kMunicipalityFile, "自治体プロフィールと計画期間（1行に1項目）", "必須"},
+            fmt.table_cell);
+  for (const auto& f : schema.files)
+    table_row({sheet_name_for(f), f.name, f.title, f.required ? "必須" : "任意（空のままなら作りません）"},
+              fmt.table_cell);
+  ++row;
+  paragraph("各シートの列", fmt.title);
+  table_row({"シート", "列", "説明", "必須・任意"}, fmt.table_header);
+  for (const auto& k : keys)
+    table_row({municipality_sheet_name(), k.key, k.label + ": " + k.help, k.required ? "必須" : "任意"}, fmt.table_cell);
+  for (const auto& f : schema.files)
+    for (const auto& c : f.columns)
+      table_row({sheet_name_for(f), c.name, c.help + "（" + value_hint(c) + "）", requirement(c)}, fmt.table_cell);
+}
+
+}  // namespace
+
+std::string column_input_message(const ColumnSpec& c) {
+  std::string m = c.help;
+  if (c.personal) m += "（個人情報）";
+  if (c.unique) m += "（重複不可）";
+  m += "\n値: " + value_hint(c);
+  m += "\n" + requirement(c);
+  if (!c.example.empty() && c.help.find(c.example) == std::string::npos) m += "。例: " + c.example;
+  return cut(m, kMaxInputMessageChars);
+}
+
+bool write_input_template(const Schema& schema, const std::vector<MunicipalityKey>& keys, const RawInputs* data,
+                          const std::string& path, Diagnostics& diags) {
+  auto fail = [&](const std::string& why) {
+    diags.error({path}, "入力様式を書き込めませんでした（" + why + "）", "書き込みできる場所とファイル名（.xlsx）");
+    return false;
+  };
+  std::error_code ec;
+  auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) {
+    std::filesystem::create_directories(parent, ec);
+    if (!std::filesystem::is_directory(parent, ec)) return fail("フォルダを作成できません");
+  }
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (!wb) return fail("ブックを作成できません");
+
+  int fiscal_year = data && data->municipality.fiscal_year ? *data->municipality.fiscal_year : 0;
+  std::string title = "kyosei 入力様式";
+  std::string company;
+  if (data)
+    if (auto name = raw_value(data->municipality, "name")) company = *name;
+  if (!company.empty() && fiscal_year) title += "（" + company + "・" + format_fiscal_year(fiscal_year) + "）";
+  lxw_doc_properties props{};
+  props.title = title.data();
+  props.subject = const_cast<char*>("入力データ仕様の入力様式");
+  props.company = company.data();
+  props.created = workbook_timestamp(fiscal_year);
+  workbook_set_properties(wb, &props);
+
+  Formats fmt = make_formats(wb);
+  Choices choices;
+  write_guide_sheet(wb, fmt, schema, keys);
+  write_municipality_sheet(wb, fmt, choices, keys, data);
+  for (size_t i = 0; i < schema.files.size(); ++i) {
+    const RawTable* table = data && i < data->tables.size() ? &data->tables[i] : nullptr;
+    write_csv_sheet(wb, fmt, choices, schema.files[i], table, diags);
+  }
+  choices.write(wb, fmt);
+
+  lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR) return fail(lxw_strerror(err));
+  return true;
+}
+
+}  // namespace kyosei
