@@ -5,7 +5,7 @@
 #include "base/file_system.h"
 #include "base/text.h"
 #include "model/schema.h"
-#include "write/input_names.h"
+#include "model/input_names.h"
 #include "write/assessment/assessment_svg.h"
 #include "write/markdown/markdown_html.h"
 #include "write/plan/plan_docx.h"

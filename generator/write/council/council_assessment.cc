@@ -8,7 +8,7 @@
 #include "analyse/findings_config.h"
 #include "base/dates.h"
 #include "base/text.h"
-#include "write/input_names.h"
+#include "model/input_names.h"
 #include "write/assessment/assessment_report.h"
 #include "write/council/council_sheets.h"
 

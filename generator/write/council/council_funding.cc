@@ -8,7 +8,7 @@
 #include "base/text.h"
 #include "read/funding_reader.h"
 #include "write/council/council_sheets.h"
-#include "write/source_citation.h"
+#include "read/source_citation.h"
 
 namespace kyosei {
 

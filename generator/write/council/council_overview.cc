@@ -7,7 +7,7 @@
 #include "base/dates.h"
 #include "base/wording.h"
 #include "model/schema.h"
-#include "write/input_names.h"
+#include "model/input_names.h"
 #include "write/council/council_sheets.h"
 
 namespace kyosei {

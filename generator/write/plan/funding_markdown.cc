@@ -10,7 +10,7 @@
 #include "base/wording.h"
 #include "read/funding_reader.h"
 #include "write/markdown/markdown_html.h"
-#include "write/source_citation.h"
+#include "read/source_citation.h"
 
 namespace kyosei {
 

@@ -8,7 +8,7 @@
 
 #include "base/dates.h"
 #include "base/text.h"
-#include "write/input_names.h"
+#include "model/input_names.h"
 #include "write/sheet/xlsx_support.h"
 
 namespace kyosei {

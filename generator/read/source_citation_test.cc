@@ -1,4 +1,4 @@
-#include "write/source_citation.h"
+#include "read/source_citation.h"
 
 #include <doctest/doctest.h>
 

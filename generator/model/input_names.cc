@@ -1,4 +1,4 @@
-#include "write/input_names.h"
+#include "model/input_names.h"
 
 #include <algorithm>
 #include <utility>
