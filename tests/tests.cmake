@@ -163,7 +163,7 @@ set_tests_properties(e2e_test_figures PROPERTIES
 set(KYOSEI_WHOLE_FUZZERS municipality inputs workbook_import pdf markdown)
 if(KYOSEI_SANITIZE)
   foreach(name ${KYOSEI_WHOLE_FUZZERS})
-    file(GLOB src ${CMAKE_SOURCE_DIR}/generator/*/${name}_fuzz.cc)
+    file(GLOB_RECURSE src ${CMAKE_SOURCE_DIR}/generator/${name}_fuzz.cc)
     add_executable(${name}_whole_fuzz EXCLUDE_FROM_ALL ${src})
     target_link_libraries(${name}_whole_fuzz PRIVATE kyosei_core)
     target_link_options(${name}_whole_fuzz PRIVATE -fsanitize=fuzzer)

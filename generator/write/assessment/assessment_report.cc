@@ -132,7 +132,7 @@ std::string findings_section(const AssessmentReport& rep) {
       out += "- 重大度: " + std::string(severity_label(f->severity)) + "\n";
       out += "- 判定のきまり: " + esc(with_input_titles(f->rule)) + "\n";
       if (!f->direction.empty())
-        out += "- 対応の方向: " + esc(f->direction) + "（出典：" + esc(join(f->direction_documents, "、")) + "）\n";
+        out += "- 対応の方向: " + esc(with_input_titles(f->direction)) + "（出典：" + esc(join(f->direction_documents, "、")) + "）\n";
       out += "- 関わる点検項目: " + esc(f->items.empty() ? "なし" : join(f->items, "、")) + "\n";
       out += "- 判定のもとになった行:\n";
       for (const EvidenceRow& e : f->evidence) out += "  - " + esc(evidence_line(e)) + "\n";

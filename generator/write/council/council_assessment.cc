@@ -144,7 +144,7 @@ std::optional<Sheet> findings_sheet(const SheetSource& src) {
                  SheetCell::of_text(with_input_titles(f.rule)),
                  SheetCell::of_text(join(evidence, "\n")),
                  SheetCell::of_text(join(f.items, "、")),
-                 SheetCell::of_text(f.direction),
+                 SheetCell::of_text(with_input_titles(f.direction)),
                  SheetCell::of_text(join(f.direction_documents, "\n"))};
   }
   const AssessmentResult& r = a.result;

@@ -71,7 +71,7 @@ ChecklistMarkdown render_common_items_checklist(const std::vector<DraftChapter>&
 
   ChecklistMarkdown out;
   out.table = t.render();
-  out.note = "「主な取組」は棚卸（services.csv）の「共通事項」の列にその項目を挙げた事業、「記述のある本文」は職員が書いた本文（narrative/）のうち項目のキーワードを含むものです。"
+  out.note = "「主な取組」は棚卸の「共通事項」の列にその項目を挙げた事業、「記述のある本文」は職員が書いた本文（narrative/）のうち項目のキーワードを含むものです。"
              "kyosei が作った下書きの文章は数えません。" +
              std::to_string(matches.size()) + "項目のうち、取組も記述も見つからなかった項目は" + std::to_string(none) + "項目です。";
   if (unverified > 0)
