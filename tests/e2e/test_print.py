@@ -145,7 +145,8 @@ class PrintedWorkbooks(unittest.TestCase):
                     # the next page in this page's text layer, below the footer; they
                     # are not printed, so the footer is the last "n / N" line.
                     tail = [" ".join(t for *_, t in line) for line in lines[-4:]]
-                    footer = next((t for t in reversed(tail) if re.fullmatch(r"\d+ / \d+", t)), tail[-1])
+                    found = [m.group(1) for t in reversed(tail) if (m := re.search(r"(?:^|\s)(\d+ / \d+)$", t))]
+                    footer = found[0] if found else tail[-1]
                     if label == "入力様式":
                         continue  # a form to fill in: its own header (checked below)
                     self.assertTrue(header.startswith(municipality), f"page {n} header: {header}")

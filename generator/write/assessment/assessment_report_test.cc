@@ -45,7 +45,7 @@ TEST_CASE("assessment report: sections, unanswered listed, escaped input") {
   const std::string html = assessment_report_html(r);
   CHECK(has(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"assessment-radar\""));
   CHECK(has(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"assessment-bars\""));
-  CHECK(has(html, "<table class=\"chart-data\">"));
+  CHECK(has(html, "<table class=\"chart-data\" tabindex=\"0\">"));
   CHECK_FALSE(has(html, "<script>"));
   CHECK(has(html, "&lt;script&gt;"));
   CHECK_FALSE(has(html, "<link "));  // self-contained

@@ -230,7 +230,7 @@ std::string bar_chart_svg(const ChartData& d) {
 }
 
 std::string chart_data_table_html(const ChartData& d) {
-  std::string out = "<table class=\"chart-data\">\n<caption>" + html_escape(d.caption) + "</caption>\n<thead><tr><th scope=\"col\">" +
+  std::string out = "<table class=\"chart-data\" tabindex=\"0\">\n<caption>" + html_escape(d.caption) + "</caption>\n<thead><tr><th scope=\"col\">" +
                     html_escape(d.key_header) + "</th><th scope=\"col\">平均（0〜3）</th><th scope=\"col\">回答数／項目数</th>";
   if (d.has_previous) out += "<th scope=\"col\">" + html_escape(year_label(d.previous_fiscal_year, "前年度")) + "の平均</th>";
   out += "</tr></thead>\n<tbody>\n";

@@ -6,6 +6,7 @@
 #include "base/dates.h"
 #include "base/numbers.h"
 #include "base/text.h"
+#include "base/wording.h"
 #include "read/funding_reader.h"
 #include "write/council/council_sheets.h"
 #include "read/source_citation.h"
@@ -60,12 +61,15 @@ SheetTable go_table(const Sheet& sheet, const FundingBreakdown& b) {
     std::string criteria = cell_ref(origin + 1 + i, kGoNumber);
     row.cells = {key, SheetCell::of_text(g.label)};
     for (size_t col : {kAmount, kNational, kPref, kMunicipal})
-      row.cells.push_back(sumif_cell(main, 0, kGo, col, criteria, key, sheet.worksheet_of(0)));
+      // A 号 with no computed row has no known money: 未把握, never 0円 (as in the plan).
+      row.cells.push_back(g.computed_rows == 0 ? SheetCell::of_text(std::string(kUnknown))
+                                               : sumif_cell(main, 0, kGo, col, criteria, key, sheet.worksheet_of(0)));
   }
   SheetRow& total = t.add_row();
   total.total = true;
   total.cells = {SheetCell::blank(), SheetCell::of_text("合計")};
-  for (size_t col : {kGoAmount, kGoNational, kGoPref, kGoMunicipal}) total.cells.push_back(sum_cell(t, origin, col));
+  for (size_t col : {kGoAmount, kGoNational, kGoPref, kGoMunicipal})
+    total.cells.push_back(b.total.computed_rows == 0 ? SheetCell::of_text(std::string(kUnknown)) : sum_cell(t, origin, col));
   return t;
 }
 

@@ -28,6 +28,9 @@ constexpr uint32_t kInputFill = 0xFFF8DC;   // pale yellow: a cell staff fill in
 // neither Excel nor LibreOffice reliably fits rows when opening a file.
 constexpr double kLinePoints = 18;
 constexpr double kCaptionFontSize = 12;
+// Chart labels: LibreOffice prints them at about two thirds of their size on
+// a sheet fitted to the page; 13 pt keeps them at 8 pt or more on paper.
+constexpr double kChartFontSize = 13;
 // libxlsxwriter's default chart is 480 × 288 pixels; a row of 18 points is
 // 24 pixels, so a chart covers 12 rows. Excel's default column is 8.43 wide.
 constexpr double kChartWidthPx = 480;
@@ -412,6 +415,7 @@ class SheetWriter {
         chart_series_set_name(series, p->table->columns[spec.value_column].header.c_str());
       lxw_chart_font font{};
       font.name = const_cast<char*>(kWorkbookFont);
+      font.size = kChartFontSize;
       lxw_chart_font title_font = font;
       title_font.size = kCaptionFontSize;
       title_font.bold = LXW_EXPLICIT_FALSE;
