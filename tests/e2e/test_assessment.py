@@ -102,7 +102,7 @@ class AssessmentOutputs(unittest.TestCase):
             self.assertIsNotNone(title)
             self.assertIsNotNone(desc)
             self.assertEqual(root.get("aria-labelledby"), f"{title.get('id')} {desc.get('id')}")
-        self.assertEqual(self.html.count('<table class="chart-data">'), 2)
+        self.assertEqual(self.html.count('<table class="chart-data" tabindex="0">'), 2)
         self.assertIn('<th scope="col">視点</th>', self.html)
         self.assertIn('<th scope="col">領域</th>', self.html)
         self.assertNotIn("<script", self.html)
@@ -111,7 +111,7 @@ class AssessmentOutputs(unittest.TestCase):
     def test_site_page(self):
         page = (self.out / "site" / "assessment" / "index.html").read_text(encoding="utf-8")
         self.assertIn("<svg", page)
-        self.assertIn('<table class="chart-data">', page)
+        self.assertIn('<table class="chart-data" tabindex="0">', page)
         self.assertIn("一人への役割の集中", page)
         self.assertNotIn("FND-", page)
         staff = list(csv.DictReader(io.StringIO((SRC / "inputs" / "staff.csv").read_text(encoding="utf-8-sig"))))
