@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "base/resources.h"
+#include "read/source_citation.h"
 #include "base/text.h"
 
 namespace kyosei {
@@ -71,7 +72,7 @@ void check_jusou_plausibility(const Dataset& ds, const Reference& ref, Diagnosti
         diags.warning(where,
                       "事業「" + s.name + "」（" + s.id + "）は分野が「" + s.field + "」ですが、重層区分 " + code + "（" +
                           c->law_ref + " " + c->program_name + "）は「" + c->field +
-                          "」の分野の構成事業です。交付金の負担割合が変わるため、重層区分を確かめてください（" + r.field_source + "）",
+                          "」の分野の構成事業です。交付金の負担割合が変わるため、重層区分を確かめてください（" + cite_source(r.field_source) + "）",
                       "分野が「" + c->field + "」の事業に " + code + "、またはこの事業の分野に合う重層区分");
       auto fn = r.function_of_go.find(c->go);
       if (fn != r.function_of_go.end() &&
@@ -79,7 +80,7 @@ void check_jusou_plausibility(const Dataset& ds, const Reference& ref, Diagnosti
         diags.warning(where,
                       "事業「" + s.name + "」（" + s.id + "）は重層区分 " + code + "（" + c->law_ref +
                           "）ですが、機能に「" + join(fn->second, "・") + "」がありません。重層区分か機能を確かめてください（" +
-                          r.function_source + "）",
+                          cite_source(r.function_source) + "）",
                       "機能に「" + join(fn->second, "・") + "」を含む事業");
     }
     for (const auto& ex : r.exclusive) {
@@ -87,7 +88,7 @@ void check_jusou_plausibility(const Dataset& ds, const Reference& ref, Diagnosti
       if (all)
         diags.warning(where,
                       "事業「" + s.name + "」（" + s.id + "）は重層区分 " + join(ex.codes, " と ") + " の両方に数えられています。" +
-                          ex.reason + "（" + ex.source + "）",
+                          ex.reason + "（" + cite_source(ex.source) + "）",
                       "どちらか一方の重層区分、または事業を分けて登録");
     }
   }

@@ -47,6 +47,9 @@ TEST_CASE("plausibility: planted mis-codings warn with file:line:column") {
   check_jusou_plausibility(d, builtin_reference(), diags);
   CHECK(diags.items()[0].message.find("「障害」の分野の構成事業") != std::string::npos);
   CHECK(diags.items()[1].message.find("2 と 4 の両方") != std::string::npos);
+  // Sources are cited as documents, never as the extract file (issue 10).
+  CHECK(diags.items()[1].message.find(".txt") == std::string::npos);
+  CHECK(diags.items()[1].message.find("重層的支援体制整備事業の実施について") != std::string::npos);
   CHECK(diags.items()[2].message.find("機能に「地域づくり」がありません") != std::string::npos);
 }
 
