@@ -3,6 +3,7 @@
 #include "write/site/site_help.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -31,17 +32,34 @@ bool has(const std::vector<std::string>& list, const std::string& v) {
   return std::find(list.begin(), list.end(), v) != list.end();
 }
 
-// A service in area X serves the residents of X when it covers X, a
-// larger area X lies in, or a smaller one inside X; no 圏域 is 全域.
-bool serves_area(const Service& s, const Dataset& ds, const Area& area) {
-  if (s.areas.empty()) return true;
-  std::set<std::string> family;
-  for (const Area* a = &area; a && family.insert(a->id).second;) a = a->parent.empty() ? nullptr : ds.find_area(a->parent);
+// The 圏域 whose residents a service in it serves: the area, the larger
+// areas it lies in and the smaller ones inside it. Computed once for all
+// areas (the leaflets used to walk every area's chain per service and area).
+std::vector<std::set<std::string>> area_families(const Dataset& ds) {
+  std::vector<std::set<std::string>> out(ds.areas.size());
+  std::map<std::string, std::vector<size_t>> positions;
+  for (size_t i = 0; i < ds.areas.size(); ++i) {
+    positions[ds.areas[i].id].push_back(i);
+    auto& family = out[i];
+    for (const Area* a = &ds.areas[i]; a && family.insert(a->id).second;)
+      a = a->parent.empty() ? nullptr : ds.find_area(a->parent);
+  }
+  // Each area is in the family of every area on its chain (itself included).
   for (const auto& a : ds.areas) {
     std::set<std::string> seen;
-    for (const Area* p = &a; p && seen.insert(p->id).second; p = p->parent.empty() ? nullptr : ds.find_area(p->parent))
-      if (p->id == area.id) family.insert(a.id);
+    for (const Area* p = &a; p && seen.insert(p->id).second; p = p->parent.empty() ? nullptr : ds.find_area(p->parent)) {
+    }
+    for (const auto& id : seen)
+      if (auto it = positions.find(id); it != positions.end())
+        for (size_t i : it->second) out[i].insert(a.id);
   }
+  return out;
+}
+
+// A service in area X serves the residents of X when it covers X, a
+// larger area X lies in, or a smaller one inside X; no 圏域 is 全域.
+bool serves_area(const Service& s, const std::set<std::string>& family) {
+  if (s.areas.empty()) return true;
   for (const auto& id : s.areas)
     if (family.count(id)) return true;
   return false;
@@ -66,23 +84,44 @@ std::string help_card(const Service& s, const std::string& from_page, int headin
   return out + "</dl>\n</div>\n";
 }
 
+// For each service, whether it is under each situation (in_situation
+// folds the service's text, so it is done once, not once per leaflet).
+using SituationMembership = std::map<const Service*, std::vector<char>>;
+
+SituationMembership situation_membership(const std::vector<const Service*>& services) {
+  const auto& situations = help_situations();
+  SituationMembership out;
+  for (const Service* s : services) {
+    auto& in = out[s];
+    if (!in.empty()) continue;
+    for (const auto& sit : situations) in.push_back(in_situation(*s, sit) ? 1 : 0);
+  }
+  return out;
+}
+
 // The situations, each with its services in input order; services under
 // none of them are added to the last one (「そのほかの相談」).
 std::vector<std::pair<const HelpSituation*, std::vector<const Service*>>> by_situation(
-    const std::vector<const Service*>& services) {
+    const std::vector<const Service*>& services, const SituationMembership& membership) {
   const auto& situations = help_situations();
   std::vector<std::pair<const HelpSituation*, std::vector<const Service*>>> out;
   for (const auto& sit : situations) out.push_back({&sit, {}});
   for (const Service* s : services) {
+    const auto& in = membership.at(s);
     bool placed = false;
-    for (auto& [sit, list] : out)
-      if (in_situation(*s, *sit)) {
-        list.push_back(s);
+    for (size_t i = 0; i < out.size(); ++i)
+      if (in[i]) {
+        out[i].second.push_back(s);
         placed = true;
       }
     if (!placed && !out.empty()) out.back().second.push_back(s);
   }
   return out;
+}
+
+std::vector<std::pair<const HelpSituation*, std::vector<const Service*>>> by_situation(
+    const std::vector<const Service*>& services) {
+  return by_situation(services, situation_membership(services));
 }
 
 std::string emergency_note() {
@@ -130,7 +169,8 @@ SitePage index_page(const SiteContext& ctx, const std::vector<const Service*>& s
 
 // The leaflet of one 圏域: each 相談先 once, under its first situation,
 // in a table that fits an A4 page when printed.
-SitePage leaflet_page(const SiteContext& ctx, const Area& area, const std::vector<const Service*>& services) {
+SitePage leaflet_page(const SiteContext& ctx, const Area& area, const std::vector<const Service*>& services,
+                      const std::set<std::string>& family, const SituationMembership& membership) {
   SitePage page;
   page.path = help_leaflet_path(area.id);
   page.title = std::string(kHelpTitle) + "（" + area_title(area) + "）";
@@ -142,12 +182,12 @@ SitePage leaflet_page(const SiteContext& ctx, const Area& area, const std::vecto
   page.searchable = false;
   std::vector<const Service*> here;
   for (const Service* s : services)
-    if (serves_area(*s, ctx.ds, area)) here.push_back(s);
+    if (serves_area(*s, family)) here.push_back(s);
   std::string& b = page.body_html;
   b = "<p class=\"leaflet-lead\">" + html_escape(ctx.ds.municipality.name + " " + area_title(area) + "にお住まいの方が、くらしの中で困ったときの相談先です。") +
       "</p>\n" + emergency_note();
   std::set<const Service*> listed;
-  for (const auto& [sit, list] : by_situation(here)) {
+  for (const auto& [sit, list] : by_situation(here, membership)) {
     HtmlTable t;
     t.caption = sit->title;
     t.headers = {"相談先", "電話", "受付時間", "場所"};
@@ -261,7 +301,10 @@ SafeHtml help_shortcuts(const Dataset& ds, const std::string& from_page) {
 void produce_help(const SiteContext& ctx, SiteOutput& out) {
   auto services = help_services(ctx.ds);
   out.pages.push_back(index_page(ctx, services));
-  for (const auto& a : ctx.ds.areas) out.pages.push_back(leaflet_page(ctx, a, services));
+  auto families = area_families(ctx.ds);
+  auto membership = situation_membership(services);
+  for (size_t i = 0; i < ctx.ds.areas.size(); ++i)
+    out.pages.push_back(leaflet_page(ctx, ctx.ds.areas[i], services, families[i], membership));
 }
 
 }  // namespace kyosei
