@@ -18,6 +18,7 @@ std::unique_ptr<Dataset> public_copy_of(const Dataset& full) {
   auto& services = copy->services;
   services.erase(std::remove_if(services.begin(), services.end(), [](const Service& s) { return !s.is_public; }),
                  services.end());
+  copy->index_ids();
   return copy;
 }
 

@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/dates.h"
@@ -238,6 +239,18 @@ struct Dataset {
   const Meeting* find_meeting(const std::string& id) const;
   const Document* find_document(const std::string& path) const;
   std::vector<const Session*> sessions_of(const std::string& meeting_id) const;
+
+  // Id -> position in areas, services and meetings, so that find_area,
+  // find_service and find_meeting are not linear scans (a 政令市 build looks
+  // ids up millions of times). read_inputs builds it; call index_ids() again
+  // after changing those vectors. An index whose vector has changed size is
+  // not used (the find_* scan instead), so a Dataset built by hand needs none.
+  struct IdIndex {
+    std::unordered_map<std::string, std::size_t> position;  // first element with each id
+    std::size_t size = static_cast<std::size_t>(-1);        // the vector's size when built
+  };
+  IdIndex area_index, service_index, meeting_index;
+  void index_ids();
 };
 
 }  // namespace kyosei

@@ -382,6 +382,7 @@ Dataset read_inputs(const FileSystem& fs, Diagnostics& diags, const ReadOptions&
   if (options.read_documents) read_documents(fs, table(tables, "meeting_sessions.csv"), ds, diags, options);
   ds.a11y_results = read_a11y_results(fs, diags);
   ds.funding_override = read_funding_override(fs, diags);
+  ds.index_ids();
   return ds;
 }
 
