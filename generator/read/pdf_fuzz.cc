@@ -9,6 +9,6 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string bytes(reinterpret_cast<const char*>(data), size);
-  for (const char* task : {"pdf-read", "pdf-strings", "pdf-publish"}) kyosei::pdf_task_in_this_process(task, "", bytes);
+  for (const char* task : {"pdf-read", "pdf-strings", "pdf-publish", "pdf-publish-scan"}) kyosei::pdf_task_in_this_process(task, "", bytes);
   return 0;
 }

@@ -142,8 +142,32 @@ std::string child_publish(const std::string& bytes) {
   return out;
 }
 
+// pdf-publish and pdf-strings of its result in one child (one process per
+// PDF instead of two): "ok", the published bytes, then the strings' own
+// status ("ok", or "broken" when they could not be read) and the strings.
+std::string child_publish_scan(const std::string& bytes) {
+  std::string published = pdf_without_metadata(bytes);
+  std::string strings;
+  bool strings_ok = true;
+  try {
+    strings = pdf_object_strings(published);
+  } catch (...) {
+    strings_ok = false;
+    strings.clear();
+  }
+  std::string out;
+  put_field(out, "ok");
+  put_field(out, published);
+  published.clear();
+  published.shrink_to_fit();
+  put_field(out, strings_ok ? "ok" : "broken");
+  put_field(out, strings);
+  return out;
+}
+
 std::string run_task(const std::string& task, const std::string& argument, const std::string& bytes) {
   try {
+    if (task == "pdf-publish-scan") return child_publish_scan(bytes);
     if (task == "pdf-read") return child_read(bytes);
     if (task == "pdf-pages") return child_pages(bytes);
     if (task == "pdf-render") return child_render(bytes, std::atoi(argument.c_str()));
@@ -319,6 +343,15 @@ std::optional<std::string> pdf_for_publication(std::string_view pdf_bytes) {
   Answer answer = ask_child("pdf-publish", "", pdf_bytes);
   if (answer.status != "ok" || answer.fields.size() != 1) return std::nullopt;
   return answer.fields[0];
+}
+
+std::optional<PublishedPdf> pdf_for_publication_and_hidden_text(std::string_view pdf_bytes) {
+  Answer answer = ask_child("pdf-publish-scan", "", pdf_bytes);
+  if (answer.status != "ok" || answer.fields.size() != 3) return std::nullopt;
+  PublishedPdf out;
+  out.bytes = std::move(answer.fields[0]);
+  if (answer.fields[1] == "ok") out.hidden_text = std::move(answer.fields[2]);
+  return out;
 }
 
 namespace {

@@ -58,6 +58,16 @@ std::optional<std::string> pdf_hidden_text(std::string_view pdf_bytes);
 // cannot read it.
 std::optional<std::string> pdf_for_publication(std::string_view pdf_bytes);
 
+// Both of the above in one child process, as the site needs them: the
+// published PDF (nullopt when qpdf cannot read it, as pdf_for_publication)
+// and pdf_hidden_text of the published bytes (hidden_text nullopt when
+// those cannot be read).
+struct PublishedPdf {
+  std::string bytes;
+  std::optional<std::string> hidden_text;
+};
+std::optional<PublishedPdf> pdf_for_publication_and_hidden_text(std::string_view pdf_bytes);
+
 // Every function here that opens a PDF does it in a child process
 // (base/sandbox.h) limited in CPU time, wall time and memory, so a hostile
 // PDF (nested form XObjects, a compressed 1 GB stream) becomes an error on
@@ -65,7 +75,7 @@ std::optional<std::string> pdf_for_publication(std::string_view pdf_bytes);
 // KYOSEI_PDF_LIMITS="cpu,wall,MB" changes them.
 
 // For the fuzz target only: what the child would answer to task
-// ("pdf-read", "pdf-pages", "pdf-render", "pdf-strings", "pdf-publish"),
+// ("pdf-read", "pdf-pages", "pdf-render", "pdf-strings", "pdf-publish", "pdf-publish-scan"),
 // computed in this process without limits.
 std::string pdf_task_in_this_process(const std::string& task, const std::string& argument, const std::string& bytes);
 

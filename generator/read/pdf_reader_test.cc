@@ -122,4 +122,20 @@ TEST_CASE("read_pdf refuses paths that leave documents/") {
   CHECK_FALSE(is_safe_document_path(""));
 }
 
+TEST_CASE("pdf_for_publication_and_hidden_text is both answers from one child") {
+  std::string pdf = tiny_pdf("Hello", "Secret title");
+  auto both = pdf_for_publication_and_hidden_text(pdf);
+  auto published = pdf_for_publication(pdf);
+  REQUIRE(both);
+  REQUIRE(published);
+  CHECK(both->bytes == *published);
+  auto hidden = pdf_hidden_text(*published);
+  REQUIRE(hidden);
+  REQUIRE(both->hidden_text);
+  CHECK(*both->hidden_text == *hidden);
+  CHECK(both->hidden_text->find("Secret title") == std::string::npos);  // the Info title is removed
+  CHECK_FALSE(pdf_for_publication_and_hidden_text("not a PDF at all"));
+  CHECK(pdf_for_publication("not a PDF at all") == std::nullopt);
+}
+
 }  // namespace kyosei

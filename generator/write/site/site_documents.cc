@@ -1,6 +1,6 @@
 // documents/: the published PDFs (is_published_document), each with
 //   documents/<path>       the PDF, copied when the site is written, with
-//                          its metadata removed (pdf_for_publication);
+//                          its metadata removed (pdf_for_publication_and_hidden_text);
 //   documents/<path>.png   page 1, 150 pixels wide (a thumbnail);
 //   documents/<path>.html  its text page by page, the HTML alternative
 //                          (運用ガイドライン: publish content in HTML, not
@@ -184,21 +184,24 @@ void produce_documents(const SiteContext& ctx, SiteOutput& out) {
     const std::string path = d->path;
     const FileSystem* inputs = &ctx.inputs;
     Diagnostics* diags = &ctx.diags;
-    out.deferred_files[document_file_path(path)] = [inputs, diags, path]() -> std::optional<std::string> {
+    out.deferred_files[document_file_path(path)] = [inputs, diags, path]() -> std::optional<SiteOutput::Deferred> {
       auto bytes = inputs->read("documents/" + path);
       if (!bytes) {
         diags->error({"documents/" + path, 0, ""}, "documents/" + path + " をサイトにコピーできません（読めません）",
                      "読み取りできるPDFファイル");
-        return bytes;
+        return std::nullopt;
       }
       // Published without its document information, XMP metadata and
-      // attachments (Author, Subject, Keywords may name staff or agendas).
-      auto published = pdf_for_publication(*bytes);
-      if (!published)
+      // attachments (Author, Subject, Keywords may name staff or agendas);
+      // the same child reads what the privacy guard checks in it.
+      auto published = pdf_for_publication_and_hidden_text(*bytes);
+      if (!published) {
         diags->error({"documents/" + path, 0, ""},
                      "documents/" + path + " からメタデータ（作成者・件名など）を取り除けないため、公開できません",
                      "PDFとして読めるファイル（印刷機能で「PDFとして保存」し直す）");
-      return published;
+        return std::nullopt;
+      }
+      return SiteOutput::Deferred{std::move(published->bytes), true, std::move(published->hidden_text)};
     };
     bool has_thumbnail = false;
     if (thumbnails[i]) {

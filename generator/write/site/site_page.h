@@ -56,7 +56,16 @@ struct SiteOutput {
   // Files made at write time, one at a time, so that big ones (copied
   // PDFs, thumbnails) are not all held in memory: path -> maker. A maker
   // returns nullopt when it cannot (after reporting why, if it matters).
-  std::map<std::string, std::function<std::optional<std::string>()>> deferred_files;
+  struct Deferred {
+    std::string bytes;
+    // A PDF's hidden text (read/pdf_reader.h pdf_hidden_text), read by the
+    // same child process that made the bytes, for the privacy guard;
+    // hidden_text nullopt: it could not be read. Unset: the guard reads the
+    // file itself.
+    bool hidden_text_read = false;
+    std::optional<std::string> hidden_text;
+  };
+  std::map<std::string, std::function<std::optional<Deferred>()>> deferred_files;
 };
 
 // What every producer may read. inputs is the inputs folder (for the PDFs

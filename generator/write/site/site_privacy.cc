@@ -149,12 +149,7 @@ PrivacyGuard::Scan PrivacyGuard::find(std::string_view site_path, std::string_vi
     // The page text is on the document's HTML page (scanned there); what
     // only the PDF carries is its metadata, outlines, annotations, links,
     // form fields and attachments.
-    auto hidden = pdf_hidden_text(bytes);
-    if (!hidden) {
-      scan.unreadable = true;
-      return scan;
-    }
-    text = std::move(*hidden);
+    return find_in_pdf_parts(pdf_hidden_text(bytes));
   } else if (ends_with(site_path, ".js") || ends_with(site_path, ".xml") || ends_with(site_path, ".css") ||
              ends_with(site_path, ".txt") || ends_with(site_path, ".json") || ends_with(site_path, ".svg")) {
     text = std::string(bytes);
@@ -164,6 +159,19 @@ PrivacyGuard::Scan PrivacyGuard::find(std::string_view site_path, std::string_vi
   scan_text(text, scan.secrets);
   std::string decoded = decode_escapes(text);
   if (decoded != text) scan_text(decoded, scan.secrets);
+  return scan;
+}
+
+PrivacyGuard::Scan PrivacyGuard::find_in_pdf_parts(const std::optional<std::string>& hidden_text) const {
+  Scan scan;
+  if (secrets_.empty()) return scan;
+  if (!hidden_text) {
+    scan.unreadable = true;
+    return scan;
+  }
+  scan_text(*hidden_text, scan.secrets);
+  std::string decoded = decode_escapes(*hidden_text);
+  if (decoded != *hidden_text) scan_text(decoded, scan.secrets);
   return scan;
 }
 

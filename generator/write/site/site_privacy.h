@@ -30,6 +30,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -64,6 +65,9 @@ class PrivacyGuard {
     bool clean() const { return secrets.empty() && !unreadable; }
   };
   Scan find(std::string_view site_path, std::string_view bytes) const;
+  // find() for a PDF whose hidden text (pdf_hidden_text) was read already,
+  // with its publication (nullopt: it could not be read).
+  Scan find_in_pdf_parts(const std::optional<std::string>& hidden_text) const;
   void record(std::string_view site_path, const Scan& scan);
 
   bool clean() const { return found_.empty() && unreadable_.empty(); }

@@ -89,11 +89,12 @@ bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::s
             "書き込み権限のある出力フォルダ（ディスクの空き容量も確認してください）");
     return false;
   };
-  auto emit = [&](const std::string& path, std::string_view bytes) {
-    guard.scan(path, bytes);
+  auto emit_scanned = [&](const std::string& path, std::string_view bytes, const PrivacyGuard::Scan& scan) {
+    guard.record(path, scan);
     if (!guard.clean()) return;
     if (write_one(path, bytes, diags)) written.push_back(root + path);
   };
+  auto emit = [&](const std::string& path, std::string_view bytes) { emit_scanned(path, bytes, guard.find(path, bytes)); };
 
   struct Made {
     std::optional<SearchIndexBuilder::Entry> entry;
@@ -128,7 +129,9 @@ bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::s
   for (const auto& [path, bytes] : out.files) emit(path, bytes);
   for (const auto& [path, make] : out.deferred_files) {
     if (!guard.clean()) break;  // binary files (PDF, PNG): nothing to scan
-    if (auto bytes = make()) emit(path, *bytes);
+    if (auto file = make())
+      emit_scanned(path, file->bytes,
+                   file->hidden_text_read ? guard.find_in_pdf_parts(file->hidden_text) : guard.find(path, file->bytes));
   }
   emit(kSearchIndexPath, index.javascript());
 
