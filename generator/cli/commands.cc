@@ -134,12 +134,14 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
     if (std::string_view(writers[i].path) == "site/") order.insert(order.begin(), i);
     else order.push_back(i);
   BuildProgress progress(writers.size(), opt.quiet);
+  auto memo = std::make_shared<BuildMemo>();  // shared by the writers (BuildContext::memo)
   parallel_for(writers.size(), jobs, [&](size_t i) {
     BuildContext ctx{ds, has_previous ? &previous : nullptr, reference_data().reference, files, folder->path(),
                      runs[i].diags, analysis, &runs[i].input_problems};
     ctx.audience = opt.audience;
     ctx.csv_encoding = opt.csv_encoding;
     ctx.jobs = jobs;
+    ctx.memo = memo;
     runs[i].written = writers[i].write(ctx);
     progress.done(writers[i].name);
   }, order);

@@ -3,6 +3,9 @@
 // the same validated Dataset. Later parts (plan drafts, self-assessment,
 // council workbooks) are added as entries in outputs.cc.
 #pragma once
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -15,6 +18,15 @@
 #include "write/sheet/csv_export.h"
 
 namespace kyosei {
+
+// What several writers of one build need alike (the council sheets: the
+// workbook and the CSVs), made once by the first that asks. Writers run in
+// parallel, hence the mutex; one per build (the contexts of one build's
+// writers share it), so nothing outlives the build.
+struct BuildMemo {
+  std::mutex mutex;
+  std::map<std::string, std::shared_ptr<const void>> parts;
+};
 
 struct BuildContext {
   const Dataset& dataset;
@@ -38,6 +50,7 @@ struct BuildContext {
   // --jobs: threads a writer may use for its own parts (the site's pages);
   // the output is the same for any number.
   int jobs = 1;
+  std::shared_ptr<BuildMemo> memo = std::make_shared<BuildMemo>();
 };
 
 struct OutputWriter {

@@ -7,6 +7,18 @@
 
 namespace kyosei {
 
+namespace {
+
+// The sheets once per build: the workbook and the CSVs show the same.
+std::shared_ptr<const std::vector<Sheet>> shared_council_sheets(const BuildContext& ctx) {
+  std::lock_guard<std::mutex> lock(ctx.memo->mutex);
+  auto& part = ctx.memo->parts["council_sheets"];
+  if (!part) part = std::make_shared<const std::vector<Sheet>>(council_sheets({ctx.analysis, ctx.audience}));
+  return std::static_pointer_cast<const std::vector<Sheet>>(part);
+}
+
+}  // namespace
+
 bool write_council_workbook(const BuildContext& ctx) {
   const Municipality& mu = ctx.dataset.municipality;
   WorkbookInfo info;
@@ -16,11 +28,12 @@ bool write_council_workbook(const BuildContext& ctx) {
   info.title = "審議会資料（" + mu.name + "・" + format_fiscal_year(mu.fiscal_year) + "・" + audience_label(ctx.audience) + "）";
   info.subject = "地域福祉計画・重層的支援体制整備事業の審議資料";
   info.what = "審議会資料";
-  return write_workbook(info, mu, council_sheets({ctx.analysis, ctx.audience}), ctx.diags);
+  return write_workbook(info, mu, *shared_council_sheets(ctx), ctx.diags);
 }
 
 bool write_council_csv(const BuildContext& ctx) {
-  auto sheets = council_sheets({ctx.analysis, ctx.audience});
+  auto shared = shared_council_sheets(ctx);
+  const std::vector<Sheet>& sheets = *shared;
   // Unmappable characters are the inputs' problem (exit 2), found before
   // anything is written.
   Diagnostics& problems = ctx.input_problems ? *ctx.input_problems : ctx.diags;
