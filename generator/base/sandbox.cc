@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -94,8 +95,10 @@ SandboxResult run_sandboxed(const std::string& task, const std::string& argument
   SandboxResult result;
   int sv[2];
   if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return result;
-  // Everything the child needs is prepared before fork: between fork and
-  // exec only async-signal-safe calls are allowed (the parent may run threads).
+  // posix_spawn, not fork: a fork copies the page tables of the whole
+  // build (hundreds of MB by then) for each PDF only to exec at once. The
+  // limits are set on the started child before it is sent its input, so
+  // they hold for all of its work.
   std::string task_env = std::string(kTaskVar) + "=" + task, arg_env = std::string(kArgVar) + "=" + argument;
   std::vector<char*> envp;
   for (char** e = environ; e && *e; ++e)
@@ -109,25 +112,31 @@ SandboxResult run_sandboxed(const std::string& task, const std::string& argument
   rlimit mem{static_cast<rlim_t>(limits.memory_mb) << 20, static_cast<rlim_t>(limits.memory_mb) << 20};
   rlimit none{0, 0};
 
-  pid_t pid = fork();
-  if (pid < 0) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, sv[1], 0);
+  posix_spawn_file_actions_adddup2(&actions, sv[1], 1);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = -1;
+  int spawned = posix_spawn(&pid, "/proc/self/exe", &actions, nullptr, argv, envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) {
     close(sv[0]);
     close(sv[1]);
     return result;
   }
-  if (pid == 0) {
-    setrlimit(RLIMIT_CPU, &cpu);
+  bool limited = prlimit(pid, RLIMIT_CPU, &cpu, nullptr) == 0;
 #ifndef KYOSEI_ASAN
-    setrlimit(RLIMIT_AS, &mem);
+  limited = limited && prlimit(pid, RLIMIT_AS, &mem, nullptr) == 0;
 #endif
-    setrlimit(RLIMIT_CORE, &none);
-    setrlimit(RLIMIT_FSIZE, &none);  // the child writes no files
-    int devnull = open("/dev/null", O_WRONLY);
-    dup2(sv[1], 0);
-    dup2(sv[1], 1);
-    if (devnull >= 0) dup2(devnull, 2);
-    execve("/proc/self/exe", argv, envp.data());
-    _exit(127);
+  limited = limited && prlimit(pid, RLIMIT_CORE, &none, nullptr) == 0;
+  limited = limited && prlimit(pid, RLIMIT_FSIZE, &none, nullptr) == 0;  // the child writes no files
+  if (!limited) {  // never run a PDF task without its limits
+    close(sv[0]);
+    close(sv[1]);
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+    return result;
   }
   close(sv[1]);
   int fd = sv[0];
