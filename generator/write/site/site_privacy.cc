@@ -57,10 +57,17 @@ std::string privacy_fold(std::string_view text) {
   icu::UnicodeString folded;
   if (U_SUCCESS(status)) folded = nfkc_cf->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
   if (U_FAILURE(status)) folded = icu::UnicodeString::fromUTF8(icu::StringPiece(nfkc(text)));
-  icu::UnicodeString kept;
+  icu::UnicodeString kept(folded.length(), 0, 0);  // capacity only
   for (int32_t i = 0; i < folded.length();) {
     UChar32 c = folded.char32At(i);
     i += U16_LENGTH(c);
+    // ASCII without the property look-ups (most of a page's markup-free
+    // text around the Japanese): 0x00-0x20 and 0x7F are white space or
+    // control characters, the rest is kept.
+    if (c < 0x80) {
+      if (c > 0x20 && c != 0x7f) kept.append(static_cast<char16_t>(c));
+      continue;
+    }
     if (u_isUWhiteSpace(c) || u_charType(c) == U_FORMAT_CHAR || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
         u_charType(c) == U_CONTROL_CHAR)
       continue;

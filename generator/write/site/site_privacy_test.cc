@@ -106,4 +106,13 @@ TEST_CASE("PrivacyGuard reads PDF parts and URLs; a PDF it cannot read stops the
   CHECK(d.items()[0].where.file == "documents/a.pdf");
 }
 
+TEST_CASE("privacy_fold: ASCII is lower-cased, white space and controls dropped, as for any character") {
+  for (int c = 0; c < 0x80; ++c) {
+    std::string in = "ア" + std::string(1, static_cast<char>(c)) + "イ";
+    std::string kept = c > 0x20 && c != 0x7f ? std::string(1, static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c)) : "";
+    CHECK(privacy_fold(in) == "ア" + kept + "イ");
+  }
+  CHECK(privacy_fold("Ａ\u3000ｂ\u00a0C\u200bd") == "abcd");  // full-width, ideographic and no-break space, ZWSP
+}
+
 }  // namespace kyosei
