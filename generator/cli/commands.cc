@@ -12,6 +12,7 @@
 #include "cli/progress.h"
 #include "model/reference.h"
 #include "model/reference_data.h"
+#include "read/pdf_reader.h"
 #include "read/inputs_reader.h"
 #include "write/common/output_folder.h"
 #include "write/common/outputs.h"
@@ -90,7 +91,7 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
   }
   RealFileSystem files(dir);
   const int jobs = opt.jobs > 0 ? opt.jobs : default_jobs();
-  Dataset ds = read_inputs(files, diags, ReadOptions{.jobs = jobs});
+  Dataset ds = read_inputs(files, diags, ReadOptions{.jobs = jobs, .thumbnail_width = kDocumentThumbnailWidth});
   if (!diags.has_errors()) check_jusou_plausibility(ds, builtin_reference(), diags);
 
   Dataset previous;

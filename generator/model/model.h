@@ -184,6 +184,13 @@ struct Document {
   // (for_each_pdf_page_text), so dozens of big PDFs never sit in memory.
   bool page_texts_dropped = false;
   std::size_t file_size = 0;  // bytes of the PDF file (0: not known)
+  // Page 1 as RGB pixels (3 bytes a pixel, row after row), rendered by the
+  // same child process that read the text when the reader was asked for
+  // it (ReadOptions::thumbnail_width): thumbnail_read is then true, and
+  // thumbnail_width 0 when page 1 could not be rendered.
+  bool thumbnail_read = false;
+  int thumbnail_width = 0, thumbnail_height = 0;
+  std::string thumbnail_rgb;
 };
 
 // Results of accessibility tests of the public site, from the optional

@@ -350,7 +350,7 @@ void read_documents(const FileSystem& fs, const Table& sessions, Dataset& ds, Di
       found[i].warning(w.where, "documents/" + w.path + " がまだありません。build の前に、入力フォルダの documents/ に置いてください",
                        "入力フォルダの documents/" + w.path + " にあるPDF");
     else
-      docs[i] = read_pdf(fs, w.path, found[i], w.where);
+      docs[i] = read_pdf(fs, w.path, found[i], w.where, options.thumbnail_width);
   });
   for (size_t i = 0; i < wanted.size(); ++i) {
     diags.append(found[i]);

@@ -75,7 +75,9 @@ std::string status_only(const char* status) {
   return out;
 }
 
-std::string child_read(const std::string& bytes) {
+std::optional<RgbImage> render_first_page(const poppler::document& doc, int width_px);
+
+std::string child_read(const std::string& bytes, int thumbnail_width) {
   auto doc = load(bytes);
   if (!doc) return status_only("broken");
   if (doc->is_locked()) return status_only("locked");
@@ -100,6 +102,21 @@ std::string child_read(const std::string& bytes) {
   }
   put_field(out, first);
   put_field(out, dropped ? "1" : "0");
+  // Page 1 as a thumbnail: a failure here leaves the text read.
+  std::optional<RgbImage> image;
+  if (thumbnail_width > 0) {
+    try {
+      image = render_first_page(*doc, thumbnail_width);
+    } catch (...) {
+      image.reset();
+    }
+  }
+  put_field(out, image ? "1" : "0");
+  if (image) {
+    put_field(out, std::to_string(image->width));
+    put_field(out, std::to_string(image->height));
+    put_field(out, std::string_view(reinterpret_cast<const char*>(image->rgb.data()), image->rgb.size()));
+  }
   for (const auto& t : texts) put_field(out, t);
   return out;
 }
@@ -112,8 +129,6 @@ std::string child_pages(const std::string& bytes) {
   for (int i = 0; i < doc->pages(); ++i) put_field(out, page_text(*doc, i));
   return out;
 }
-
-std::optional<RgbImage> render_first_page(const poppler::document& doc, int width_px);
 
 std::string child_render(const std::string& bytes, int width_px) {
   auto doc = load(bytes);
@@ -168,7 +183,7 @@ std::string child_publish_scan(const std::string& bytes) {
 std::string run_task(const std::string& task, const std::string& argument, const std::string& bytes) {
   try {
     if (task == "pdf-publish-scan") return child_publish_scan(bytes);
-    if (task == "pdf-read") return child_read(bytes);
+    if (task == "pdf-read") return child_read(bytes, std::atoi(argument.c_str()));
     if (task == "pdf-pages") return child_pages(bytes);
     if (task == "pdf-render") return child_render(bytes, std::atoi(argument.c_str()));
     if (task == "pdf-strings") return child_strings(bytes);
@@ -251,7 +266,7 @@ bool is_safe_document_path(std::string_view path) {
 }
 
 std::optional<Document> read_pdf(const FileSystem& fs, const std::string& path_under_documents,
-                                 Diagnostics& diags, const Location& referenced_from) {
+                                 Diagnostics& diags, const Location& referenced_from, int thumbnail_width) {
   const std::string shown = "documents/" + path_under_documents;
   if (!is_safe_document_path(path_under_documents)) {
     diags.error(referenced_from, "「" + path_under_documents + "」は documents/ フォルダの外を指しています",
@@ -264,7 +279,7 @@ std::optional<Document> read_pdf(const FileSystem& fs, const std::string& path_u
                 "documents/ フォルダに置いたPDFのパス（例: 2026/第1回資料.pdf）");
     return std::nullopt;
   }
-  Answer answer = ask_child("pdf-read", "", *bytes);
+  Answer answer = ask_child("pdf-read", thumbnail_width > 0 ? std::to_string(thumbnail_width) : "", *bytes);
   if (answer.status == "timeout") {
     SandboxLimits l = pdf_limits();
     diags.error(referenced_from,
@@ -285,7 +300,7 @@ std::optional<Document> read_pdf(const FileSystem& fs, const std::string& path_u
                 "パスワードを解除したPDFファイル");
     return std::nullopt;
   }
-  if (answer.status != "ok" || answer.fields.size() < 4) {
+  if (answer.status != "ok" || answer.fields.size() < 5 || (answer.fields[4] == "1" && answer.fields.size() < 8)) {
     diags.error(referenced_from, shown + " はPDFとして読めません",
                 "壊れていないPDFファイル（PDFとして保存し直してください）");
     return std::nullopt;
@@ -299,7 +314,19 @@ std::optional<Document> read_pdf(const FileSystem& fs, const std::string& path_u
   out.file_size = bytes->size();
   out.first_page_text = answer.fields[2];
   out.page_texts_dropped = answer.fields[3] == "1";
-  for (size_t i = 4; i < answer.fields.size(); ++i) out.page_texts.push_back(std::move(answer.fields[i]));
+  size_t texts_from = 5;
+  out.thumbnail_read = thumbnail_width > 0;
+  if (answer.fields[4] == "1") {
+    texts_from = 8;
+    int w = std::atoi(answer.fields[5].c_str()), h = std::atoi(answer.fields[6].c_str());
+    // The same checks as render_pdf_first_page.
+    if (w == thumbnail_width && h >= 1 && answer.fields[7].size() == static_cast<size_t>(w) * h * 3) {
+      out.thumbnail_width = w;
+      out.thumbnail_height = h;
+      out.thumbnail_rgb = std::move(answer.fields[7]);
+    }
+  }
+  for (size_t i = texts_from; i < answer.fields.size(); ++i) out.page_texts.push_back(std::move(answer.fields[i]));
   return out;
 }
 

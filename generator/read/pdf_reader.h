@@ -33,8 +33,13 @@ bool is_safe_document_path(std::string_view path);
 // referenced_from and returns nullopt. Document::title is the PDF Title
 // when it has one, else the file name without ".pdf". Page texts are in
 // reading order, trailing white space trimmed.
+// thumbnail_width > 0: page 1 is also rendered that wide, in the same
+// child process (Document::thumbnail_*), for the site's thumbnails.
 std::optional<Document> read_pdf(const FileSystem& fs, const std::string& path_under_documents,
-                                 Diagnostics& diags, const Location& referenced_from);
+                                 Diagnostics& diags, const Location& referenced_from, int thumbnail_width = 0);
+
+// The width of the site's document thumbnails (write/site/site_documents.cc).
+inline constexpr int kDocumentThumbnailWidth = 150;
 
 // A PDF whose page texts add up to more than this keeps only
 // first_page_text; page_texts is left empty and page_texts_dropped set,

@@ -138,4 +138,25 @@ TEST_CASE("pdf_for_publication_and_hidden_text is both answers from one child") 
   CHECK(pdf_for_publication("not a PDF at all") == std::nullopt);
 }
 
+TEST_CASE("read_pdf with a thumbnail width renders page 1 as render_pdf_first_page does, in the same child") {
+  MemoryFileSystem fs;
+  fs.put("documents/a.pdf", tiny_pdf("Hello Kyosei", "Minutes"));
+  Diagnostics diags;
+  auto plain = read_pdf(fs, "a.pdf", diags, kFrom);
+  auto doc = read_pdf(fs, "a.pdf", diags, kFrom, 150);
+  REQUIRE(plain);
+  REQUIRE(doc);
+  CHECK_FALSE(plain->thumbnail_read);
+  CHECK(plain->thumbnail_rgb.empty());
+  CHECK(doc->thumbnail_read);
+  CHECK(doc->page_texts == plain->page_texts);  // the thumbnail fields do not shift the texts
+  CHECK(doc->first_page_text == "Hello Kyosei");
+  auto image = render_pdf_first_page(fs, "a.pdf", 150);
+  REQUIRE(image);
+  CHECK(doc->thumbnail_width == 150);
+  CHECK(doc->thumbnail_height == image->height);
+  CHECK(doc->thumbnail_rgb == std::string(image->rgb.begin(), image->rgb.end()));
+  CHECK_FALSE(diags.has_errors());
+}
+
 }  // namespace kyosei

@@ -26,7 +26,7 @@ namespace {
 
 constexpr const char* kListPath = "documents/index.html";
 constexpr const char* kListTitle = "会議資料";
-constexpr int kThumbnailWidth = 150;
+constexpr int kThumbnailWidth = kDocumentThumbnailWidth;
 
 // The sessions that reference a PDF, by date.
 std::vector<const Session*> sessions_with(const Dataset& ds, const std::string& path) {
@@ -176,6 +176,13 @@ void produce_documents(const SiteContext& ctx, SiteOutput& out) {
   // ctx.jobs threads: the page shows one only when it could be rendered.
   std::vector<std::optional<std::string>> thumbnails(docs.size());
   parallel_for(docs.size(), ctx.jobs, [&](size_t i) {
+    const Document& d = *docs[i];
+    if (d.thumbnail_read) {  // rendered when the PDF was read (ReadOptions::thumbnail_width)
+      if (d.thumbnail_width == kThumbnailWidth)
+        thumbnails[i] = encode_png_rgb(d.thumbnail_width, d.thumbnail_height,
+                                       reinterpret_cast<const unsigned char*>(d.thumbnail_rgb.data()));
+      return;
+    }
     if (auto image = render_pdf_first_page(ctx.inputs, docs[i]->path, kThumbnailWidth))
       thumbnails[i] = encode_png_rgb(image->width, image->height, image->rgb.data());
   });
