@@ -4,12 +4,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "analyse/assessment_scores.h"
-#include "analyse/coverage.h"
-#include "analyse/findings.h"
-#include "analyse/funding.h"
-#include "analyse/meeting_activity.h"
-#include "analyse/staffing.h"
+#include "analyse/analysis.h"
 #include "base/dates.h"
 #include "base/numbers.h"
 #include "model/funding_period.h"
@@ -71,9 +66,10 @@ void sort_shares(std::vector<PrefectureShare>& shares) {
   });
 }
 
-void summarise_funding(const Dataset& ds, RollupMunicipality& m) {
-  const auto& ratios = funding_ratios_of(ds);
-  FundingBreakdown b = compute_funding(ds, ratios, ds.municipality.fiscal_year);
+void summarise_funding(const Analysis& a, RollupMunicipality& m) {
+  const Dataset& ds = a.data;
+  const auto& ratios = funding_ratios_of(ds);  // the ratios a.all.funding was computed with
+  const FundingBreakdown& b = a.all.funding;
   auto labels = funding_go_labels();
   for (const auto& row : b.rows) {
     if (row.kind == FundingRowKind::IncludedInOther) continue;
@@ -191,7 +187,10 @@ RollupMunicipality summarise_municipality(const MunicipalitySubmission& sub, con
   m.jusou_status = mu.jusou_status;
   m.jusou_start_year = mu.jusou_start_year;
 
-  for (const auto& c : compute_component_coverage(ds, ref)) {
+  // The figures of the municipality's own build (one Analysis), so the
+  // roll-up never disagrees with what the municipality's outputs show.
+  Analysis analysis(ds, ref);
+  for (const auto& c : analysis.all.components) {
     RollupComponent s;
     s.key = c.component->key;
     s.present = c.implemented();
@@ -207,7 +206,7 @@ RollupMunicipality summarise_municipality(const MunicipalitySubmission& sub, con
     m.components.push_back(std::move(s));
   }
 
-  StaffingSummary staffing = compute_staffing(ds, ref);
+  const StaffingSummary& staffing = analysis.staffing;
   for (const auto& f : staffing.by_field) m.staffing.push_back({f.field, f.fte, per_10k(f.fte, mu.population)});
   m.total_fte = staffing.total_fte;
   m.fte_per_10k = per_10k(staffing.total_fte, mu.population);
@@ -219,18 +218,16 @@ RollupMunicipality summarise_municipality(const MunicipalitySubmission& sub, con
   for (const auto& s : ds.sessions)
     if (s.case_count) m.cases = m.cases.value_or(0) + *s.case_count;
 
-  const FindingsConfig& config = builtin_findings_config();
-  std::vector<Finding> findings = compute_findings(ds, ref, config);
-  for (const auto& f : findings) {
+  for (const auto& f : analysis.findings) {
     if (f.severity == FindingSeverity::Serious) ++m.findings_serious;
     if (f.severity == FindingSeverity::Caution) ++m.findings_caution;
     if (f.severity == FindingSeverity::Info) ++m.findings_info;
   }
-  AssessmentResult a = compute_assessment(ds, ref, findings, config.contradiction);
+  const AssessmentResult& a = analysis.assessment;
   for (const auto& d : a.domains) m.domains.push_back({d.id, d.name, d.answered, d.total, d.mean});
   m.overall_score = a.overall.mean;
 
-  summarise_funding(ds, m);
+  summarise_funding(analysis, m);
   return m;
 }
 

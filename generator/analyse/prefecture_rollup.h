@@ -5,6 +5,10 @@
 //   std::vector<MunicipalitySubmission> subs = ...;  // one per subfolder (cli/prefecture_commands.cc)
 //   PrefectureRollup r = compute_prefecture_rollup(subs, builtin_reference(), previous);
 //
+// Each municipality's figures come from one Analysis of its inputs
+// (analyse/analysis.h), the same one its own `kyosei build` shows, so the
+// roll-up and the municipality's outputs cannot disagree.
+//
 // Rules (a prefecture officer reads these numbers, so they are fixed here):
 // - A subfolder with neither municipality.toml nor services.csv is 未提出;
 //   one whose inputs have errors is 不備. Both are listed with their

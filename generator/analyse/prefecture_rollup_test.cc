@@ -1,5 +1,7 @@
 #include "analyse/prefecture_rollup.h"
 
+#include "analyse/analysis.h"
+
 #include <doctest/doctest.h>
 
 namespace kyosei {
@@ -58,7 +60,11 @@ TEST_CASE("prefecture roll-up: the 都道府県 share by 号 and regime, floored
   missing.folder = "未提出村";
   missing.state = SubmissionState::Missing;
 
+  long runs = analysis_runs();
   PrefectureRollup r = compute_prefecture_rollup({ok("a", a), ok("b", b), broken, missing}, builtin_reference(), "親");
+  // One Analysis per valid municipality, as its own build makes; none for
+  // the 不備 and 未提出 ones.
+  CHECK(analysis_runs() - runs == 2);
   CHECK(r.prefecture == "検証県");
   CHECK(r.submitted == 4);
   CHECK(r.covered == 2);

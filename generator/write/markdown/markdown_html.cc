@@ -1,54 +1,9 @@
 #include "write/markdown/markdown_html.h"
 
-#include <cstdlib>
-
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm-extension_api.h>
-#include <cmark-gfm.h>
-
 #include "base/text.h"
+#include "write/markdown/markdown_tree.h"
 
 namespace kyosei {
-
-namespace {
-
-// Never CMARK_OPT_UNSAFE: that would let raw HTML and javascript: through.
-constexpr int kOptions = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
-
-void register_extensions() {
-  static const bool done = [] {
-    cmark_gfm_core_extensions_ensure_registered();
-    return true;
-  }();
-  (void)done;
-}
-
-// Blanks unsafe URLs and shifts headings, after parsing (so autolinks,
-// which the extension makes while finishing, are covered too).
-void sanitise(cmark_node* root, const MarkdownOptions& options) {
-  cmark_iter* it = cmark_iter_new(root);
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-    if (ev != CMARK_EVENT_ENTER) continue;
-    cmark_node* node = cmark_iter_get_node(it);
-    cmark_node_type type = cmark_node_get_type(node);
-    if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
-      const char* url = cmark_node_get_url(node);
-      if (url && !is_allowed_link_url(url)) cmark_node_set_url(node, "");
-    } else if (type == CMARK_NODE_HEADING && options.heading_shift != 0) {
-      int level = cmark_node_get_heading_level(node) + options.heading_shift;
-      cmark_node_set_heading_level(node, level < 1 ? 1 : level > 6 ? 6 : level);
-    }
-  }
-  cmark_iter_free(it);
-}
-
-void attach(cmark_parser* parser, const char* name) {
-  if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-    cmark_parser_attach_syntax_extension(parser, ext);
-}
-
-}  // namespace
 
 bool is_allowed_link_url(std::string_view url) {
   // Browsers skip these inside a scheme ("java\tscript:"), so must we.
@@ -62,18 +17,7 @@ bool is_allowed_link_url(std::string_view url) {
 }
 
 std::string markdown_to_html(std::string_view gfm, const MarkdownOptions& options) {
-  register_extensions();
-  cmark_parser* parser = cmark_parser_new(kOptions);
-  for (const char* name : {"table", "strikethrough", "autolink", "tagfilter"}) attach(parser, name);
-  cmark_parser_feed(parser, gfm.data(), gfm.size());
-  cmark_node* doc = cmark_parser_finish(parser);
-  sanitise(doc, options);
-  char* html = cmark_render_html(doc, kOptions, cmark_parser_get_syntax_extensions(parser));
-  std::string out = html ? html : "";
-  cmark_get_default_mem_allocator()->free(html);
-  cmark_node_free(doc);
-  cmark_parser_free(parser);
-  return out;
+  return MarkdownTree(gfm, options).html();
 }
 
 namespace {

@@ -1,7 +1,7 @@
 #include "write/plan/plan_checklist.h"
 
 #include "base/text.h"
-#include "write/markdown/markdown_outline.h"
+#include "write/markdown/markdown_tree.h"
 #include "write/markdown/markdown_plain_text.h"
 #include "write/plan/plan_text.h"
 
@@ -11,18 +11,11 @@ namespace {
 
 constexpr const char* kSeparator = " ＞ ";
 
-// Prose and lists only: a table's cells (分野 names in a header row, long
-// lists of services) would make every section mention everything.
-std::string without_tables(const std::string& text) {
-  std::string out;
-  for (const auto& line : split(text, '\n'))
-    if (trim(line).rfind("|", 0) != 0) out += line + "\n";
-  return out;
-}
-
-
 }  // namespace
 
+// Sections are searched in their prose and lists only (without_tables): a
+// table's cells (分野 names in a header row, long lists of services) would
+// make every section mention everything.
 std::vector<DraftSection> draft_sections(const std::vector<DraftChapter>& chapters) {
   std::vector<DraftSection> out;
   for (const auto& ch : chapters) {

@@ -3,7 +3,7 @@
 #include "base/dates.h"
 #include "base/wording.h"
 #include "write/markdown/markdown_html.h"
-#include "write/markdown/markdown_outline.h"
+#include "write/markdown/markdown_tree.h"
 #include "write/plan/plan_context_parts.h"
 #include "write/plan/plan_text.h"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "analyse/common_items.h"
-#include "write/markdown/markdown_outline.h"
+#include "write/markdown/markdown_tree.h"
 #include "write/markdown/markdown_plain_text.h"
 #include "write/plan/plan_checklist.h"
 #include "write/plan/plan_context.h"

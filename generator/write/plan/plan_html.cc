@@ -3,8 +3,7 @@
 #include "base/dates.h"
 #include "base/text.h"
 #include "write/markdown/markdown_html.h"
-#include "write/markdown/markdown_outline.h"
-#include "write/markdown/markdown_plain_text.h"
+#include "write/markdown/markdown_tree.h"
 
 namespace kyosei {
 
@@ -35,28 +34,34 @@ tr { page-break-inside: avoid; }
 blockquote { margin: 2mm 0; padding: 1mm 3mm; border-left: 3pt solid #888; color: #333; background: #f4f4f4; }
 )";
 
-// Adds id attributes to the chapter's <h1> and <h2> (cmark writes them bare).
-std::string with_heading_ids(const std::string& html, const std::string& chapter_id) {
-  std::string out;
-  size_t pos = 0;
-  int section = 0;
-  while (true) {
-    size_t h1 = html.find("<h1>", pos), h2 = html.find("<h2>", pos);
-    size_t next = std::min(h1, h2);
-    if (next == std::string::npos) break;
-    out += html.substr(pos, next - pos);
-    if (next == h1) out += "<h1 id=\"" + chapter_id + "\">";
-    else out += "<h2 id=\"" + chapter_id + "-" + std::to_string(++section) + "\">";
-    pos = next + 4;
-  }
-  out += html.substr(pos);
-  return out;
-}
-
 // Borders that Word and Writer honour even where they ignore the CSS.
-std::string with_table_attributes(std::string html) {
-  replace_all(html, "<table>", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">");
-  return html;
+constexpr const char* kTableAttributes = "border=\"1\" cellspacing=\"0\" cellpadding=\"4\"";
+
+struct ChapterHtml {
+  std::string toc;   // the chapter's <h2> sections, as entries of the table of contents
+  std::string body;
+};
+
+// One chapter, parsed once: its <h1> and <h2> get ids the table of
+// contents links to (cmark writes them bare), its tables the attributes.
+ChapterHtml chapter_html(const std::string& markdown, const std::string& chapter_id) {
+  ChapterHtml out;
+  MarkdownTree tree(markdown);
+  int section = 0;
+  for (cmark_node* h : tree.nodes_named("heading")) {
+    int level = cmark_node_get_heading_level(h);
+    if (level > 2) continue;
+    std::string id = chapter_id;
+    if (level == 2) {
+      id += "-" + std::to_string(++section);
+      out.toc += "<p class=\"toc-section\"><a href=\"#" + id + "\">" + html_escape(tree.plain_text(h)) + "</a></p>\n";
+    }
+    std::string tag = "h" + std::to_string(level);
+    MarkdownTree::replace_with_html(h, "<" + tag + " id=\"" + id + "\">" + tree.children_html(h) + "</" + tag + ">\n");
+  }
+  for (cmark_node* t : tree.nodes_named("table")) MarkdownTree::replace_with_html(t, table_html(tree, t, kTableAttributes));
+  out.body = tree.html();
+  return out;
 }
 
 }  // namespace
@@ -69,13 +74,9 @@ std::string render_plan_html(const PlanDraft& draft, const Municipality& m) {
     const DraftChapter& ch = draft.chapters[i];
     std::string id = "c" + std::to_string(i + 1);
     toc += "<p class=\"toc-chapter\"><a href=\"#" + id + "\">" + html_escape(ch.title) + "</a></p>\n";
-    int s = 0;
-    for (const auto& h : markdown_headings(ch.markdown))
-      if (h.level == 2)
-        toc += "<p class=\"toc-section\"><a href=\"#" + id + "-" + std::to_string(++s) + "\">" +
-               html_escape(markdown_to_plain_text(h.text)) + "</a></p>\n";
-    body += "<section class=\"chapter\">\n" + with_table_attributes(with_heading_ids(markdown_to_html(ch.markdown), id)) +
-            "</section>\n";
+    ChapterHtml html = chapter_html(ch.markdown, id);
+    toc += html.toc;
+    body += "<section class=\"chapter\">\n" + html.body + "</section>\n";
   }
   toc += "</nav>\n";
 

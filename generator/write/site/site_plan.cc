@@ -8,7 +8,7 @@
 #include "base/text.h"
 #include "model/plan_reference.h"
 #include "write/markdown/markdown_html.h"
-#include "write/markdown/markdown_outline.h"
+#include "write/markdown/markdown_tree.h"
 #include "write/plan/plan_draft.h"
 #include "write/site/site_html.h"
 #include "write/site/site_producers.h"
