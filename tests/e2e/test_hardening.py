@@ -295,6 +295,61 @@ class Hardening(unittest.TestCase):
         from urllib.parse import quote
         self.assertIn(quote(pages[0]), index)
 
+    # ------------------------------------------------- kill -9 and disk full
+
+    def manifest_state(self, folder: Path):
+        """The manifest of a folder, after checking every file matches it."""
+        import hashlib
+        text = (folder / ".kyosei-output").read_text(encoding="utf-8")
+        for line in text.splitlines():
+            digest, path = line.split("  ", 1)
+            self.assertEqual(hashlib.sha256((folder / path).read_bytes()).hexdigest(), digest, path)
+        return text
+
+    def test_kill_9_always_leaves_the_old_or_the_new_folder(self):
+        ref_a, ref_b, new_inputs = self.tmp / "ref_a", self.tmp / "ref_b", self.tmp / "inputs_b"
+        kts.copy_tree(BASE, new_inputs)
+        services = (new_inputs / "services.csv").read_text(encoding="utf-8")
+        (new_inputs / "services.csv").write_text(services.replace("町内1か所で総合相談を受ける。", "町内2か所で総合相談を受ける。"),
+                                                 encoding="utf-8")
+        for inputs, ref in ((self.inputs, ref_a), (new_inputs, ref_b)):
+            r = kts.run_kyosei("build", inputs, "-o", ref, "-q")
+            self.assertEqual(r.returncode, 0, r.stderr)
+        old, new = self.manifest_state(ref_a), self.manifest_state(ref_b)
+        self.assertNotEqual(old, new)
+        self.assertEqual(self.build().returncode, 0)
+        start = time.monotonic()
+        self.assertEqual(self.build(inputs=new_inputs).returncode, 0)
+        duration = time.monotonic() - start
+        self.assertEqual(self.build().returncode, 0)  # back to the old output
+        import signal
+        for i in range(30):
+            delay = duration * (i + 0.5) / 30  # spread over the whole build
+            proc = subprocess.Popen([kts.kyosei_bin(), "build", str(new_inputs), "-o", str(self.out), "-q"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(delay)
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            with self.subTest(kill=i, delay=round(delay, 3)):
+                self.assertIn(self.manifest_state(self.out), (old, new))
+            # The next build after a kill succeeds and restores the old output.
+            r = self.build()
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(self.manifest_state(self.out), old)
+        self.assertEqual(kts.leftover_temp_folders(self.tmp, "out"), [])
+
+    def test_disk_full_keeps_the_previous_output(self):
+        self.assertEqual(self.build().returncode, 0)
+        before = kts.snapshot_tree(self.out)
+        # ulimit -f is in 1 KiB blocks; SIGXFSZ ignored so write() returns EFBIG.
+        r = subprocess.run(["bash", "-c", 'trap "" XFSZ; ulimit -f 64; exec "$0" "$@"', kts.kyosei_bin(), "build",
+                            str(self.inputs), "-o", str(self.out), "-q"], capture_output=True, text=True,
+                           encoding="utf-8", errors="replace", timeout=300)
+        self.assertNotEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stderr, r"[\u3040-\u30ff\u4e00-\u9fff]", r.stderr)
+        self.assertEqual(kts.snapshot_tree(self.out), before)
+        self.assertEqual(self.build().returncode, 0)
+
 
 class Import(unittest.TestCase):
     def setUp(self):
