@@ -95,6 +95,13 @@ struct SheetTableColumn {
   std::string choice_title, choice_message;  // shown when the cell is selected
   std::string error_title, error_message;    // shown when another value is typed
   bool centred = false;
+  // Input forms (入力様式, write/xlsx/xlsx_template.h): the header of a
+  // column that must be filled is orange; a multi-valued column offers its
+  // choices but accepts others ("相談支援;参加支援"); columns with the same
+  // choices share one list, named after them (choices_name).
+  bool required = false;
+  bool choices_strict = true;
+  std::string choices_name;
 };
 
 struct SheetTable {

@@ -9,21 +9,36 @@
 #include "base/text.h"
 #include "model/input_workbook.h"
 #include "model/reference.h"
+#include "write/sheet/sheet_table.h"
 #include "write/sheet/xlsx_support.h"
 
 namespace kyosei {
 
 namespace {
 
+// Rows: the headers in the first, data validations down to Excel's last.
+constexpr lxw_row_t kHeaderRow = 0;
 constexpr lxw_row_t kLastRow = LXW_ROW_MAX - 1;
+// Every cell: where "number stored as text" is not flagged (all text on purpose).
+constexpr const char* kWholeSheet = "A1:XFD1048576";
+// Column widths (characters): caps before text wraps.
 constexpr double kMaxDataWidth = 40;
 constexpr double kMaxMarkdownWidth = 60;
+constexpr double kMunicipalityValueWidth = 30;  // room to type a value on the 基本情報 sheet
 constexpr unsigned kRequiredFill = 0xFCE4D6;  // pale orange: required
 constexpr unsigned kOptionalFill = 0xDDEBF7;  // pale blue, as the council workbook
-constexpr double kLineHeight = 18;            // points per wrapped line on the guide sheet
-constexpr double kMunicipalityValueWidth = 30;  // room to type a value on the 基本情報 sheet
-// The guide sheet's four columns: item, value, help, example.
-constexpr double kGuideWidths[] = {34, 22, 56, 16};
+// Print: page number / pages, centred in the footer (no municipality in
+// the header: an empty template has none).
+constexpr const char* kPageFooter = "&C&P / &N";
+// The guide sheet.
+constexpr double kTitleFontSize = 14;
+constexpr double kLineHeight = 18;  // points per wrapped line
+// Share of a column's width that wrapped text fills (Excel wraps a little
+// before the edge), for estimating the lines of a row.
+constexpr double kWrapFill = 0.95;
+// Its four columns: item, value, help, example.
+constexpr size_t kGuideColumns = 4;
+constexpr double kGuideWidths[kGuideColumns] = {34, 22, 56, 16};
 
 // At most n code points; a cut text ends with 「…」.
 std::string cut(const std::string& s, size_t n) {
@@ -121,7 +136,7 @@ Formats make_formats(lxw_workbook* wb) {
   format_set_align(f.wrapped, LXW_ALIGN_VERTICAL_TOP);
   f.title = add_japanese_format(wb);
   format_set_bold(f.title);
-  format_set_font_size(f.title, 14);
+  format_set_font_size(f.title, kTitleFontSize);
   f.paragraph = add_japanese_format(wb);
   format_set_text_wrap(f.paragraph);
   format_set_align(f.paragraph, LXW_ALIGN_VERTICAL_TOP);
@@ -226,7 +241,7 @@ void add_validation(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_
 void set_page(lxw_worksheet* ws, bool landscape, bool repeat_header, double printed_points) {
   set_a4_print(ws, landscape, printed_points, repeat_header ? 1 : 0);
   if (repeat_header) worksheet_repeat_rows(ws, 0, 0);
-  worksheet_set_footer(ws, "&C&P / &N");
+  worksheet_set_footer(ws, kPageFooter);
 }
 
 // One column of a CSV sheet: a column of the contract, or one the folder's
@@ -255,71 +270,93 @@ std::vector<SheetColumn> sheet_columns(const FileSpec& spec, const RawTable* tab
   return cols;
 }
 
-void write_csv_sheet(lxw_workbook* wb, const Formats& fmt, Choices& choices, const FileSpec& spec,
-                     const RawTable* table, Diagnostics& diags) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name_for(spec).c_str());
+// The Sheet of one CSV file: its columns with their help and choices, and
+// the folder's records as text cells (line N of the file on row N).
+Sheet csv_sheet(const FileSpec& spec, const RawTable* table, Diagnostics& diags) {
+  Sheet sheet;
+  sheet.name = sheet_name_for(spec);
+  sheet.landscape = true;
   std::vector<SheetColumn> cols = sheet_columns(spec, table);
   bool has_rows = table && table->present;
-  double printed = 0;
-
-  for (size_t c = 0; c < cols.size(); ++c) {
-    const SheetColumn& col = cols[c];
-    auto x = static_cast<lxw_col_t>(c);
-    std::vector<std::string> texts;
-    std::vector<std::string> values;
-    if (has_rows) {
-      for (const auto& rec : table->records) {
-        std::string v = col.source >= 0 && col.source < static_cast<int>(rec.fields.size()) ? rec.fields[col.source] : "";
-        std::string kept = cell_text(v);
-        if (kept != v)
-          diags.warning({spec.name, rec.line, col.header}, "Excel のセルに入りきらないため、末尾を切り詰めて写しました",
-                        "32,767 文字以内");
-        texts.push_back(kept);
-        values.push_back(std::move(kept));
-      }
-    }
-    bool is_enum = col.spec && col.spec->type == ColumnType::Enum;
-    double cap = col.spec && col.spec->type == ColumnType::Markdown ? kMaxMarkdownWidth : kMaxDataWidth;
-    bool wrap = column_needs_wrap(texts, cap);
-    double width = std::max(column_width(texts, cap), column_width({col.header}) + (is_enum ? kFilterButtonWidth : 0));
-    lxw_format* cell_format = wrap ? fmt.wrapped : fmt.text;
-    worksheet_set_column(ws, x, x, width, cell_format);
-    printed += column_points(width);
-    worksheet_write_string(ws, 0, x, col.header.c_str(),
-                           col.spec && col.spec->required ? fmt.header_required : fmt.header_optional);
-    for (size_t r = 0; r < values.size(); ++r)
-      if (!values[r].empty())
-        worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), x, values[r].c_str(), cell_format);
-
-    Validation v;
-    v.title = col.header + "（" + (col.spec ? requirement(*col.spec) : std::string("仕様にない列")) + "）";
-    v.message = col.spec ? column_input_message(*col.spec)
-                         : "入力データ仕様にない列です。読み込むときは読み飛ばされます（警告）。";
-    add_validation(ws, 0, 0, x, v);  // the header: help only
-    if (is_enum && !col.spec->values.empty()) {
-      std::vector<std::string> shown = col.spec->values;
+  if (has_rows) sheet.main.rows.resize(table->records.size());
+  for (const SheetColumn& col : cols) {
+    SheetTableColumn c;
+    c.header = col.header;
+    c.input = true;
+    c.required = col.spec && col.spec->required;
+    c.max_width = col.spec && col.spec->type == ColumnType::Markdown ? kMaxMarkdownWidth : kMaxDataWidth;
+    c.choice_title = col.header + "（" + (col.spec ? requirement(*col.spec) : std::string("仕様にない列")) + "）";
+    c.choice_message = col.spec ? column_input_message(*col.spec)
+                                : "入力データ仕様にない列です。読み込むときは読み飛ばされます（警告）。";
+    if (col.spec && col.spec->type == ColumnType::Enum && !col.spec->values.empty()) {
+      c.choices = col.spec->values;
       // 重層区分: 「1イ：地域包括支援センターの運営」 so the officer sees what
       // the code means; import-workbook keeps only the code before 「：」.
       if (col.spec->values_from == "jusou")
-        for (auto& code : shown)
-          if (const JusouComponent* c = builtin_reference().component(code)) code += "：" + c->program_name;
-      v.list_formula = choices.add(col.spec->name, shown);
-      v.strict = !col.spec->multi && !col.spec->unknown_is_warning;
+        for (auto& code : c.choices)
+          if (const JusouComponent* j = builtin_reference().component(code)) code += "：" + j->program_name;
+      c.choices_name = col.spec->name;
+      c.choices_strict = !col.spec->multi && !col.spec->unknown_is_warning;
     }
-    add_validation(ws, 1, kLastRow, x, v);
+    sheet.main.columns.push_back(std::move(c));
+    if (!has_rows) continue;
+    for (size_t r = 0; r < table->records.size(); ++r) {
+      const auto& rec = table->records[r];
+      std::string v = col.source >= 0 && col.source < static_cast<int>(rec.fields.size()) ? rec.fields[col.source] : "";
+      std::string kept = cell_text(v);
+      if (kept != v)
+        diags.warning({spec.name, rec.line, col.header}, "Excel のセルに入りきらないため、末尾を切り詰めて写しました",
+                      "32,767 文字以内");
+      sheet.main.rows[r].cells.push_back(SheetCell::of_text(std::move(kept)));
+    }
   }
-  worksheet_freeze_panes(ws, 1, 0);
-  worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A1:XFD1048576");
-  set_page(ws, true, true, printed);
+  return sheet;
+}
+
+// Writes a Sheet as a form to type into: every column text ("@", so R8
+// or 001 stay as typed), its help shown on the header and on every cell
+// below, its choices as a drop-down; the header row frozen and repeated
+// on printed pages.
+void write_form_sheet(lxw_workbook* wb, const Formats& fmt, Choices& choices, const Sheet& sheet) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.c_str());
+  const SheetTable& t = sheet.main;
+  double printed = 0;
+  for (size_t c = 0; c < t.columns.size(); ++c) {
+    const SheetTableColumn& col = t.columns[c];
+    auto x = static_cast<lxw_col_t>(c);
+    std::vector<std::string> texts;
+    for (const auto& row : t.rows) texts.push_back(c < row.cells.size() ? row.cells[c].text : "");
+    bool wrap = column_needs_wrap(texts, col.max_width);
+    double width = std::max(column_width(texts, col.max_width),
+                            column_width({col.header}) + (col.choices.empty() ? 0 : kFilterButtonWidth));
+    lxw_format* cell_format = wrap ? fmt.wrapped : fmt.text;
+    worksheet_set_column(ws, x, x, width, cell_format);
+    printed += column_points(width);
+    worksheet_write_string(ws, kHeaderRow, x, col.header.c_str(), col.required ? fmt.header_required : fmt.header_optional);
+    for (size_t r = 0; r < texts.size(); ++r)
+      if (!texts[r].empty())
+        worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), x, texts[r].c_str(), cell_format);
+
+    Validation v{col.choice_title, col.choice_message, "", true};
+    add_validation(ws, kHeaderRow, kHeaderRow, x, v);  // the header: help only
+    if (!col.choices.empty()) {
+      v.list_formula = choices.add(col.choices_name, col.choices);
+      v.strict = col.choices_strict;
+    }
+    add_validation(ws, kHeaderRow + 1, kLastRow, x, v);
+  }
+  worksheet_freeze_panes(ws, kHeaderRow + 1, 0);
+  worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, kWholeSheet);
+  set_page(ws, sheet.landscape, true, printed);
 }
 
 void write_municipality_sheet(lxw_workbook* wb, const Formats& fmt, Choices& choices,
                               const std::vector<MunicipalityKey>& keys, const RawInputs* data) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, municipality_sheet_name().c_str());
   std::vector<std::string> key_texts{kKeyHeader}, value_texts{kValueHeader}, note_texts;
-  worksheet_write_string(ws, 0, 0, kKeyHeader, fmt.header_required);
-  worksheet_write_string(ws, 0, 1, kValueHeader, fmt.header_required);
-  worksheet_write_string(ws, 0, 2, kNoteHeader, fmt.header_optional);
+  worksheet_write_string(ws, kHeaderRow, 0, kKeyHeader, fmt.header_required);
+  worksheet_write_string(ws, kHeaderRow, 1, kValueHeader, fmt.header_required);
+  worksheet_write_string(ws, kHeaderRow, 2, kNoteHeader, fmt.header_optional);
   for (size_t i = 0; i < keys.size(); ++i) {
     const MunicipalityKey& k = keys[i];
     auto row = static_cast<lxw_row_t>(i + 1);
@@ -348,8 +385,8 @@ void write_municipality_sheet(lxw_workbook* wb, const Formats& fmt, Choices& cho
   worksheet_set_column(ws, 0, 0, widths[0], fmt.text);
   worksheet_set_column(ws, 1, 1, widths[1], fmt.text);
   worksheet_set_column(ws, 2, 2, widths[2], fmt.wrapped);
-  worksheet_freeze_panes(ws, 1, 0);
-  worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A1:XFD1048576");
+  worksheet_freeze_panes(ws, kHeaderRow + 1, 0);
+  worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, kWholeSheet);
   set_page(ws, true, true, column_points(widths[0]) + column_points(widths[1]) + column_points(widths[2]));
 }
 
@@ -359,7 +396,7 @@ void write_guide_sheet(lxw_workbook* wb, const Formats& fmt, const Schema& schem
   lxw_worksheet* ws = workbook_add_worksheet(wb, kGuideSheet);
   const double* widths = kGuideWidths;
   double total = 0, printed = 0;
-  for (int c = 0; c < 4; ++c) {
+  for (size_t c = 0; c < kGuideColumns; ++c) {
     worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
     total += widths[c];
     printed += column_points(widths[c]);
@@ -367,11 +404,11 @@ void write_guide_sheet(lxw_workbook* wb, const Formats& fmt, const Schema& schem
   set_page(ws, false, false, printed);
   lxw_row_t row = 0;
   auto paragraph = [&](const std::string& text, lxw_format* f) {
-    worksheet_merge_range(ws, row, 0, row, 3, text.c_str(), f);
+    worksheet_merge_range(ws, row, 0, row, kGuideColumns - 1, text.c_str(), f);
     // Excel does not fit the height of merged cells: estimate the lines.
     double lines = 0;
     for (const auto& line : split(text, '\n'))
-      lines += std::max(1.0, std::ceil(static_cast<double>(display_width(line)) / (total * 0.95)));
+      lines += std::max(1.0, std::ceil(static_cast<double>(display_width(line)) / (total * kWrapFill)));
     worksheet_set_row(ws, row, std::max(kLineHeight, lines * kLineHeight), nullptr);
     ++row;
   };
@@ -379,7 +416,7 @@ void write_guide_sheet(lxw_workbook* wb, const Formats& fmt, const Schema& schem
     double lines = 1;
     for (size_t c = 0; c < cells.size(); ++c) {
       worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), cells[c].c_str(), f);
-      lines = std::max(lines, std::ceil(static_cast<double>(display_width(cells[c])) / (widths[c] * 0.95)));
+      lines = std::max(lines, std::ceil(static_cast<double>(display_width(cells[c])) / (widths[c] * kWrapFill)));
     }
     worksheet_set_row(ws, row, lines * kLineHeight, nullptr);
     ++row;
@@ -467,7 +504,7 @@ bool write_input_template(const Schema& schema, const std::vector<MunicipalityKe
   write_municipality_sheet(wb, fmt, choices, keys, data);
   for (size_t i = 0; i < schema.files.size(); ++i) {
     const RawTable* table = data && i < data->tables.size() ? &data->tables[i] : nullptr;
-    write_csv_sheet(wb, fmt, choices, schema.files[i], table, diags);
+    write_form_sheet(wb, fmt, choices, csv_sheet(schema.files[i], table, diags));
   }
   choices.write(wb, fmt);
 
