@@ -36,23 +36,20 @@ bool has(const std::vector<std::string>& list, const std::string& v) {
 // areas it lies in and the smaller ones inside it. Computed once for all
 // areas (the leaflets used to walk every area's chain per service and area).
 std::vector<std::set<std::string>> area_families(const Dataset& ds) {
-  std::vector<std::set<std::string>> out(ds.areas.size());
+  // Each area's chain: itself and the larger areas it lies in (walked once).
+  std::vector<std::set<std::string>> chains(ds.areas.size());
   std::map<std::string, std::vector<size_t>> positions;
   for (size_t i = 0; i < ds.areas.size(); ++i) {
     positions[ds.areas[i].id].push_back(i);
-    auto& family = out[i];
-    for (const Area* a = &ds.areas[i]; a && family.insert(a->id).second;)
+    for (const Area* a = &ds.areas[i]; a && chains[i].insert(a->id).second;)
       a = a->parent.empty() ? nullptr : ds.find_area(a->parent);
   }
-  // Each area is in the family of every area on its chain (itself included).
-  for (const auto& a : ds.areas) {
-    std::set<std::string> seen;
-    for (const Area* p = &a; p && seen.insert(p->id).second; p = p->parent.empty() ? nullptr : ds.find_area(p->parent)) {
-    }
-    for (const auto& id : seen)
+  // An area's family is its chain plus every area whose chain holds it.
+  auto out = chains;
+  for (size_t j = 0; j < ds.areas.size(); ++j)
+    for (const auto& id : chains[j])
       if (auto it = positions.find(id); it != positions.end())
-        for (size_t i : it->second) out[i].insert(a.id);
-  }
+        for (size_t i : it->second) out[i].insert(ds.areas[j].id);
   return out;
 }
 
