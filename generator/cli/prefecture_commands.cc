@@ -9,6 +9,7 @@
 #include "base/file_system.h"
 #include "cli/commands.h"
 #include "model/reference.h"
+#include "model/reference_data.h"
 #include "read/inputs_reader.h"
 #include "write/sheet/csv_export.h"
 #include "write/common/output_folder.h"
@@ -130,7 +131,7 @@ int run_prefecture_command(const std::vector<std::string>& args) {
               << "出力フォルダ「" << out << "」は変更していません。\n";
     return kExitInvalidInput;
   }
-  const Reference& ref = builtin_reference();
+  const Reference& ref = reference_data().reference;
   PrefectureParentRead current = read_parent(parent, *folders, true);
   print_problems(parent, current.subs, quiet);
 

@@ -6,12 +6,11 @@
 #include "base/dates.h"
 #include "base/numbers.h"
 #include "base/text.h"
+#include "base/wording.h"
 
 namespace kyosei {
 
 namespace {
-
-constexpr const char* kUnknown = "未把握";
 
 SheetCell text(const std::string& s) { return SheetCell::of_text(s); }
 SheetCell count(long long n) { return SheetCell::of_number(static_cast<double>(n)).with_format(CellFormat::Count); }
