@@ -258,7 +258,12 @@ int run_template(const std::string& dir_in, const std::string& workbook, const C
   Diagnostics out_diags;
   if (!write_input_template(schema, keys, data ? &*data : nullptr, temp, out_diags)) {
     fs::remove(temp, ec);
-    report(out_diags, "", "", opt);
+    Diagnostics shown;  // about the workbook asked for, not the temporary file beside it
+    for (Diagnostic d : out_diags.items()) {
+      if (d.where.file == temp) d.where.file = workbook;
+      shown.add(std::move(d));
+    }
+    report(shown, "", "", opt);
     return kExitInternal;
   }
   fs::rename(temp, workbook, ec);

@@ -347,6 +347,12 @@ class Hardening(unittest.TestCase):
                            encoding="utf-8", errors="replace", timeout=300)
         self.assertNotEqual(r.returncode, 0, r.stderr)
         self.assertRegex(r.stderr, r"[\u3040-\u30ff\u4e00-\u9fff]", r.stderr)
+        # About the folder the officer named, not the temporary one, and
+        # without libxlsxwriter's own English lines.
+        self.assertNotIn("out.tmp-", r.stderr)
+        self.assertIn(str(self.out), r.stderr)
+        for english in ("[ERROR]", "[WARNING]", "workbook_close", "Error creating", "System error"):
+            self.assertNotIn(english, r.stderr)
         self.assertEqual(kts.snapshot_tree(self.out), before)
         self.assertEqual(self.build().returncode, 0)
 

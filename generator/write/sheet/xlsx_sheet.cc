@@ -525,8 +525,7 @@ bool write_workbook(const WorkbookInfo& info, const Municipality& mu, const std:
   for (const auto& sheet : sheets)
     for (const auto& worksheet : worksheets_of(sheet)) SheetWriter(wb, formats, info, mu, sheet, worksheet).write();
 
-  lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) return fail(lxw_strerror(err));
+  if (std::string why = close_workbook(wb); !why.empty()) return fail(why);
   return true;
 }
 

@@ -107,4 +107,13 @@ std::string header_footer_text(std::string_view text, size_t reserved = 0);
 inline constexpr size_t kMaxCellChars = 32767;
 std::string cell_text(std::string_view text);
 
+// Closes (writes) a workbook: "" when it was written, else why not, in
+// Japanese. libxlsxwriter reports a failed write (disk full, no permission)
+// with English lines of its own on stderr, which the officer should not
+// see; kyosei's own message names the file instead. So fd 2 is pointed at
+// a temporary file during the close (one close at a time: fd 2 belongs to
+// the whole process), and what landed there is passed on to stderr only
+// when the close succeeded.
+std::string close_workbook(lxw_workbook* workbook);
+
 }  // namespace kyosei
