@@ -113,6 +113,19 @@ std::string cell_text(std::string_view text) {
   return std::string(text.substr(0, i)) + "…";
 }
 
+void write_yen(lxw_worksheet* worksheet, lxw_row_t row, lxw_col_t col, long long yen, lxw_format* format,
+               const std::string& formula) {
+  if (yen >= -kMaxExactYen && yen <= kMaxExactYen) {
+    const double exact = static_cast<double>(yen);  // exact: |yen| <= 2^53
+    if (formula.empty()) worksheet_write_number(worksheet, row, col, exact, format);
+    else worksheet_write_formula_num(worksheet, row, col, formula.c_str(), format, exact);
+    return;
+  }
+  const std::string digits = std::to_string(yen);
+  if (formula.empty()) worksheet_write_string(worksheet, row, col, digits.c_str(), format);
+  else worksheet_write_formula_str(worksheet, row, col, formula.c_str(), format, digits.c_str());
+}
+
 std::string close_workbook(lxw_workbook* workbook) {
   static std::mutex one_at_a_time;
   std::lock_guard<std::mutex> lock(one_at_a_time);
