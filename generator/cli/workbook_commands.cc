@@ -325,6 +325,7 @@ int run_import(const std::string& workbook, const std::string& dir_in, const Com
   OverlayFileSystem overlay(dir, owned);
   for (const auto& f : folder.files) overlay.put(f.path, f.bytes);
   CopiedDocuments copied;
+  bool copy_failed = false;
   if (!opt.documents_from.empty()) {
     std::string from = clean(opt.documents_from);
     if (!fs::is_directory(from, ec)) {
@@ -336,6 +337,7 @@ int run_import(const std::string& workbook, const std::string& dir_in, const Com
     if (!sessions.has_errors()) {  // else the check below reports them
       Diagnostics copy_diags;
       copied = copy_missing_documents(named, dir, from, copy_diags);
+      copy_failed = copy_diags.has_errors();
       for (const auto& d : copy_diags.items()) diags.add(folder.locate(d));
       for (const auto& [path, bytes] : copied.files) overlay.add(path, bytes);
       for (const auto& [path, to] : copied.links) {
@@ -348,7 +350,9 @@ int run_import(const std::string& workbook, const std::string& dir_in, const Com
   read_inputs(overlay, checked, ReadOptions{.missing_documents_are_warnings = true});
   for (const auto& d : checked.items()) diags.add(folder.locate(d));
   if (!report(diags, workbook, dir, opt)) {
-    std::cerr << "入力様式に問題があるため、「" << dir << "」には何も書きませんでした。\n";
+    std::cerr << (copy_failed ? "--documents-from のフォルダ「" + clean(opt.documents_from) + "」のPDF"
+                              : std::string("入力様式"))
+              << "に問題があるため、「" << dir << "」には何も書きませんでした。\n";
     return kExitInvalidInput;
   }
 

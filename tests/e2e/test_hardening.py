@@ -428,6 +428,7 @@ class Import(unittest.TestCase):
         r = kts.run_kyosei("import", book, "-o", other, "--documents-from", hostile)
         self.assertEqual(r.returncode, 2, r.stderr)
         self.assertIn(f"{hostile}/{PDF} はリンク（シンボリックリンク）などで「{hostile}」フォルダの外を指している", r.stderr)
+        self.assertIn(f"--documents-from のフォルダ「{hostile}」のPDFに問題があるため、「{other}」には何も書きませんでした", r.stderr)
         self.assertEqual(kts.snapshot_tree(other), before)
         self.assertFalse((other / "documents" / PDF).exists())
         self.assertEqual([p.name for p in self.tmp.iterdir() if ".tmp-import-" in p.name], [])
