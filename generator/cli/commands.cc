@@ -160,14 +160,14 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
       return kExitInvalidInput;
     }
     if (!written) {
-      report(out_diags, "", opt);
+      report(folder->about_target(out_diags), "", opt);
       std::cerr << w.name << " を書き出せませんでした。出力フォルダ「" << out << "」は変更していません。\n";
       return kExitInternal;
     }
     if (!opt.quiet) std::cout << "  " << out << "/" << w.path << "  " << w.name << "\n";
   }
   if (!folder->commit(out_diags)) {
-    report(out_diags, "", opt);
+    report(folder->about_target(out_diags), "", opt);
     return kExitInternal;
   }
   if (!folder->backed_up().empty())

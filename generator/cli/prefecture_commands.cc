@@ -176,7 +176,7 @@ int run_prefecture_command(const std::vector<std::string>& args) {
     return kExitInvalidInput;
   }
   if (!ok || !site_ok || !folder->commit(out_diags)) {
-    for (const auto& d : out_diags.sorted()) std::cerr << format_diagnostic(d) << "\n";
+    for (const auto& d : folder->about_target(out_diags).sorted()) std::cerr << format_diagnostic(d) << "\n";
     std::cerr << "集計を書き出せませんでした。出力フォルダ「" << out << "」は変更していません。\n";
     return kExitInternal;
   }

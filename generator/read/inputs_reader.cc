@@ -311,15 +311,14 @@ void canonical_document_paths(const FileSystem& fs, Table& sessions, Dataset& ds
     auto& items = sessions.rows[i].at("資料").items;
     std::vector<std::string> canonical;
     for (const auto& path : items) {
-      auto resolved = fs.resolve("documents/" + path);
-      if (!resolved || resolved->rfind("documents/", 0) != 0) {
+      auto resolved = resolve_document(fs, "documents", path);
+      if (!resolved) {
         diags.error(sessions.rows[i].where("資料"),
                     "documents/" + path + " はリンク（シンボリックリンク）などで documents/ フォルダの外を指しています",
                     "documents/ の中に置いた実際のPDFファイル（リンクではなくコピー）");
         continue;
       }
-      std::string p = resolved->substr(10);
-      if (std::find(canonical.begin(), canonical.end(), p) == canonical.end()) canonical.push_back(p);
+      if (std::find(canonical.begin(), canonical.end(), *resolved) == canonical.end()) canonical.push_back(*resolved);
     }
     items = canonical;
     ds.sessions[i].documents = canonical;

@@ -21,7 +21,7 @@ enum Col : size_t { kId, kName, kField, kCode, kGo, kAmount, kNationalRatio, kNa
 // 号別 table columns.
 enum GoCol : size_t { kGoNumber, kGoLabel, kGoAmount, kGoNational, kGoPref, kGoMunicipal };
 
-SheetCell money(long long yen) { return SheetCell::of_number(static_cast<double>(yen)); }
+SheetCell money(long long yen) { return SheetCell::of_yen(yen); }
 
 SheetCell ratio_cell(const PayerShare& s) {
   return SheetCell::of_text(s.no_legal_share() ? std::string(kNoLegalShare) : s.ratio_text);

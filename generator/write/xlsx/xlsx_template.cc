@@ -509,8 +509,7 @@ bool write_input_template(const Schema& schema, const std::vector<MunicipalityKe
   }
   choices.write(wb, fmt);
 
-  lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) return fail(lxw_strerror(err));
+  if (std::string why = close_workbook(wb); !why.empty()) return fail(why);
   return true;
 }
 
