@@ -71,7 +71,7 @@ const kyosei::Command kCommands[] = {
     {"prefecture", "親フォルダ -o 出力フォルダ [--previous 前年度の親フォルダ]",
      "市町村ごとの入力フォルダを集計し、都道府県集計.xlsx・CSV・サイトを作ります\n（未提出・不備の市町村は印をつけて集計から除き、終了コード 2）",
      run_prefecture, true},
-    {"import-population", "地域・年齢別人口.csv [入力フォルダ] [-o 新しいareas.csv]", "オープンデータの人口から圏域の人口・高齢化率を確かめ、埋めます", run_import_population, true},
+    {"import-population", "地域・年齢別人口.csv [入力フォルダ] [--map 町丁字と圏域.csv] [-o 新しいareas.csv]", "オープンデータの人口から圏域の人口・高齢化率を確かめ、埋めます", run_import_population, true},
 };
 
 // --help: one line per listed command, the summary from column 46 (on the

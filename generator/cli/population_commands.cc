@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "analyse/area_population.h"
+#include "base/dates.h"
 #include "base/file_system.h"
 #include "base/numbers.h"
 #include "base/text.h"
@@ -21,7 +22,7 @@ namespace kyosei {
 namespace {
 
 constexpr const char* kUsage =
-    "使い方: kyosei import-population 地域・年齢別人口.csv [入力フォルダ] [-o 新しいareas.csv] [--force]";
+    "使い方: kyosei import-population 地域・年齢別人口.csv [入力フォルダ] [--map 町丁字と圏域.csv] [-o 新しいareas.csv] [--force]";
 
 std::string rate_text(double r) {
   char b[32];
@@ -65,10 +66,16 @@ std::optional<std::string> updated_areas_csv(const std::string& bytes, const std
 
 int run_import_population(const std::vector<std::string>& args) {
   std::vector<std::string> positional;
-  std::string out;
+  std::string out, map_path;
   bool force = false, quiet = false, strict = false;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "-o" || args[i] == "--output") {
+    if (args[i] == "--map") {
+      if (i + 1 >= args.size()) {
+        std::cerr << "kyosei: --map の後に町丁字と圏域の対応表（CSV）のファイル名を指定してください\n" << kUsage << "\n";
+        return kExitInvalidInput;
+      }
+      map_path = args[++i];
+    } else if (args[i] == "-o" || args[i] == "--output") {
       if (i + 1 >= args.size()) {
         std::cerr << "kyosei: -o の後に書き出す areas.csv のファイル名を指定してください\n" << kUsage << "\n";
         return kExitInvalidInput;
@@ -107,8 +114,18 @@ int run_import_population(const std::vector<std::string>& args) {
     return kExitInvalidInput;
   }
 
+  std::optional<std::string> map_bytes;
+  if (!map_path.empty() && !(map_bytes = read_file(map_path))) {
+    std::cerr << "町丁字と圏域の対応表「" << map_path << "」を読めません。ファイル名を確かめてください。\n";
+    return kExitInvalidInput;
+  }
+
   Diagnostics diags;
-  std::vector<PopulationRow> rows = read_population_csv(*bytes, std::filesystem::path(csv_path).filename().string(), diags);
+  PopulationTable table = read_population_table(*bytes, std::filesystem::path(csv_path).filename().string(), diags);
+  const std::vector<PopulationRow>& rows = table.rows;
+  const std::string map_label = std::filesystem::path(map_path).filename().string();
+  TownAreaTable town_table;
+  if (map_bytes) town_table = read_town_area_csv(*map_bytes, map_label, diags);
   RealFileSystem files(dir);
   Diagnostics input_diags;
   Dataset ds = read_inputs(files, input_diags, ReadOptions{.read_documents = false});
@@ -116,8 +133,11 @@ int run_import_population(const std::vector<std::string>& args) {
     if (d.severity == Severity::Error) diags.add(d);
 
   std::vector<AreaPopulation> computed;
+  TownAreas towns;
+  if (!diags.has_errors() && map_bytes) towns = resolve_town_areas(ds, town_table, rows, map_label, diags);
+  const TownAreas* town_map = map_bytes ? &towns : nullptr;
   if (!diags.has_errors()) {
-    computed = area_population(ds, rows);
+    computed = area_population(ds, rows, town_map);
     for (const auto& p : computed) {
       const Area& a = *p.area;
       if (p.population && a.population && *a.population != *p.population)
@@ -140,16 +160,24 @@ int run_import_population(const std::vector<std::string>& args) {
     return kExitInvalidInput;
   }
   if (!quiet) {
-    std::cout << "圏域ごとの人口と高齢化率（" << csv_path << " から）:\n";
+    if (table.survey_date && !table.older_dates.empty())
+      std::cout << "調査年月日が" << table.older_dates.size() + 1 << "つあります。最新の" << format_date(*table.survey_date)
+                << "の行だけを使いました（" << format_date(table.older_dates.front())
+                << (table.older_dates.size() > 1 ? "〜" + format_date(table.older_dates.back()) : std::string()) << "の "
+                << table.older_rows << " 行は使っていません）。\n";
+    std::cout << "圏域ごとの人口と高齢化率（" << csv_path
+              << (table.survey_date ? "、" + format_date(*table.survey_date) + "現在" : std::string()) << "）:\n";
     for (const auto& p : computed)
       std::cout << "  " << p.area->id << " " << p.area->name << ": "
                 << (p.population ? with_commas(*p.population) + "人" : std::string(kUnknown)) << "、高齢化率 "
                 << (p.aging_rate ? rate_text(*p.aging_rate) + "％" : std::string(kUnknown))
                 << (p.basis.empty() ? "（一致する地域がありません）" : "（" + p.basis + "）") << "\n";
-    auto rest = unmatched_rows(ds, rows);
+    auto rest = unmatched_rows(ds, rows, town_map);
     if (!rest.empty())
       std::cout << "どの圏域とも一致しなかった地域が " << rest.size() << " 件あります（最初は " << rest.front()->line << "行目の「"
-                << rest.front()->area_name << "」）。地域名を areas.csv の名称に、または地域コードを圏域の ID に合わせてください。\n";
+                << rest.front()->area_name << "」）。"
+                << (town_map ? "町丁字と圏域の対応表に、その町丁字の行を足してください。\n"
+                             : "地域名を areas.csv の名称に、または地域コードを圏域の ID に合わせるか、町丁字と圏域の対応表を --map で指定してください。\n");
   }
   if (out.empty()) return kExitOk;
   auto areas_bytes = files.read("areas.csv");

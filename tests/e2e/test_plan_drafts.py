@@ -64,7 +64,7 @@ def draft_files(out: Path) -> dict:
     plan = out / "plan"
     files = {}
     for sub in (JUSOU_DIR, WELFARE_DIR):
-        for p in sorted((plan / sub).glob("*.md")) if (plan / sub).is_dir() else []:
+        for p in sorted([*(plan / sub).glob("*.md"), *(plan / sub).glob("*.svg")]) if (plan / sub).is_dir() else []:
             files[p.relative_to(out).as_posix()] = p.read_bytes()
     for p in sorted(plan.glob("*（案）.html")):
         files[p.relative_to(out).as_posix()] = p.read_bytes()
@@ -226,6 +226,70 @@ class RequiredContent(unittest.TestCase):
                 provision = next((_Built.out(name) / "plan" / JUSOU_DIR).glob("*_各事業の提供体制.md")).read_text(encoding="utf-8")
                 self.assertNotIn("| 0人", provision)
                 self.assertNotIn("常勤換算0人", provision)
+
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+CHART_FILE = "圏域ごとの人口と高齢化率.svg"
+
+
+def number(v: str):
+    v = v.replace(",", "").strip()
+    return None if v == "" else float(v)
+
+
+class AreaChart(unittest.TestCase):
+    """The 現状と課題 population chart (issue 11 §8): an SVG file beside the
+    地域福祉計画's Markdown, inline in the HTML draft and on the site page,
+    one bar per area of 層2/層3 for each value areas.csv has."""
+
+    def test_one_bar_per_area_with_its_values(self):
+        import xml.etree.ElementTree as ET
+        for name, dataset in DATASETS.items():
+            with self.subTest(dataset=name):
+                out = _Built.out(name)
+                areas = [a for a in read_csv(dataset / "areas.csv") if a["層"] in ("2", "3")]
+                svg_path = out / "plan" / WELFARE_DIR / CHART_FILE
+                if not any(number(a.get("人口", "")) is not None or number(a.get("高齢化率", "")) is not None for a in areas):
+                    self.assertFalse(svg_path.exists())
+                    continue
+                data = svg_path.read_bytes()
+                root = ET.fromstring(data)
+                self.assertEqual(root.tag, SVG_NS + "svg")
+                self.assertEqual(root.get("role"), "img")
+                self.assertEqual(root.find(SVG_NS + "title").text, "圏域ごとの人口と高齢化率")
+                desc = root.find(SVG_NS + "desc").text
+                self.assertEqual(list(root.iter(SVG_NS + "script")), [], "no script")
+                rects = list(root.iter(SVG_NS + "rect"))
+                for cls, column in (("population", "人口"), ("aging-rate", "高齢化率")):
+                    bars = {r.get("data-area"): float(r.get("data-value")) for r in rects if r.get("class") == cls}
+                    expected = {a["ID"]: number(a[column]) for a in areas if number(a.get(column, "")) is not None}
+                    self.assertEqual(bars, expected, cls)
+                    self.assertEqual(len([r for r in rects if r.get("class") == cls]), len(expected), "one bar per area")
+                    widths = {r.get("data-area"): float(r.get("width")) for r in rects if r.get("class") == cls}
+                    # Bars are proportional to their values.
+                    ratios = {round(widths[k] / v, 2) for k, v in expected.items() if v > 0}
+                    self.assertLessEqual(max(ratios) - min(ratios), 0.02, (cls, ratios))
+                texts = "".join(t.text or "" for t in root.iter(SVG_NS + "text"))
+                for a in areas:
+                    self.assertIn(a["名称"], texts)
+                    self.assertIn(a["名称"], desc)
+                # The Markdown shows the file; the HTML draft and the site page carry the same SVG inline.
+                chapter = next((out / "plan" / WELFARE_DIR).glob("*_現状と課題.md")).read_text(encoding="utf-8")
+                self.assertIn(f"]({CHART_FILE})", chapter)
+                draft_html = (out / "plan" / "地域福祉計画（案）.html").read_text(encoding="utf-8")
+                self.assertIn(data.decode("utf-8"), draft_html)
+                self.assertNotIn(f'src="{CHART_FILE}"', draft_html)
+                site_pages = [p.read_text(encoding="utf-8") for p in (out / "site" / "plan" / "chiiki").glob("*.html")]
+                self.assertEqual(sum(data.decode("utf-8") in page for page in site_pages), 1)
+                # The 実施計画 keeps its table only.
+                self.assertFalse((out / "plan" / JUSOU_DIR / CHART_FILE).exists())
+                # The Word draft embeds the same SVG (pandoc; skipped without it).
+                docx = out / "plan" / "地域福祉計画（案）.docx"
+                if shutil.which("pandoc"):
+                    import zipfile
+                    with zipfile.ZipFile(docx) as z:
+                        media = [z.read(n) for n in z.namelist() if n.startswith("word/media/") and n.endswith(".svg")]
+                    self.assertEqual(media, [data])
 
 
 class Privacy(unittest.TestCase):

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "base/dates.h"
+#include "write/image/svg.h"
 #include "write/markdown/markdown_html.h"
 
 namespace kyosei {
@@ -12,32 +13,21 @@ namespace {
 
 constexpr double kMaxLevel = 3;
 
-// Coordinates with one decimal: deterministic and short.
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", std::abs(v) < 0.05 ? 0.0 : v);
-  return buf;
-}
-
 std::string year_label(int fy, const char* fallback) { return fy > 0 ? format_fiscal_year_short(fy) : fallback; }
 
 ChartPoint point_of(const ScoreGroup& g, const std::string& id, const std::string& label) {
   return ChartPoint{id, label, g.mean, g.previous_mean, g.answered, g.total};
 }
 
+// The shared SVG pieces (write/image/svg.h), under the names used below.
+std::string num(double v) { return svg::number(v); }
+
 std::string svg_open(const ChartData& d, int width, int height) {
-  const std::string t = d.element_id + "-title", s = d.element_id + "-desc";
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"" + html_escape(d.element_id) + "\" viewBox=\"0 0 " +
-         std::to_string(width) + " " + std::to_string(height) + "\" width=\"" + std::to_string(width) +
-         "\" height=\"" + std::to_string(height) + "\" role=\"img\" aria-labelledby=\"" + html_escape(t) + " " +
-         html_escape(s) + "\" font-family=\"sans-serif\" font-size=\"13\">\n<title id=\"" + html_escape(t) + "\">" +
-         html_escape(d.title) + "</title>\n<desc id=\"" + html_escape(s) + "\">" + html_escape(chart_description(d)) +
-         "</desc>\n";
+  return svg::open(d.element_id, d.title, chart_description(d), width, height);
 }
 
 std::string text_at(double x, double y, const std::string& text, const char* anchor, const char* extra = "") {
-  return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\"" + extra + ">" +
-         html_escape(text) + "</text>\n";
+  return svg::text(x, y, text, anchor, extra);
 }
 
 // The legend: current (solid) and, when present, previous (dashed).

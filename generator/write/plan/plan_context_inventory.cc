@@ -8,6 +8,7 @@
 #include "base/text.h"
 #include "base/wording.h"
 #include "write/plan/plan_context_parts.h"
+#include "write/plan/area_chart.h"
 #include "write/plan/plan_text.h"
 #include "write/common/site_format.h"
 
@@ -282,6 +283,9 @@ void add_inventory(const PlanFacts& f, Data& d) {
   d.set("課題一覧", list.empty() ? std::string("棚卸のデータからは、特に目立つ課題は見つかりませんでした。\n") : bullet_list(list));
   d.set("会議体の概要", meetings_outline(f));
   set_if(d, "圏域別人口表", area_population_table(f.ds));
+  // The chart's file is written beside the chapter (write/plan/area_chart.h).
+  if (area_population_chart(f.ds))
+    d.set("圏域別人口グラフ", std::string("![圏域ごとの人口と高齢化率のグラフ（数値は下の表）](") + kAreaChartFile + ")");
   set_if(d, "圏域別人口の説明", area_population_text(f.ds));
   if (m.jusou_target_year) d.set("本格実施目標年度", format_fiscal_year(*m.jusou_target_year));
   if (f.preparing()) {

@@ -76,7 +76,8 @@ bool run_pandoc(const std::string& pandoc, const std::vector<std::string>& args,
 
 }  // namespace
 
-bool write_docx(const BuildContext& c, const std::string& markdown, const std::string& title, const std::string& path) {
+bool write_docx(const BuildContext& c, const std::string& markdown, const std::string& title, const std::string& path,
+                const std::vector<DraftImage>& images) {
   static const std::string pandoc = find_pandoc();
   if (pandoc.empty()) {
     static bool told = false;
@@ -97,12 +98,15 @@ bool write_docx(const BuildContext& c, const std::string& markdown, const std::s
               log = (work / "pandoc.log").string();
   fs::create_directories(fs::path(path).parent_path(), ec);
   bool ok = write_file(md, markdown) && write_file(ref, reference_docx(c));
+  for (const DraftImage& image : images) ok = ok && write_file((work / image.file_name).string(), image.svg);
   int fiscal_year = c.dataset.municipality.fiscal_year;
   // GitHub Markdown as cmark-gfm writes it (tables, no raw TeX); the title
   // is metadata, so an input name is never read as Markdown.
   std::vector<std::string> args = {"--from=gfm",        "--to=docx",         "--toc",         "--toc-depth=2",
                                    "--metadata=toc-title:目次", "--metadata=lang:ja-JP",
                                    "--reference-doc=" + ref, "--output=" + path, md};
+  // Images are found beside the Markdown, not in kyosei's working folder.
+  if (!images.empty()) args.insert(args.end() - 1, "--resource-path=" + work.string());
   // Without a title, the document's own first heading is its title.
   if (!title.empty()) args.insert(args.end() - 1, "--metadata=title:" + title);
   if (ok && !run_pandoc(pandoc, args, log, static_cast<long long>(workbook_timestamp(fiscal_year)))) {

@@ -18,14 +18,20 @@
 #include <string>
 
 #include "write/common/outputs.h"
+#include "write/plan/plan_draft.h"
 
 namespace kyosei {
 
 inline constexpr const char* kReferenceDocx = "templates/reference.docx";
 
 // Writes `markdown` as a .docx at `path` (titled `title`). False, with an
-// error, only when the file cannot be written after pandoc ran.
+// error, only when the file cannot be written after pandoc ran. `images`
+// are put beside the Markdown pandoc reads, so ![…](file_name) finds them:
+// pandoc 2.17 (Debian 12) embeds an SVG as it is (Word 2016 and later show
+// it); with rsvg-convert (Debian package librsvg2-bin) on PATH it adds a
+// PNG copy for word processors that cannot draw SVG (LibreOffice 7.4).
+// The data table under the chart is in the document either way.
 bool write_docx(const BuildContext& ctx, const std::string& markdown, const std::string& title,
-                const std::string& path);
+                const std::string& path, const std::vector<DraftImage>& images = {});
 
 }  // namespace kyosei

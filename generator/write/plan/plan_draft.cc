@@ -4,6 +4,7 @@
 
 #include "analyse/common_items.h"
 #include "write/markdown/markdown_tree.h"
+#include "write/plan/area_chart.h"
 #include "write/markdown/markdown_plain_text.h"
 #include "write/plan/plan_checklist.h"
 #include "write/plan/plan_context.h"
@@ -148,6 +149,15 @@ std::optional<PlanDraft> build_welfare_draft(const Analysis& a, const DraftOptio
     auto ch = render_chapter(*checklist, checklist_index, context, ds, options, diags);
     if (!ch) return std::nullopt;
     draft.chapters.push_back(std::move(*ch));
+  }
+  // The population chart, when a chapter (template or narrative) shows it.
+  if (auto chart = area_population_chart(ds)) {
+    const std::string ref = "](" + chart->file_name + ")";
+    for (const auto& ch : draft.chapters)
+      if (ch.markdown.find(ref) != std::string::npos) {
+        draft.images.push_back({chart->file_name, chart->svg});
+        break;
+      }
   }
   return draft;
 }

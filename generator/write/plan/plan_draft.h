@@ -37,11 +37,20 @@ struct DraftChapter {
   bool on_site = true;
 };
 
+// A picture a chapter shows as ![…](file_name): written beside the chapters'
+// Markdown (out/plan/<draft>/), put inline in the HTML drafts and pages,
+// and handed to pandoc for the .docx.
+struct DraftImage {
+  std::string file_name;  // "圏域ごとの人口と高齢化率.svg"
+  std::string svg;
+};
+
 struct PlanDraft {
   std::string draft;       // 実施計画 | 地域福祉計画
   std::string title;       // plain text: "架空市重層的支援体制整備事業実施計画（案）"
   std::string file_title;  // for the HTML file name: "重層的支援体制整備事業実施計画（案）"
   std::vector<DraftChapter> chapters;
+  std::vector<DraftImage> images;  // only those a chapter refers to
 };
 
 struct DraftOptions {

@@ -44,9 +44,11 @@ struct ChapterHtml {
 
 // One chapter, parsed once: its <h1> and <h2> get ids the table of
 // contents links to (cmark writes them bare), its tables the attributes.
-ChapterHtml chapter_html(const std::string& markdown, const std::string& chapter_id) {
+ChapterHtml chapter_html(const std::string& markdown, const std::string& chapter_id,
+                         const std::vector<DraftImage>& images) {
   ChapterHtml out;
   MarkdownTree tree(markdown);
+  inline_draft_images(tree, images);
   int section = 0;
   for (cmark_node* h : tree.nodes_named("heading")) {
     int level = cmark_node_get_heading_level(h);
@@ -66,6 +68,22 @@ ChapterHtml chapter_html(const std::string& markdown, const std::string& chapter
 
 }  // namespace
 
+void inline_draft_images(MarkdownTree& tree, const std::vector<DraftImage>& images) {
+  if (images.empty()) return;
+  for (cmark_node* image : tree.nodes_named("image")) {
+    cmark_node* paragraph = cmark_node_parent(image);
+    if (!paragraph || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH || cmark_node_first_child(paragraph) != image ||
+        cmark_node_last_child(paragraph) != image)
+      continue;
+    const char* url = cmark_node_get_url(image);
+    for (const DraftImage& i : images)
+      if (url && i.file_name == url) {
+        MarkdownTree::replace_with_html(paragraph, "<div class=\"chart\">\n" + i.svg + "</div>\n");
+        break;
+      }
+  }
+}
+
 std::string render_plan_html(const PlanDraft& draft, const Municipality& m) {
   // Paragraphs, not lists: word processors would add their own numbers.
   std::string toc = "<nav class=\"toc\" aria-label=\"目次\">\n<p class=\"toc-title\">目次</p>\n";
@@ -74,7 +92,7 @@ std::string render_plan_html(const PlanDraft& draft, const Municipality& m) {
     const DraftChapter& ch = draft.chapters[i];
     std::string id = "c" + std::to_string(i + 1);
     toc += "<p class=\"toc-chapter\"><a href=\"#" + id + "\">" + html_escape(ch.title) + "</a></p>\n";
-    ChapterHtml html = chapter_html(ch.markdown, id);
+    ChapterHtml html = chapter_html(ch.markdown, id, draft.images);
     toc += html.toc;
     body += "<section class=\"chapter\">\n" + html.body + "</section>\n";
   }

@@ -10,9 +10,15 @@
 #include <string>
 
 #include "model/model.h"
+#include "write/markdown/markdown_tree.h"
 #include "write/plan/plan_draft.h"
 
 namespace kyosei {
+
+// Puts each paragraph that is only an image of `images` (![…](file_name))
+// in place as <div class="chart"> with the SVG inline, so the page needs no
+// file beside it. Other images stay as they are.
+void inline_draft_images(MarkdownTree& tree, const std::vector<DraftImage>& images);
 
 std::string render_plan_html(const PlanDraft& draft, const Municipality& m);
 

@@ -18,10 +18,11 @@ bool write_draft(const BuildContext& c, const PlanDraft& draft) {
     ok = false;
   };
   for (const auto& ch : draft.chapters) put(dir + draft.draft + "/" + ch.file_name, ch.markdown);
+  for (const auto& image : draft.images) put(dir + draft.draft + "/" + image.file_name, image.svg);
   put(dir + draft.file_title + ".html", render_plan_html(draft, c.dataset.municipality));
   std::string markdown;
   for (const auto& ch : draft.chapters) markdown += ch.markdown + "\n";
-  ok = write_docx(c, markdown, draft.title, dir + draft.file_title + ".docx") && ok;
+  ok = write_docx(c, markdown, draft.title, dir + draft.file_title + ".docx", draft.images) && ok;
   return ok;
 }
 

@@ -10,6 +10,7 @@
 #include "write/markdown/markdown_html.h"
 #include "write/markdown/markdown_tree.h"
 #include "write/plan/plan_draft.h"
+#include "write/plan/plan_html.h"
 #include "write/site/site_html.h"
 #include "write/site/site_producers.h"
 
@@ -47,8 +48,9 @@ PublishedDraft publish(const PlanDraft& draft, const std::string& folder, SiteOu
     page.title = ch.title;
     page.section = "plan";
     page.parents = {{kIndexTitle, kIndexPath}};
-    page.body_html = html_note(draft.title + "の一部です。").value +
-                     markdown_to_html(without_draft_notes(drop_leading_heading(ch.markdown, 1)));
+    MarkdownTree tree(without_draft_notes(drop_leading_heading(ch.markdown, 1)));
+    inline_draft_images(tree, draft.images);  // the chart, inline: no file beside the page
+    page.body_html = html_note(draft.title + "の一部です。").value + tree.html();
     pub.chapters.push_back({page.path, page.title});
     out.pages.push_back(std::move(page));
   }
