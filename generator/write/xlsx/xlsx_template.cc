@@ -36,9 +36,12 @@ constexpr double kLineHeight = 18;  // points per wrapped line
 // Share of a column's width that wrapped text fills (Excel wraps a little
 // before the edge), for estimating the lines of a row.
 constexpr double kWrapFill = 0.95;
-// Its four columns: item, value, help, example.
+// Its four columns: sheet, file or column, help, 必須・任意. Narrow enough
+// for one portrait A4 width at 8 pt or more (fit_budget_points; 650 of
+// 659 pt), so each help prints beside its column's name, not on a page of
+// its own; long names and help wrap, and the rows grow to fit.
 constexpr size_t kGuideColumns = 4;
-constexpr double kGuideWidths[kGuideColumns] = {34, 22, 56, 16};
+constexpr double kGuideWidths[kGuideColumns] = {19, 19, 44, 12};
 
 // At most n code points; a cut text ends with 「…」.
 std::string cut(const std::string& s, size_t n) {
