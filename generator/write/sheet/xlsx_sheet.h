@@ -22,6 +22,9 @@
 // "-2" or "@SUM(A1)" from an input stay text. Only Formula cells, which
 // kyosei builds, are formulas, each with its cached value.
 //
+// A Sheet::form (the input template's CSV sheets) is printed and checked as
+// a form to type into instead: see sheet_table.h.
+//
 // The file is byte-identical for the same sheets: the creation time is
 // April 1 of the fiscal year (workbook_timestamp).
 #pragma once
