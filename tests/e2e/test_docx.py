@@ -123,6 +123,9 @@ class WordDrafts(unittest.TestCase):
                     flat = re.sub(r"\s+", "", text)
                     for md in sorted(md_dir.glob("*.md")):
                         chapter = md.read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
+                        if md.stem.endswith("点検表"):  # the officer's checklist stays out of the .docx
+                            self.assertNotIn(re.sub(r"\s+", "", chapter), flat, md.name)
+                            continue
                         self.assertIn(re.sub(r"\s+", "", chapter), flat, md.name)
                 else:
                     self.assertIn("自己点検", text)

@@ -11,7 +11,11 @@ page headers) and the CSV export. None may hold
   (data/…), an input's file name (staff.csv …) or an instruction to
   developers (「verified 列を Y に」).
 The self-assessment working files (自己点検シート.xlsx, 自己点検レポート) are
-for staff and may name inputs, but not extracts, rule codes or data paths."""
+for staff and may name inputs, but not extracts, rule codes or data paths.
+The officer's notes that name a narrative/ file (「（差し替え: narrative/理念.md）」)
+never reach a draft (.md, .html, .docx) or the site: they are listed in the
+checklist (地域福祉計画/…点検表.md) only, the one internal file that may
+name narrative/."""
 import html
 import re
 import shutil
@@ -33,7 +37,9 @@ ALWAYS = {
     "reference data path": re.compile(r"\bdata/[a-z_/]+\.(csv|toml)"),
     "developer instruction": re.compile(r"verified 列|を Y にして"),
     "seed path": re.compile(r"shared/(spec|domain|seeds)/"),
+    "officer's replacement note": re.compile(r"差し替え: narrative/"),
 }
+NARRATIVE_PATH = re.compile(r"narrative/")
 INPUT_FILES = re.compile(r"\b(services|staff|meetings|meeting_sessions|areas|indicators|assessment|funding_ratios)\.csv\b"
                          r"|\bmunicipality\.toml\b")
 
@@ -97,10 +103,28 @@ class NoInternalText(unittest.TestCase):
                     for what, pattern in ALWAYS.items():
                         m = pattern.search(text)
                         self.assertIsNone(m, f"{what}: …{text[max(0, m.start() - 40):m.end() + 20]}…" if m else "")
+                    if rel.endswith((".md", ".html", ".docx")) and not rel.endswith("点検表.md"):
+                        m = NARRATIVE_PATH.search(text)
+                        self.assertIsNone(m, f"narrative path: …{text[max(0, m.start() - 40):m.end() + 20]}…" if m else "")
                     if not staff:
                         m = INPUT_FILES.search(text)
                         self.assertIsNone(m, f"input file name: …{text[max(0, m.start() - 40):m.end() + 20]}…" if m else "")
             self.assertGreater(seen, 20, ds.name)
+
+    def test_replacement_notes_only_in_the_checklist(self):
+        # The drafts keep the （案） mark; the checklist lists the files.
+        plan = self.out[SRC / "inputs"] / "plan"
+        draft = (plan / "地域福祉計画" / "01_計画の策定にあたって.md").read_text(encoding="utf-8")
+        self.assertIn("> （案）データから作成した下書きです\n", draft)
+        checklist = next((plan / "地域福祉計画").glob("*点検表.md")).read_text(encoding="utf-8")
+        self.assertIn("| 第1章 計画の策定にあたって ＞ 1 計画策定の背景と目的 | narrative/地域福祉計画の趣旨.md |", checklist)
+        # inputs/ has narrative/理念.md: a replaced section is not listed.
+        self.assertNotIn("基本理念 | narrative/理念.md |", checklist)
+        self.assertNotIn("差し替え: narrative/", checklist)
+        html = visible((plan / "地域福祉計画（案）.html").read_text(encoding="utf-8"))
+        self.assertNotIn("共通して取り組むべき事項の点検表", html, "the checklist stays out of the handed-over HTML")
+        if (plan / "地域福祉計画（案）.docx").exists():
+            self.assertNotIn("共通して取り組むべき事項の点検表", docx_text(plan / "地域福祉計画（案）.docx"))
 
     def test_sources_are_cited_as_documents(self):
         page = (self.out[SRC / "inputs"] / "plan" / "実施計画" / "09_事業費と財源.md").read_text(encoding="utf-8")

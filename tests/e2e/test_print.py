@@ -13,16 +13,21 @@ to PDF (soffice --headless, private profile) and read back with
 - every page has the page header: municipality, sheet (with 「（庁内用）」 in
   the internal edition) and 年度, and the footer 「n / N」;
 - on a sheet of its own, a secondary table's pages repeat its own header,
-  never the main table's.
+  never the main table's;
+- the input template's guide sheet (説明) prints one page wide: each
+  column's 説明 starts on the same page and line as its sheet and column
+  name (not on a page of its own further on).
 Page images for a look (pdftoppm) are kept under tests/artifacts/print/
 when KYOSEI_KEEP_PRINT=1.
 """
+import html
 import os
 import re
 import shutil
 import subprocess
 import tempfile
 import unittest
+import zipfile
 from pathlib import Path
 
 from kyosei_test_support import run_kyosei, source_dir
@@ -70,6 +75,36 @@ def lines_of(words):
         else:
             lines.append([w])
     return [sorted(l, key=lambda w: w[0]) for l in lines]
+
+
+def column(ref):
+    """0 for A, 1 for B … of a cell reference such as "C12"."""
+    n = 0
+    for ch in re.match(r"[A-Z]+", ref).group(0):
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def first_sheet_rows(xlsx):
+    """The rows of a workbook's first worksheet as lists of cell strings."""
+    with zipfile.ZipFile(xlsx) as z:
+        shared = [html.unescape("".join(re.findall(r"<t[^>]*>([^<]*)</t>", si)))
+                  for si in re.findall(r"<si>(.*?)</si>", z.read("xl/sharedStrings.xml").decode("utf-8"), re.S)]
+        sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    rows = []
+    for body in re.findall(r"<row [^>]*>(.*?)</row>", sheet, re.S):
+        cells = []
+        for ref, attrs, value in re.findall(r'<c r="([A-Z]+)\d+"([^>]*)>(?:<v>([^<]*)</v>)?', body):
+            while len(cells) < column(ref):
+                cells.append("")
+            cells.append(shared[int(value)] if 't="s"' in attrs and value else value)
+        rows.append(cells)
+    return rows
+
+
+def lead(text, n):
+    """The first n characters of a text up to its first space: what pdftotext prints first."""
+    return text.split()[0][:n] if text.split() else ""
 
 
 @unittest.skipUnless(shutil.which("soffice") and shutil.which("pdftotext"),
@@ -174,6 +209,27 @@ class PrintedWorkbooks(unittest.TestCase):
                         self.assertNotIn("開催日", first_row)
                     if " 視点別の平均 " in f" {header} ":
                         self.assertNotIn("点検項目", first_row)
+
+    def test_template_guide_prints_help_beside_each_column(self):
+        for i, (ds, label, xlsx, internal) in enumerate(self.books):
+            if label != "入力様式":
+                continue
+            with self.subTest(dataset=ds.name):
+                rows = first_sheet_rows(xlsx)
+                start = next(n for n, r in enumerate(rows) if r[:3] == ["シート", "列", "説明"])
+                columns = [r for r in rows[start + 1:] if len(r) >= 3 and r[2]]
+                self.assertGreater(len(columns), 50)
+                lines = [(n, line) for n, (w, h, words) in enumerate(pages_of(self.pdfs[i]), start=1)
+                         for line in lines_of(words)]
+                for sheet, name, help_text, *_ in columns:
+                    key = re.sub(r"\s+", "", help_text)[:4]
+                    # The line where this column's 説明 starts holds its sheet and column name
+                    # (pdftotext may cut a word at a half-width colon: the line is joined).
+                    found = [n for n, line in lines
+                             if key in "".join(t for *_, t in line)
+                             and any(t.startswith(lead(name, 3)) for *_, t in line)
+                             and any(t.startswith(lead(sheet, 3)) for *_, t in line)]
+                    self.assertTrue(found, f"{sheet} {name}: 「{help_text[:20]}…」 is not printed beside its column name")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,20 @@ std::vector<DraftSection> draft_sections(const std::vector<DraftChapter>& chapte
   return out;
 }
 
+std::string render_replacement_list(
+    const std::vector<std::pair<std::string, std::vector<ReplacementNote>>>& drafts) {
+  std::string out;
+  for (const auto& [title, notes] : drafts) {
+    if (notes.empty()) continue;
+    MarkdownTable t;
+    t.headers = {"データから作った下書きの節", "差し替えるファイル"};
+    for (const auto& n : notes) t.rows.push_back({md(n.section), md(n.file)});
+    out += "**" + md(title) + "**\n\n" + t.render() + "\n";
+  }
+  if (out.empty()) return "データから作った下書きの節はありません（すべて職員が書いた本文です）。\n";
+  return out;
+}
+
 ChecklistMarkdown render_common_items_checklist(const std::vector<DraftChapter>& chapters,
                                                 const std::vector<CommonItemMatch>& matches,
                                                 const std::map<std::string, std::string>& narratives) {

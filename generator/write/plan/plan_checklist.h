@@ -13,6 +13,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analyse/common_items.h"
@@ -30,6 +31,13 @@ struct ChecklistMarkdown {
 ChecklistMarkdown render_common_items_checklist(const std::vector<DraftChapter>& chapters,
                                                 const std::vector<CommonItemMatch>& matches,
                                                 const std::map<std::string, std::string>& narratives);
+
+// The officer's list of drafted sections and the narrative/ file that
+// replaces each (write/plan/plan_draft.h ReplacementNote), per draft
+// (title, notes): a table per draft, or one sentence when every drafted
+// section has been replaced. Only this checklist names those files.
+std::string render_replacement_list(
+    const std::vector<std::pair<std::string, std::vector<ReplacementNote>>>& drafts);
 
 // The draft cut into labelled sections (levels 1 and 2) without table
 // lines, for the search.

@@ -139,7 +139,7 @@ std::string common_items_section(const PlanFacts& f, const WelfarePlanItemRef& i
   out += "**基本目標1　" + md(item.goal) + "**\n\n";
   out += "国の地域福祉計画策定ガイドラインが例示する項目（ア〜タ）ごとに、関連する取組を示します。"
          "事業と項目の結びつきは、棚卸の「共通事項」の列によります。"
-         "項目の名称には、原文で確認できていないものを含みます（資料「共通して取り組むべき事項の点検表」）。\n\n"
+         "項目の名称には、原文で確認できていないものを含みます。\n\n"
          "> （案）各項目について" + own_municipality(f.ds.municipality.name) + "が取り組む方針は、データからは書けません。項目ごとに担当課で記載してください。\n\n";
   const auto& matches = f.view.common_items;
   std::vector<std::string> unmatched;

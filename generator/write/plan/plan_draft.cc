@@ -3,9 +3,10 @@
 #include <algorithm>
 
 #include "analyse/common_items.h"
+#include "base/text.h"
+#include "write/markdown/markdown_plain_text.h"
 #include "write/markdown/markdown_tree.h"
 #include "write/plan/area_chart.h"
-#include "write/markdown/markdown_plain_text.h"
 #include "write/plan/plan_checklist.h"
 #include "write/plan/plan_context.h"
 #include "write/plan/plan_facts.h"
@@ -46,6 +47,40 @@ std::vector<Selected> select_chapters(const std::string& draft, const Dataset& d
   return out;
 }
 
+// 「（差し替え: narrative/理念.md）」 after drafted text tells the officer
+// which narrative file replaces it. It is for the officer only: taken out
+// of the chapter and kept, with the section it stood in, for the checklist.
+constexpr std::string_view kReplaceOpen = "（差し替え: ";
+constexpr std::string_view kReplaceClose = "）";
+
+std::string take_replacement_notes(const std::string& md, const std::string& chapter_title,
+                                   std::vector<ReplacementNote>& notes) {
+  std::vector<std::string> lines;
+  std::vector<std::string> headings;  // levels 2, 3 … above the line (level 1 is the chapter)
+  bool fenced = false;
+  for (const auto& line : split(md, '\n')) {
+    if (line.rfind("```", 0) == 0 || line.rfind("~~~", 0) == 0) fenced = !fenced;
+    size_t level = 0;
+    while (!fenced && level < line.size() && line[level] == '#') ++level;
+    if (level >= 2 && level < line.size() && line[level] == ' ') {
+      headings.resize(level - 2);
+      headings.push_back(markdown_to_plain_text(line.substr(level + 1)));
+    }
+    std::string kept = line;
+    for (size_t at; !fenced && (at = kept.find(kReplaceOpen)) != std::string::npos;) {
+      size_t end = kept.find(kReplaceClose, at + kReplaceOpen.size());
+      if (end == std::string::npos) break;
+      std::string file = kept.substr(at + kReplaceOpen.size(), end - at - kReplaceOpen.size());
+      std::string section = chapter_title;
+      for (const auto& h : headings) section += " ＞ " + h;
+      notes.push_back({section, file});
+      kept.erase(at, end + kReplaceClose.size() - at);
+    }
+    lines.push_back(std::move(kept));
+  }
+  return join(lines, "\n");
+}
+
 std::string two_digits(size_t n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
 // Renders one chapter: template, whole-chapter narrative, number.
@@ -67,7 +102,7 @@ std::optional<DraftChapter> render_chapter(const Selected& s, size_t index, cons
   out.file_name = two_digits(index) + "_" + c.name + ".md";
   auto headings = markdown_headings(body);
   out.title = headings.empty() ? c.name : markdown_to_plain_text(headings.front().text);
-  out.markdown = body;
+  out.markdown = take_replacement_notes(body, out.title, out.replacements);
   out.on_site = c.on_site;
   return out;
 }
@@ -137,17 +172,36 @@ std::optional<PlanDraft> build_welfare_draft(const Analysis& a, const DraftOptio
       // The 実施計画, one level down, inside this chapter.
       auto embedded = jusou_draft(a, options, diags, true);
       if (!embedded) return std::nullopt;
-      for (const auto& e : embedded->chapters) ch->markdown += "\n" + e.markdown;
+      for (const auto& e : embedded->chapters) {
+        ch->markdown += "\n" + e.markdown;
+        for (const auto& note : e.replacements) ch->replacements.push_back({ch->title + " ＞ " + note.section, note.file});
+      }
       ch->markdown = tidy_markdown(ch->markdown);
     }
     draft.chapters.push_back(std::move(*ch));
   }
   if (checklist) {
+    std::vector<std::pair<std::string, std::vector<ReplacementNote>>> replacements;
+    // The 実施計画 drafted on its own has its notes listed here too: this
+    // checklist is the one internal list of the build. The site shows
+    // no checklist, so it skips drafting the 実施計画 again.
+    if (jusou_plan_standalone(m) && !options.public_site) {
+      auto jusou = jusou_draft(a, options, diags, false);
+      if (!jusou) return std::nullopt;
+      std::vector<ReplacementNote> notes;
+      for (const auto& ch : jusou->chapters) notes.insert(notes.end(), ch.replacements.begin(), ch.replacements.end());
+      replacements.push_back({jusou->title, std::move(notes)});
+    }
+    std::vector<ReplacementNote> own;
+    for (const auto& ch : draft.chapters) own.insert(own.end(), ch.replacements.begin(), ch.replacements.end());
+    replacements.insert(replacements.begin(), {draft.title, std::move(own)});
+    context.set("差し替えの一覧", render_replacement_list(replacements));
     auto rendered = render_common_items_checklist(draft.chapters, facts.view.common_items, ds.narratives);
     context.set("点検表", rendered.table);
     context.set("点検表の注記", rendered.note);
     auto ch = render_chapter(*checklist, checklist_index, context, ds, options, diags);
     if (!ch) return std::nullopt;
+    ch->internal = true;
     draft.chapters.push_back(std::move(*ch));
   }
   // The population chart, when a chapter (template or narrative) shows it.

@@ -30,11 +30,24 @@
 
 namespace kyosei {
 
+// A note for the officer that kyosei used to print beside drafted text:
+// which file of the input folder's narrative/ replaces it. Such notes are
+// never left in a draft (md, html, docx); they are listed in the
+// checklist chapter only.
+struct ReplacementNote {
+  std::string section;  // 「第4章 基本方針 ＞ 1 基本理念」
+  std::string file;     // 「narrative/理念.md」
+};
+
 struct DraftChapter {
   std::string file_name;  // "01_趣旨・背景.md": consecutive numbers in chapter order
   std::string title;      // plain text of its heading: "第1章 計画策定の趣旨・背景"
   std::string markdown;   // the whole chapter, starting with its "# " heading
   bool on_site = true;
+  // The checklist: for the officer, written as its own .md only, never in
+  // the .html or .docx that are handed over.
+  bool internal = false;
+  std::vector<ReplacementNote> replacements;  // taken out of `markdown`
 };
 
 // A picture a chapter shows as ![…](file_name): written beside the chapters'

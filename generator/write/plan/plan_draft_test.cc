@@ -159,7 +159,24 @@ TEST_CASE("a town without a 福祉事務所 has the substitute 相談事業 unde
 TEST_CASE("narratives replace a section or a whole chapter; drafted text is marked （案）") {
   Dataset ds = sample();
   std::string before = all_text(jusou(ds));
-  CHECK(before.find("（案）データから作成した下書きです（差し替え: narrative/理念.md）") != std::string::npos);
+  // The drafted text keeps its （案） mark; which file replaces it is for
+  // the officer and is listed in the checklist only.
+  CHECK(before.find("> （案）データから作成した下書きです\n") != std::string::npos);
+  CHECK(before.find("差し替え") == std::string::npos);
+  CHECK(before.find("narrative/") == std::string::npos);
+  {
+    PlanDraft w = welfare(ds);
+    for (const auto& c : w.chapters)
+      if (!c.internal) CHECK_MESSAGE(c.markdown.find("narrative/") == std::string::npos, c.title);
+    const DraftChapter& checklist = w.chapters.back();
+    CHECK(checklist.internal);
+    CHECK(checklist.markdown.find("| 第4章 基本理念と目指す姿 ＞ 1 基本理念 | narrative/理念.md |") != std::string::npos);
+    // The 実施計画 drafted on its own is listed there too.
+    CHECK(checklist.markdown.find("**見本市重層的支援体制整備事業実施計画（案）**") != std::string::npos);
+    CHECK(checklist.markdown.find("| 第5章 基本方針 ＞ 1 基本理念 | narrative/理念.md |") != std::string::npos);
+    // Handed over as it is: the HTML has no checklist and does not point to it.
+    CHECK(render_plan_html(w, ds.municipality).find("点検表") == std::string::npos);
+  }
   ds.narratives["理念"] = "# 計画の理念\n\n**ともに生きる**まち\n\n## 3つの柱\n";
   ds.narratives["実施計画_現状と課題"] = "# 独自の見出し\n\n職員が書いた現状です。\n";
   PlanDraft d = jusou(ds);

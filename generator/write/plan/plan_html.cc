@@ -90,6 +90,7 @@ std::string render_plan_html(const PlanDraft& draft, const Municipality& m) {
   std::string body;
   for (size_t i = 0; i < draft.chapters.size(); ++i) {
     const DraftChapter& ch = draft.chapters[i];
+    if (ch.internal) continue;  // the officer's checklist stays in its .md
     std::string id = "c" + std::to_string(i + 1);
     toc += "<p class=\"toc-chapter\"><a href=\"#" + id + "\">" + html_escape(ch.title) + "</a></p>\n";
     ChapterHtml html = chapter_html(ch.markdown, id, draft.images);

@@ -1,7 +1,8 @@
 // One plan draft as a single self-contained HTML file for printing and for
 // editing in Word or LibreOffice Writer: inline CSS with an A4 @page, a
 // cover, a table of contents (chapters and their sections, linked), each
-// chapter on a new page, and tables with borders drawn both by CSS and by
+// chapter but the internal ones (the checklist, kept in its .md only)
+// on a new page, and tables with borders drawn both by CSS and by
 // the border/cellpadding attributes that word processors read.
 //
 // The chapters' Markdown goes through markdown_to_html (raw HTML dropped,

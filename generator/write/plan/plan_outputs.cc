@@ -20,8 +20,10 @@ bool write_draft(const BuildContext& c, const PlanDraft& draft) {
   for (const auto& ch : draft.chapters) put(dir + draft.draft + "/" + ch.file_name, ch.markdown);
   for (const auto& image : draft.images) put(dir + draft.draft + "/" + image.file_name, image.svg);
   put(dir + draft.file_title + ".html", render_plan_html(draft, c.dataset.municipality));
+  // The .docx is handed over as it is, like the HTML: no internal chapter.
   std::string markdown;
-  for (const auto& ch : draft.chapters) markdown += ch.markdown + "\n";
+  for (const auto& ch : draft.chapters)
+    if (!ch.internal) markdown += ch.markdown + "\n";
   ok = write_docx(c, markdown, draft.title, dir + draft.file_title + ".docx", draft.images) && ok;
   return ok;
 }

@@ -109,6 +109,9 @@ struct SheetTableColumn {
   bool required = false;
   bool choices_strict = true;
   std::string choices_name;
+  // Formatted as text ("@"), the column and its cells: R8, 001 or 2026/5/12
+  // stay as typed instead of turning into numbers or dates.
+  bool text_only = false;
 };
 
 struct SheetTable {
@@ -138,6 +141,16 @@ struct Sheet {
   bool landscape = false;
   size_t frozen_columns = 0;  // label columns kept in view when scrolling right (and printed on every page across)
   bool extras_below = false;  // the extras stay on this worksheet, below the main table
+  // An input form (入力様式): a sheet to type into, not a report. Each
+  // column's help (choice_title, choice_message) shows on its header and on
+  // every cell down to Excel's last row, its choices (from the workbook's
+  // shared lists, xlsx_sheet.h DropDownLists) on every such cell; cells
+  // have no borders and rows no fixed height (Excel fits them after each
+  // edit); no autofilter and no print area (rows typed later print too);
+  // widths stay as typed text needs them (no print shrink);
+  // the footer only (an empty form has no municipality or 年度), the header
+  // row and the first column repeated on printed pages.
+  bool form = false;
   SheetTable main;
   std::vector<SheetTable> extras;
   std::vector<std::string> notes;  // 注: sentences printed under the tables (not in the CSV)

@@ -23,6 +23,7 @@ constexpr uint32_t kHeaderFill = 0xDDEBF7;  // pale blue, prints well in grey
 constexpr uint32_t kShadeFill = 0xFCE4D6;   // pale orange: a gap
 constexpr uint32_t kTotalFill = 0xF2F2F2;   // light grey: 合計
 constexpr uint32_t kInputFill = 0xFFF8DC;   // pale yellow: a cell staff fill in
+constexpr uint32_t kRequiredFill = 0xFCE4D6;  // pale orange: a form's required column
 // One line of 11pt 游ゴシック, Excel's default row height for it (libxlsxwriter
 // assumes Calibri's 15). Rows with wrapped text get an explicit height, as
 // neither Excel nor LibreOffice reliably fits rows when opening a file.
@@ -37,6 +38,14 @@ constexpr double kChartWidthPx = 480;
 constexpr size_t kChartRows = 12;
 constexpr double kDefaultColumnWidth = 8.43;
 constexpr double kExtraTextWidth = 16;
+// Input forms (Sheet::form): validations reach Excel's last row, so rows
+// typed later get the help and the list too; "number stored as text" is
+// not flagged anywhere (all text on purpose); a list column of the shared
+// lists sheet is at most this wide.
+constexpr lxw_row_t kFormLastRow = LXW_ROW_MAX - 1;
+constexpr const char* kWholeSheet = "A1:XFD1048576";
+constexpr const char* kFormFooter = "&C&P / &N";
+constexpr double kListMaxWidth = 40;
 
 const char* number_format(CellFormat f) {
   switch (f) {
@@ -86,8 +95,9 @@ double column_pixels(double width) { return width < 1 ? width * 12 : std::floor(
 // Header: a table's header row (VerticalHeader: printed top to bottom);
 // Cell: a table cell; Caption: an extra table's title; Note: the notes;
 // Column: a wrapped column's default (no border, so the empty rows below the
-// table print blank).
-enum class Role { Header, VerticalHeader, Cell, Caption, Note, Column };
+// table print blank); Form: a form's cell and column default (no border, wrapped
+// and top-aligned when `wrap`).
+enum class Role { Header, VerticalHeader, Cell, Caption, Note, Column, Form };
 
 // The workbook's formats, made once per combination and in first-use order
 // (so the styles part is the same for the same sheets).
@@ -96,8 +106,10 @@ class Formats {
   explicit Formats(lxw_workbook* wb) : wb_(wb) {}
 
   lxw_format* get(Role role, CellFormat format = CellFormat::Text, bool wrap = false, bool shaded = false,
-                  bool total = false, bool input = false, bool centred = false) {
-    auto key = std::make_tuple(static_cast<int>(role), static_cast<int>(format), wrap, shaded, total, input, centred);
+                  bool total = false, bool input = false, bool centred = false, bool required = false,
+                  bool text_only = false) {
+    auto key = std::make_tuple(static_cast<int>(role), static_cast<int>(format), wrap, shaded, total, input, centred,
+                               required, text_only);
     auto it = cache_.find(key);
     if (it != cache_.end()) return it->second;
     lxw_format* f = add_japanese_format(wb_);
@@ -108,7 +120,7 @@ class Formats {
       case Role::Header:
         format_set_bold(f);
         format_set_pattern(f, LXW_PATTERN_SOLID);
-        format_set_bg_color(f, kHeaderFill);
+        format_set_bg_color(f, required ? kRequiredFill : kHeaderFill);
         format_set_border(f, LXW_BORDER_THIN);
         format_set_align(f, LXW_ALIGN_CENTER);
         format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
@@ -123,6 +135,12 @@ class Formats {
         format_set_text_wrap(f);
         format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
         break;
+      case Role::Form:
+        if (wrap) {
+          format_set_text_wrap(f);
+          format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+        }
+        break;
       case Role::Cell:
         format_set_border(f, LXW_BORDER_THIN);
         format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
@@ -136,13 +154,14 @@ class Formats {
         if (centred) format_set_align(f, LXW_ALIGN_CENTER);
         break;
     }
+    if (text_only) format_set_num_format(f, "@");
     cache_.emplace(key, f);
     return f;
   }
 
  private:
   lxw_workbook* wb_;
-  std::map<std::tuple<int, int, bool, bool, bool, bool, bool>, lxw_format*> cache_;
+  std::map<std::tuple<int, int, bool, bool, bool, bool, bool, bool, bool>, lxw_format*> cache_;
 };
 
 struct PlacedTable {
@@ -216,12 +235,14 @@ bool vertical(const SheetTable& t, size_t column) {
 class SheetWriter {
  public:
   SheetWriter(lxw_workbook* wb, Formats& formats, const WorkbookInfo& info, const Municipality& mu, const Sheet& sheet,
-              const Worksheet& worksheet)
-      : wb_(wb), fmt_(formats), info_(info), mu_(mu), sheet_(sheet), w_(worksheet), tables_(worksheet.tables) {}
+              const Worksheet& worksheet, DropDownLists* lists)
+      : wb_(wb), fmt_(formats), info_(info), mu_(mu), sheet_(sheet), w_(worksheet), tables_(worksheet.tables),
+        lists_(lists) {}
 
   void write() {
     ws_ = workbook_add_worksheet(wb_, w_.name.c_str());
-    worksheet_set_default_row(ws_, kLinePoints, LXW_FALSE);
+    // A form's rows typed later keep the height Excel gives them.
+    if (!sheet_.form) worksheet_set_default_row(ws_, kLinePoints, LXW_FALSE);
     columns_ = 1;
     for (const auto& p : tables_) columns_ = std::max(columns_, p.table->columns.size());
     set_widths();
@@ -233,7 +254,7 @@ class SheetWriter {
   }
 
  private:
-  bool filtered(const PlacedTable& p) const { return w_.filter && &p == &tables_.front(); }
+  bool filtered(const PlacedTable& p) const { return w_.filter && !sheet_.form && &p == &tables_.front(); }
 
   // Widths follow the first table; a further table below it widens a column
   // only as far as kExtraTextWidth for text (which then wraps), but fully
@@ -250,12 +271,14 @@ class SheetWriter {
         width = std::max(width, column_width(texts_of(*p.table, c, true, false), text_cap));
         width = std::max(width, column_width(texts_of(*p.table, c, false, true)));
         if (vertical(*p.table, c)) continue;
-        double header = column_width({p.table->columns[c].header}, text_cap) + (filtered(p) ? kFilterButtonWidth : 0);
+        // A form's drop-down button sits in the cell, beside the header too.
+        bool button = filtered(p) || (sheet_.form && !p.table->columns[c].choices.empty());
+        double header = column_width({p.table->columns[c].header}, text_cap) + (button ? kFilterButtonWidth : 0);
         width = std::max(width, header);
       }
       widths_[c] = width;
     }
-    shrink_to_page();
+    if (!sheet_.form) shrink_to_page();  // a form keeps the widths typing needs
     // Which (table, column) wraps: text wider than the final width.
     for (const auto& p : tables_) {
       std::vector<bool> wraps;
@@ -265,8 +288,10 @@ class SheetWriter {
     }
     for (size_t c = 0; c < columns_; ++c) {
       bool wrap_first = c < wrap_[0].size() && wrap_[0][c];
-      worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths_[c],
-                           wrap_first ? fmt_.get(Role::Column) : nullptr);
+      lxw_format* f = wrap_first ? fmt_.get(Role::Column) : nullptr;
+      // A form's column default is its cells' format, for the rows typed later.
+      if (sheet_.form) f = fmt_.get(Role::Form, CellFormat::Text, wrap_first, false, false, false, false, false, text_only(c));
+      worksheet_set_column(ws_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths_[c], f);
     }
   }
 
@@ -309,7 +334,8 @@ class SheetWriter {
       const std::string& header = t.columns[c].header;
       bool down = vertical(t, c);
       worksheet_write_string(ws_, row_t(p.origin), col_t(c), header.c_str(),
-                             fmt_.get(down ? Role::VerticalHeader : Role::Header));
+                             fmt_.get(down ? Role::VerticalHeader : Role::Header, CellFormat::Text, false, false, false,
+                                      false, false, t.columns[c].required));
       if (down)
         height = std::max(height, std::min(kVerticalHeaderMaxPoints,
                                            static_cast<double>(utf8_length(header)) * kVerticalCharPoints +
@@ -328,13 +354,69 @@ class SheetWriter {
         if (wrap) row_lines = std::max(row_lines, lines_needed(cell.text, widths_[c]));
         bool input = c < t.columns.size() && t.columns[c].input;
         bool centred = c < t.columns.size() && t.columns[c].centred;
+        if (sheet_.form) {
+          // As typed: an empty cell stays absent (the column default applies).
+          if (cell.kind == SheetCell::Kind::Blank || (cell.kind == SheetCell::Kind::Text && cell.text.empty())) continue;
+          write_cell(row_t(p.origin + 1 + r), col_t(c), cell,
+                     fmt_.get(Role::Form, CellFormat::Text, wrap, false, false, false, false, false, text_only(c)));
+          continue;
+        }
         write_cell(row_t(p.origin + 1 + r), col_t(c), cell,
                    fmt_.get(Role::Cell, format_of(t, c, cell), wrap, cell.shaded, row.total, input, centred));
       }
-      if (row_lines > 1) worksheet_set_row(ws_, row_t(p.origin + 1 + r), row_lines * kLinePoints, nullptr);
+      // A form's rows keep no fixed height: Excel and LibreOffice fit them
+      // to the text, again after each edit.
+      if (row_lines > 1 && !sheet_.form)
+        worksheet_set_row(ws_, row_t(p.origin + 1 + r), row_lines * kLinePoints, nullptr);
     }
     for (size_t c = 0; c < t.columns.size(); ++c)
-      if (!t.columns[c].choices.empty() && t.data_rows() > 0) add_choices(p, c);
+      if (sheet_.form)
+        add_form_validation(p, c);
+      else if (!t.columns[c].choices.empty() && t.data_rows() > 0)
+        add_choices(p, c);
+  }
+
+  bool text_only(size_t column) const {
+    const SheetTable& t = *tables_.front().table;
+    return column < t.columns.size() && t.columns[column].text_only;
+  }
+
+  // A form's column: its help on the header (help only) and on every cell
+  // below down to Excel's last row, with its choices as a drop-down there,
+  // from the shared lists when the workbook has them. A strict list refuses
+  // other values; a multi-valued one also takes "相談支援;参加支援".
+  void add_form_validation(const PlacedTable& p, size_t column) {
+    const SheetTableColumn& col = p.table->columns[column];
+    std::string title = col.choice_title, message = col.choice_message;
+    std::string error_title = col.error_title, error_message = col.error_message;
+    lxw_data_validation dv{};
+    dv.input_title = title.data();
+    dv.input_message = message.data();
+    dv.validate = LXW_VALIDATION_TYPE_ANY;
+    worksheet_data_validation_range(ws_, row_t(p.origin), col_t(column), row_t(p.origin), col_t(column), &dv);
+    std::string formula;
+    std::vector<std::string> values = col.choices;
+    std::vector<char*> list;
+    if (!col.choices.empty()) {
+      if (lists_) {
+        formula = lists_->add(col.choices_name, col.choices);
+        dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+        dv.value_formula = formula.data();
+      } else {
+        for (auto& v : values) list.push_back(v.data());
+        list.push_back(nullptr);
+        dv.validate = LXW_VALIDATION_TYPE_LIST;
+        dv.value_list = list.data();
+      }
+      if (col.choices_strict) {
+        dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+        if (!error_title.empty()) dv.error_title = error_title.data();
+        if (!error_message.empty()) dv.error_message = error_message.data();
+      } else {
+        dv.show_error = LXW_VALIDATION_OFF;
+      }
+    }
+    worksheet_data_validation_range(ws_, row_t(p.origin + 1), col_t(column), kFormLastRow, col_t(column), &dv);
   }
 
   // A drop-down list over the column's data rows; other values refused.
@@ -467,6 +549,13 @@ class SheetWriter {
     const PlacedTable& first = tables_.front();
     size_t header_row = first.origin;
     worksheet_freeze_panes(ws_, row_t(header_row + 1), col_t(w_.frozen_columns));
+    if (sheet_.form) {
+      worksheet_ignore_errors(ws_, LXW_IGNORE_NUMBER_STORED_AS_TEXT, kWholeSheet);
+      set_a4_print(ws_, sheet_.landscape, printed_points(columns_), std::max<size_t>(w_.frozen_columns, 1));
+      worksheet_repeat_rows(ws_, row_t(header_row), row_t(header_row));
+      worksheet_set_footer(ws_, kFormFooter);
+      return;
+    }
     if (w_.filter) {
       size_t columns = std::max<size_t>(first.table->columns.size(), 1);
       worksheet_autofilter(ws_, row_t(header_row), 0, row_t(header_row + first.table->data_rows()), col_t(columns - 1));
@@ -492,6 +581,7 @@ class SheetWriter {
   const Sheet& sheet_;
   const Worksheet& w_;
   const std::vector<PlacedTable>& tables_;
+  DropDownLists* lists_;
   lxw_worksheet* ws_ = nullptr;
   size_t columns_ = 1;
   std::vector<double> widths_;
@@ -501,6 +591,66 @@ class SheetWriter {
 };
 
 }  // namespace
+
+std::string DropDownLists::add(const std::string& label, const std::vector<std::string>& values) {
+  auto it = index_.find(values);
+  size_t i;
+  if (it == index_.end()) {
+    i = lists_.size();
+    index_[values] = i;
+    lists_.push_back({label, {label}, values});
+  } else {
+    i = it->second;
+    List& l = lists_[i];
+    if (std::find(l.labels.begin(), l.labels.end(), label) == l.labels.end()) {
+      l.labels.push_back(label);
+      l.label += "・" + label;
+    }
+  }
+  std::string letters;
+  for (size_t n = i + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+  std::string col = "$" + letters + "$";
+  return "=" + sheet_ + "!" + col + "2:" + col + std::to_string(values.size() + 1);
+}
+
+struct WorkbookSheets::State {
+  lxw_workbook* wb;
+  const WorkbookInfo& info;
+  const Municipality& mu;
+  DropDownLists* lists;
+  Formats formats;
+};
+
+WorkbookSheets::WorkbookSheets(lxw_workbook* wb, const WorkbookInfo& info, const Municipality& mu,
+                               DropDownLists* lists)
+    : state_(new State{wb, info, mu, lists, Formats(wb)}) {}
+
+WorkbookSheets::~WorkbookSheets() = default;
+
+void WorkbookSheets::add(const Sheet& sheet) {
+  for (const auto& worksheet : worksheets_of(sheet))
+    SheetWriter(state_->wb, state_->formats, state_->info, state_->mu, sheet, worksheet, state_->lists).write();
+}
+
+// One column per list: its label, then its values as text; hidden.
+void WorkbookSheets::write_lists() {
+  if (!state_->lists) return;
+  const DropDownLists& lists = *state_->lists;
+  lxw_worksheet* ws = workbook_add_worksheet(state_->wb, lists.sheet().c_str());
+  Formats& fmt = state_->formats;
+  for (size_t i = 0; i < lists.lists().size(); ++i) {
+    const DropDownLists::List& l = lists.lists()[i];
+    auto c = static_cast<lxw_col_t>(i);
+    std::vector<std::string> texts = l.values;
+    texts.push_back(l.label);
+    worksheet_set_column(ws, c, c, column_width(texts, kListMaxWidth), nullptr);
+    worksheet_write_string(ws, 0, c, l.label.c_str(), fmt.get(Role::Header));
+    lxw_format* text = fmt.get(Role::Form, CellFormat::Text, false, false, false, false, false, false, true);
+    for (size_t r = 0; r < l.values.size(); ++r)
+      worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), c, l.values[r].c_str(), text);
+  }
+  worksheet_hide(ws);
+}
 
 bool write_workbook(const WorkbookInfo& info, const Municipality& mu, const std::vector<Sheet>& sheets,
                     Diagnostics& diagnostics) {
@@ -526,9 +676,8 @@ bool write_workbook(const WorkbookInfo& info, const Municipality& mu, const std:
   props.created = workbook_timestamp(mu.fiscal_year);
   workbook_set_properties(wb, &props);
 
-  Formats formats(wb);
-  for (const auto& sheet : sheets)
-    for (const auto& worksheet : worksheets_of(sheet)) SheetWriter(wb, formats, info, mu, sheet, worksheet).write();
+  WorkbookSheets writer(wb, info, mu);
+  for (const auto& sheet : sheets) writer.add(sheet);
 
   if (std::string why = close_workbook(wb); !why.empty()) return fail(why);
   return true;

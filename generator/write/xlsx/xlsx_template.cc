@@ -11,15 +11,18 @@
 #include "model/reference.h"
 #include "model/reference_data.h"
 #include "write/sheet/sheet_table.h"
+#include "write/sheet/xlsx_sheet.h"
 #include "write/sheet/xlsx_support.h"
 
 namespace kyosei {
 
 namespace {
 
-// Rows: the headers in the first, data validations down to Excel's last.
+// A value not in a strict drop-down list.
+constexpr const char* kChoiceErrorTitle = "選択肢にない値です";
+constexpr const char* kChoiceErrorMessage = "▼ の一覧から選んでください。";
+// Rows: the headers in the first.
 constexpr lxw_row_t kHeaderRow = 0;
-constexpr lxw_row_t kLastRow = LXW_ROW_MAX - 1;
 // Every cell: where "number stored as text" is not flagged (all text on purpose).
 constexpr const char* kWholeSheet = "A1:XFD1048576";
 // Column widths (characters): caps before text wraps.
@@ -37,9 +40,12 @@ constexpr double kLineHeight = 18;  // points per wrapped line
 // Share of a column's width that wrapped text fills (Excel wraps a little
 // before the edge), for estimating the lines of a row.
 constexpr double kWrapFill = 0.95;
-// Its four columns: item, value, help, example.
+// Its four columns: sheet, file or column, help, 必須・任意. Narrow enough
+// for one portrait A4 width at 8 pt or more (fit_budget_points; 650 of
+// 659 pt), so each help prints beside its column's name, not on a page of
+// its own; long names and help wrap, and the rows grow to fit.
 constexpr size_t kGuideColumns = 4;
-constexpr double kGuideWidths[kGuideColumns] = {34, 22, 56, 16};
+constexpr double kGuideWidths[kGuideColumns] = {19, 19, 44, 12};
 
 // At most n code points; a cut text ends with 「…」.
 std::string cut(const std::string& s, size_t n) {
@@ -149,60 +155,6 @@ Formats make_formats(lxw_workbook* wb) {
   return f;
 }
 
-// ------------------------------------------------------------- 選択肢
-
-// The vocabularies of the drop-downs, one column each on the hidden sheet;
-// columns with the same list share one.
-class Choices {
- public:
-  // The list formula for a vocabulary, e.g. "=選択肢!$B$2:$B$13".
-  std::string add(const std::string& label, const std::vector<std::string>& values) {
-    auto it = index_.find(values);
-    size_t i;
-    if (it == index_.end()) {
-      i = columns_.size();
-      index_[values] = i;
-      columns_.push_back({label, {label}, values});
-    } else {
-      i = it->second;
-      if (std::find(columns_[i].labels.begin(), columns_[i].labels.end(), label) == columns_[i].labels.end()) {
-        columns_[i].labels.push_back(label);
-        columns_[i].label += "・" + label;
-      }
-    }
-    std::string col = "$" + letters(i) + "$";
-    return std::string("=") + kChoicesSheet + "!" + col + "2:" + col + std::to_string(values.size() + 1);
-  }
-
-  void write(lxw_workbook* wb, const Formats& fmt) const {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, kChoicesSheet);
-    for (size_t i = 0; i < columns_.size(); ++i) {
-      auto c = static_cast<lxw_col_t>(i);
-      std::vector<std::string> texts = columns_[i].values;
-      texts.push_back(columns_[i].label);
-      worksheet_set_column(ws, c, c, column_width(texts, kMaxDataWidth), nullptr);
-      worksheet_write_string(ws, 0, c, columns_[i].label.c_str(), fmt.header_optional);
-      for (size_t r = 0; r < columns_[i].values.size(); ++r)
-        worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), c, columns_[i].values[r].c_str(), fmt.text);
-    }
-    worksheet_hide(ws);
-  }
-
- private:
-  static std::string letters(size_t i) {
-    std::string s;
-    for (size_t n = i + 1; n > 0; n = (n - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (n - 1) % 26));
-    return s;
-  }
-  struct Column {
-    std::string label;  // the columns using it, joined with ・
-    std::vector<std::string> labels;
-    std::vector<std::string> values;
-  };
-  std::vector<Column> columns_;
-  std::map<std::vector<std::string>, size_t> index_;
-};
-
 // ------------------------------------------------------------- validations
 
 struct Validation {
@@ -210,14 +162,16 @@ struct Validation {
   bool strict = true;  // list: refuse other values
 };
 
+// The 基本情報 sheet's validations (the CSV sheets' are the shared
+// writer's, Sheet::form).
 void add_validation(lxw_worksheet* ws, lxw_row_t first, lxw_row_t last, lxw_col_t col, const Validation& v) {
   std::string title = cut(v.title, kMaxInputTitleChars);
   std::string message = cut(v.message, kMaxInputMessageChars);
   lxw_data_validation dv{};
   dv.input_title = title.data();
   dv.input_message = message.data();
-  std::string error_title = "選択肢にない値です";
-  std::string error_message = "▼ の一覧から選んでください。";
+  std::string error_title = kChoiceErrorTitle;
+  std::string error_message = kChoiceErrorMessage;
   if (v.list_formula.empty()) {
     dv.validate = LXW_VALIDATION_TYPE_ANY;
   } else {
@@ -277,16 +231,18 @@ Sheet csv_sheet(const FileSpec& spec, const RawTable* table, Diagnostics& diags)
   Sheet sheet;
   sheet.name = sheet_name_for(spec);
   sheet.landscape = true;
+  sheet.form = true;
   std::vector<SheetColumn> cols = sheet_columns(spec, table);
   bool has_rows = table && table->present;
   if (has_rows) sheet.main.rows.resize(table->records.size());
   for (const SheetColumn& col : cols) {
     SheetTableColumn c;
     c.header = col.header;
-    c.input = true;
+    c.text_only = true;
     c.required = col.spec && col.spec->required;
     c.max_width = col.spec && col.spec->type == ColumnType::Markdown ? kMaxMarkdownWidth : kMaxDataWidth;
-    c.choice_title = col.header + "（" + (col.spec ? requirement(*col.spec) : std::string("仕様にない列")) + "）";
+    c.choice_title = cut(col.header + "（" + (col.spec ? requirement(*col.spec) : std::string("仕様にない列")) + "）",
+                         kMaxInputTitleChars);
     c.choice_message = col.spec ? column_input_message(*col.spec)
                                 : "入力データ仕様にない列です。読み込むときは読み飛ばされます（警告）。";
     if (col.spec && col.spec->type == ColumnType::Enum && !col.spec->values.empty()) {
@@ -298,6 +254,8 @@ Sheet csv_sheet(const FileSpec& spec, const RawTable* table, Diagnostics& diags)
           if (const JusouComponent* j = reference_data().reference.component(code)) code += "：" + j->program_name;
       c.choices_name = col.spec->name;
       c.choices_strict = !col.spec->multi && !col.spec->unknown_is_warning;
+      c.error_title = kChoiceErrorTitle;
+      c.error_message = kChoiceErrorMessage;
     }
     sheet.main.columns.push_back(std::move(c));
     if (!has_rows) continue;
@@ -314,44 +272,7 @@ Sheet csv_sheet(const FileSpec& spec, const RawTable* table, Diagnostics& diags)
   return sheet;
 }
 
-// Writes a Sheet as a form to type into: every column text ("@", so R8
-// or 001 stay as typed), its help shown on the header and on every cell
-// below, its choices as a drop-down; the header row frozen and repeated
-// on printed pages.
-void write_form_sheet(lxw_workbook* wb, const Formats& fmt, Choices& choices, const Sheet& sheet) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.c_str());
-  const SheetTable& t = sheet.main;
-  double printed = 0;
-  for (size_t c = 0; c < t.columns.size(); ++c) {
-    const SheetTableColumn& col = t.columns[c];
-    auto x = static_cast<lxw_col_t>(c);
-    std::vector<std::string> texts;
-    for (const auto& row : t.rows) texts.push_back(c < row.cells.size() ? row.cells[c].text : "");
-    bool wrap = column_needs_wrap(texts, col.max_width);
-    double width = std::max(column_width(texts, col.max_width),
-                            column_width({col.header}) + (col.choices.empty() ? 0 : kFilterButtonWidth));
-    lxw_format* cell_format = wrap ? fmt.wrapped : fmt.text;
-    worksheet_set_column(ws, x, x, width, cell_format);
-    printed += column_points(width);
-    worksheet_write_string(ws, kHeaderRow, x, col.header.c_str(), col.required ? fmt.header_required : fmt.header_optional);
-    for (size_t r = 0; r < texts.size(); ++r)
-      if (!texts[r].empty())
-        worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), x, texts[r].c_str(), cell_format);
-
-    Validation v{col.choice_title, col.choice_message, "", true};
-    add_validation(ws, kHeaderRow, kHeaderRow, x, v);  // the header: help only
-    if (!col.choices.empty()) {
-      v.list_formula = choices.add(col.choices_name, col.choices);
-      v.strict = col.choices_strict;
-    }
-    add_validation(ws, kHeaderRow + 1, kLastRow, x, v);
-  }
-  worksheet_freeze_panes(ws, kHeaderRow + 1, 0);
-  worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, kWholeSheet);
-  set_page(ws, sheet.landscape, true, printed);
-}
-
-void write_municipality_sheet(lxw_workbook* wb, const Formats& fmt, Choices& choices,
+void write_municipality_sheet(lxw_workbook* wb, const Formats& fmt, DropDownLists& choices,
                               const std::vector<MunicipalityKey>& keys, const RawInputs* data) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, municipality_sheet_name().c_str());
   std::vector<std::string> key_texts{kKeyHeader}, value_texts{kValueHeader}, note_texts;
@@ -500,14 +421,20 @@ bool write_input_template(const Schema& schema, const std::vector<MunicipalityKe
   workbook_set_properties(wb, &props);
 
   Formats fmt = make_formats(wb);
-  Choices choices;
+  // The CSV sheets go through the shared writer (Sheet::form); the guide
+  // and 基本情報 sheets, which are no tables, are written here. All share
+  // one hidden 選択肢 sheet, last.
+  DropDownLists choices(kChoicesSheet);
+  WorkbookInfo info{path, title, props.subject, "入力様式", ""};
+  const Municipality no_header;  // forms print a footer only
+  WorkbookSheets sheets(wb, info, no_header, &choices);
   write_guide_sheet(wb, fmt, schema, keys);
   write_municipality_sheet(wb, fmt, choices, keys, data);
   for (size_t i = 0; i < schema.files.size(); ++i) {
     const RawTable* table = data && i < data->tables.size() ? &data->tables[i] : nullptr;
-    write_form_sheet(wb, fmt, choices, csv_sheet(schema.files[i], table, diags));
+    sheets.add(csv_sheet(schema.files[i], table, diags));
   }
-  choices.write(wb, fmt);
+  sheets.write_lists();
 
   if (std::string why = close_workbook(wb); !why.empty()) return fail(why);
   return true;

@@ -20,6 +20,10 @@
 // - given a folder's raw cells (read/raw_inputs.h), its rows follow: line
 //   N of a CSV on row N of its sheet (records spanning lines move up), each
 //   cell written as a string, never a formula, so "=1+1" stays text.
+// The CSV sheets are Sheet tables written by the shared writer as forms
+// (write/sheet/xlsx_sheet.h WorkbookSheets, Sheet::form), with the hidden
+// 選択肢 sheet its DropDownLists; the guide and 基本情報 sheets, which
+// are no tables, are written here.
 // The same inputs give a byte-identical file (workbook_timestamp).
 #pragma once
 #include <string>
