@@ -145,8 +145,10 @@ def self_test():
                     "layer write_site write/site write_plan\nallow read/b.cc write/plan/p.h\n")
         files = {
             "base/a.h": "",
-            "base/wording.h": 'inline constexpr const char* kUnknown = "未把握";\n',
+            "base/wording.h": 'inline constexpr const char* kUnknown = "未把握";\n'
+                              'inline constexpr const char* kEmptyCell = "—";\n',
             "write/site/w.cc": 'auto a = "未把握";\nauto b = "一部未把握";\n',  # the word alone: wrong
+            "write/plan/d.cc": 'auto c = "— なし";\nauto d = x ? "—" : y;\n',  # the dash alone: wrong
             "read/r.h": '#include "base/a.h"\n',               # down: fine
             "read/b.cc": '#include "write/plan/p.h"\n',         # allowed exception
             "read/bad.cc": '#include "write/site/s.h"\n',       # up: wrong
@@ -167,11 +169,12 @@ def self_test():
                 'generator/write/plan/q.cc:1: #include "write/site/s.h": layer write_plan may not use layer write_site',
                 "generator/write/site/t.cc:2: builtin_schema(): use reference_data() (model/reference_data.h)",
                 "generator/write/plan/c.cc:1: builtin_findings_config(): owned by analyse/; a writer reads the Analysis",
-                'generator/write/site/w.cc:1: "未把握": use kUnknown (base/wording.h)']
+                'generator/write/site/w.cc:1: "未把握": use kUnknown (base/wording.h)',
+                'generator/write/plan/d.cc:2: "—": use kEmptyCell (base/wording.h)']
         if sorted(got) != sorted(want):
             print("self-test failed; found:\n  " + "\n  ".join(got))
             return 1
-        print("self-test: both wrong includes and both wrong loader calls and the shared word found, nothing else")
+        print("self-test: both wrong includes and both wrong loader calls and both shared words found, nothing else")
         return 0
 
 

@@ -77,11 +77,11 @@ std::map<std::string, AreaStaffing> staffing_by_area(const Dataset& ds, const Re
     if (areas.empty() && top) areas.push_back(top->id);
     if (areas.empty()) continue;
     std::vector<std::pair<std::string, double>> by_field;  // 分野, 常勤換算
-    if (p.roles.empty()) by_field.push_back({kAreaOtherField, p.fte});
+    if (p.roles.empty()) by_field.push_back({kUnknownRoleField, p.fte});
     for (const RoleShare& r : p.roles) {
       const RoleInfo* info = ref.role(r.role);
       if (!info || info->fields.empty()) {
-        by_field.push_back({kAreaOtherField, r.fte});
+        by_field.push_back({kUnknownRoleField, r.fte});
         continue;
       }
       for (const auto& f : info->fields) by_field.push_back({f, r.fte / info->fields.size()});

@@ -18,23 +18,22 @@
 //   staffing is not known (未把握), not zero.
 // - Per 圏域 (the public site's area pages): a person's 常勤換算 by 分野 is
 //   split equally between their 担当圏域 (those in areas.csv); a person
-//   without one counts towards the 層1 area. Here a person without a role
-//   counts whole, and a role not in roles.csv (or without 分野) counts
-//   under kAreaOtherField. So the areas add up to total_fte less the
-//   unassigned_fte of people who hold a role (tests/e2e/test_figures.py).
+//   without one counts towards the 層1 area. A role not in roles.csv (or
+//   without 分野) counts under kUnknownRoleField, as in the plan and the
+//   workbook; so does a person without a role, whole (役割 is 必須 in
+//   staff.csv, so only a hand-built Dataset has one). So the areas add up to
+//   total_fte less the unassigned_fte of people who hold a role
+//   (tests/e2e/test_figures.py).
 #pragma once
 #include <map>
 #include <string>
 #include <vector>
 
+#include "base/wording.h"
 #include "model/model.h"
 #include "model/reference.h"
 
 namespace kyosei {
-
-inline constexpr const char* kUnknownRoleField = "役割一覧にない役割";
-// The area pages' label for roles not in roles.csv and people without a role.
-inline constexpr const char* kAreaOtherField = "その他";
 
 struct FieldStaffing {
   std::string field;  // 分野 of data/roles.csv (高齢 … 重層), or kUnknownRoleField
@@ -62,7 +61,7 @@ struct ServiceStaffing {
 std::map<std::string, ServiceStaffing> staffing_by_service(const Dataset& ds);
 
 struct AreaStaffing {
-  std::map<std::string, double> by_field;  // 分野 (or kAreaOtherField) -> 常勤換算
+  std::map<std::string, double> by_field;  // 分野 (or kUnknownRoleField) -> 常勤換算
   double total_fte = 0;                    // Σ by_field, summed in key order
 };
 

@@ -84,7 +84,7 @@ TEST_CASE("staffing_by_area splits each person's FTE by 分野 over their 担当
   CHECK(m.at("A1").by_field.at("子ども") == doctest::Approx(0.25));
   CHECK(m.at("A1").total_fte == doctest::Approx(0.75));
   CHECK(m.at("A2").total_fte == doctest::Approx(0.25));
-  CHECK(m.at("A0").by_field.at(kAreaOtherField) == doctest::Approx(1.4));
+  CHECK(m.at("A0").by_field.at(kUnknownRoleField) == doctest::Approx(1.4));
   CHECK(m.at("A0").by_field.size() == 1);
   // Together: the roster's FTE less what P1 gives to no role.
   StaffingSummary s = compute_staffing(ds, ref);

@@ -17,5 +17,12 @@ inline constexpr const char* kNotApplicable = "該当なし";
 inline constexpr const char* kSessionsUnknown = "開催実績未把握";
 // The 層1 area: the whole municipality (areas.csv 層 = 1).
 inline constexpr const char* kTopLayer = "層1（市町村全域）";
+// A staff role that data/roles.csv does not list (or lists without 分野):
+// its 常勤換算 is shown under this label in the plan, the workbook and the
+// site's area pages alike.
+inline constexpr const char* kUnknownRoleField = "役割一覧にない役割";
+// A table cell with nothing to show (no value applies, not a missing one:
+// that is kUnknown).
+inline constexpr const char* kEmptyCell = "—";
 
 }  // namespace kyosei

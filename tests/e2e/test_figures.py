@@ -13,7 +13,9 @@ the public site's pages — and check that they agree:
 - the staff totals (実人数, 常勤換算): the site's home page against the plan's
   計, the workbook's 概要 and staff.csv; each area page's 常勤換算 against
   staff.csv (担当圏域, 配分), its rows against its 合計, and all areas
-  against the plan's 計 less 役割に配分されていない分.
+  against the plan's 計 less 役割に配分されていない分;
+- and, on a copy of inputs/ with a role not in data/roles.csv, that role's
+  label: 「役割一覧にない役割」 in the plan, the workbook and the area pages.
 
 Tables are found by their headers, so a figure is compared wherever a table
 with those headers appears.
@@ -457,6 +459,48 @@ class Figures(unittest.TestCase):
                 # All areas together: the plan's 計 less what no role was given.
                 self.assertAlmostEqual(area_sum, total - unassigned, delta=0.006 * (len(areas) + 1))
 
+
+
+class UnknownRoleLabel(unittest.TestCase):
+    """A role that data/roles.csv does not list has one label everywhere
+    (base/wording.h kUnknownRoleField): the plan's and the workbook's
+    「役割一覧にない役割」, on the site's area pages too (they said 「その他」)."""
+
+    LABEL = "役割一覧にない役割"
+
+    def test_one_label_in_plan_workbook_and_area_pages(self):
+        import shutil
+        with temp_dir("kyosei-unknown-role-") as tmp:
+            ds = tmp / "in"
+            shutil.copytree(source_dir() / "inputs", ds)
+            staff = ds / "staff.csv"
+            text = staff.read_text(encoding="utf-8-sig")
+            # P02: 1.0 人, one role, 担当圏域 A10;A20 -> 0.5 on each area page.
+            lines = text.split("\n")
+            i = next(n for n, l in enumerate(lines) if l.startswith("P02,"))
+            self.assertIn(",多機関協働事業の担当者,,1,", lines[i])
+            lines[i] = lines[i].replace(",多機関協働事業の担当者,,1,", ",独自の見守り担当,,1,")
+            staff.write_text("\n".join(lines), encoding="utf-8")
+            out = tmp / "out"
+            r = run_kyosei("build", ds, "-o", out, "-q", timeout=300)
+            self.assertEqual(r.returncode, 0, r.stderr)
+
+            area_rows = {}
+            for page in sorted((out / "site" / "areas").glob("*.html")):
+                for headers, rows in html_tables(page.read_text(encoding="utf-8")):
+                    if headers[:2] == ["分野", "常勤換算"]:
+                        area_rows[page.name] = {r[0]: r[1] for r in rows if r}
+            self.assertTrue(area_rows, "no area page with a 分野 table")
+            for name, rows in area_rows.items():
+                self.assertNotIn("その他", rows, name)
+            with_label = {n: number(rows[self.LABEL]) for n, rows in area_rows.items() if self.LABEL in rows}
+            self.assertEqual(len(with_label), 2, with_label)  # A10 and A20
+            self.assertEqual(set(with_label.values()), {"0.5"}, with_label)
+
+            drafts = [p for p in sorted((out / "plan").rglob("*.md")) if self.LABEL in p.read_text(encoding="utf-8")]
+            self.assertTrue(drafts, "no plan draft names " + self.LABEL)
+            sheet = xlsx_tables(out / "excel" / "審議会資料.xlsx").get("人員配置", [])
+            self.assertTrue(any(self.LABEL in c for row in sheet for c in row), "人員配置 sheet")
 
 if __name__ == "__main__":
     unittest.main()

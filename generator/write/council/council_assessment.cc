@@ -8,6 +8,7 @@
 #include "analyse/findings_config.h"
 #include "base/dates.h"
 #include "base/text.h"
+#include "base/wording.h"
 #include "model/input_names.h"
 #include "write/assessment/assessment_report.h"
 #include "write/council/council_sheets.h"
@@ -94,13 +95,13 @@ std::optional<Sheet> assessment_sheet(const SheetSource& src) {
   for (const auto& v : r.viewpoints) {
     add_group(viewpoints, v.score, previous);
     std::string axis = v.jusou.components.empty()
-                           ? std::string("—")
+                           ? std::string(kEmptyCell)
                            : std::to_string(v.jusou.implemented.size()) + "/" + std::to_string(v.jusou.components.size()) +
                                  "区分（" + join(v.jusou.implemented, "・") + "）";
     viewpoints.rows.back().cells.push_back(SheetCell::of_text(axis));
   }
   add_group(viewpoints, r.crosscutting, previous);
-  viewpoints.rows.back().cells.push_back(SheetCell::of_text("—"));
+  viewpoints.rows.back().cells.push_back(SheetCell::of_text(kEmptyCell));
   sheet.extras.push_back(std::move(viewpoints));
   if (r.overall.answered > 0)
     sheet.charts.push_back({SheetChart::Type::Column, "視点別の平均（0〜3）", 2, 0, 4, "平均"});

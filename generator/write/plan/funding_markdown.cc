@@ -17,7 +17,7 @@ namespace kyosei {
 
 namespace {
 
-constexpr const char* kNoMoney = "—";
+constexpr const char* kNoMoney = kEmptyCell;
 constexpr const char* kRounding =
     "各行・負担者ごとに1円未満を切り捨て、市町村負担は事業費から国・都道府県分を差し引いた額。合計は端数処理後の各行の和";
 

@@ -1,6 +1,7 @@
 #include "write/plan/plan_checklist.h"
 
 #include "base/text.h"
+#include "base/wording.h"
 #include "write/markdown/markdown_tree.h"
 #include "write/markdown/markdown_plain_text.h"
 #include "write/plan/plan_text.h"
@@ -57,11 +58,11 @@ ChecklistMarkdown render_common_items_checklist(const std::vector<DraftChapter>&
   for (const auto& m : matches) {
     std::vector<std::string> names;
     for (const Service* s : m.services) names.push_back(s->name);
-    std::string services = names.empty() ? std::string("—") : names_capped(names, 3, "事業");
+    std::string services = names.empty() ? std::string(kEmptyCell) : names_capped(names, 3, "事業");
     std::vector<std::string> where = sections_addressing(searched, m.item->keywords);
     std::string cell;
     if (where.empty()) {
-      cell = "—";
+      cell = kEmptyCell;
     } else {
       std::vector<std::string> shown;
       for (size_t i = 0; i < where.size() && i < 3; ++i) shown.push_back(md(where[i]));

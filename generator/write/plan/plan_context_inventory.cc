@@ -124,7 +124,7 @@ std::string staffing_table(const StaffingSummary& s) {
   t.headers = {"役割の分野", "実人数", "常勤換算"};
   t.right_aligned = {false, true, true};
   for (const auto& f : s.by_field) t.rows.push_back({field_label(f.field), std::to_string(f.people) + "人", fte_text(f.fte)});
-  if (s.unassigned_fte > 1e-9) t.rows.push_back({"役割に配分されていない分", "—", fte_text(s.unassigned_fte)});
+  if (s.unassigned_fte > 1e-9) t.rows.push_back({"役割に配分されていない分", kEmptyCell, fte_text(s.unassigned_fte)});
   t.rows.push_back({"計", std::to_string(s.people) + "人", fte_text(s.total_fte)});
   return t.render();
 }
@@ -206,7 +206,7 @@ std::string area_population_table(const Dataset& ds) {
         for (long i = 0; i < std::lround(*a.aging_rate / 2.0); ++i) bar += "■";
       }
       t.rows.push_back({"第" + std::to_string(layer) + "層", md(a.name), amount_text(a.population, "人"), aged, aging_text(a.aging_rate),
-                        bar.empty() ? "—" : bar});
+                        bar.empty() ? kEmptyCell : bar});
     }
   return known == 0 ? std::string() : t.render();
 }

@@ -6,6 +6,7 @@
 #include "analyse/indicator_progress.h"
 #include "base/dates.h"
 #include "base/text.h"
+#include "base/wording.h"
 #include "write/plan/plan_context_parts.h"
 #include "write/plan/plan_text.h"
 #include "write/common/site_format.h"
@@ -41,14 +42,14 @@ std::string progress_table(const std::vector<IndicatorProgress>& rows) {
                                         : std::string("未設定");
     std::vector<std::string> row{name, base, target};
     for (int y : years) {
-      std::string cell = "—";
+      std::string cell = kEmptyCell;
       for (const auto& r : p.results)
         if (r.year == y) cell = value_text(r.value, i.unit);
       row.push_back(cell);
     }
-    row.push_back(p.achievement ? percent_text(*p.achievement) : (i.target_value ? kUnknown : "—"));
+    row.push_back(p.achievement ? percent_text(*p.achievement) : (i.target_value ? kUnknown : kEmptyCell));
     std::string trend = trend_label(p.trend);
-    row.push_back(trend.empty() ? "—" : trend);
+    row.push_back(trend.empty() ? kEmptyCell : trend);
     t.rows.push_back(row);
   }
   return t.render();

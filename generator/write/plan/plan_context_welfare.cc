@@ -6,6 +6,7 @@
 #include "analyse/common_items.h"
 #include "base/dates.h"
 #include "base/text.h"
+#include "base/wording.h"
 #include "model/reference_data.h"
 #include "write/plan/plan_context_parts.h"
 #include "write/plan/plan_text.h"
@@ -109,7 +110,7 @@ void add_areas(const PlanFacts& f, Data& d) {
         return std::find(s.areas.begin(), s.areas.end(), a.id) != s.areas.end();
       });
       if (!a.population || !a.aging_rate) unknown = true;
-      t.rows.push_back({layer_name(ds, layer), md(a.name), parent ? md(parent->name) : "—", amount_text(a.population, "人"),
+      t.rows.push_back({layer_name(ds, layer), md(a.name), parent ? md(parent->name) : kEmptyCell, amount_text(a.population, "人"),
                         a.aging_rate ? decimal_text(*a.aging_rate) + "％" : kUnknown, std::to_string(services) + "件"});
     }
   }

@@ -6,6 +6,7 @@
 #include "base/file_system.h"
 #include "base/text.h"
 #include "write/markdown/markdown_html.h"
+#include "write/plan/plan_text.h"
 
 namespace kyosei {
 
@@ -22,7 +23,7 @@ std::string row(const std::vector<std::string>& cells) {
 }
 
 // "事業名（S001）"
-std::string service_label(const Service& s) { return cell(s.name) + "（" + cell(s.id) + "）"; }
+std::string service_cell(const Service& s) { return cell(s.name) + "（" + cell(s.id) + "）"; }
 
 void render_matrix(const Dataset& data, const CoverageMatrix& m, std::string& out) {
   out += "## 分野×機能の対応表\n\n";
@@ -74,7 +75,7 @@ void render_matrix(const Dataset& data, const CoverageMatrix& m, std::string& ou
     std::vector<std::string> labels;
     for (const auto& id : m.uncounted) {
       const Service* s = data.find_service(id);
-      labels.push_back(s ? service_label(*s) : cell(id));
+      labels.push_back(s ? service_cell(*s) : cell(id));
     }
     out += "分野または機能が表の項目にないため数えていない事業：" + join(labels, "、") + "\n\n";
   }
@@ -85,20 +86,18 @@ void render_components(const std::vector<ComponentCoverage>& components, std::st
   out += "棚卸の「重層区分」に構成事業を挙げた既存事業を示します。\n\n";
   out += row({"区分", "事業名", "対応する既存事業", "状態"});
   out += row({"---", "---", "---", "---"});
-  int implemented = 0;
   std::vector<const ComponentCoverage*> substituted;
   for (const auto& c : components) {
     std::vector<std::string> labels;
-    for (const Service* s : c.services) labels.push_back(service_label(*s));
+    for (const Service* s : c.services) labels.push_back(service_cell(*s));
     out += row({cell(c.component->law_ref), cell(c.expected_program),
                 labels.empty() ? "（なし）" : join(labels, "、"), cell(c.status)});
-    if (c.implemented()) ++implemented;
     if (c.substituted) substituted.push_back(&c);
   }
   out += "\n";
-  out += std::to_string(components.size()) + "事業のうち、既存事業との対応を確認できたのは" +
-         std::to_string(implemented) + "事業、未把握は" + std::to_string(components.size() - implemented) +
-         "事業です。「未把握」は、重層区分にその構成事業を挙げた既存事業がないことを示し、"
+  // Counted as the plan drafts count (the guidebook's 11事業), not by rows.
+  out += component_count_text(components) +
+         "「未把握」は、重層区分にその構成事業を挙げた既存事業がないことを示し、"
          "実施していないという意味ではありません。\n";
   for (const ComponentCoverage* c : substituted) {
     out += "\n福祉事務所を設置していないため、" + cell(c->component->law_ref) + "は「" +

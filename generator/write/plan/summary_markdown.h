@@ -7,7 +7,10 @@
 //                                                 written **0（空白）** and the
 //                                                 empty cells are listed below
 //   ## 重層的支援体制整備事業の構成事業との対応   13 rows: 区分 | 事業名 |
-//                                                 対応する既存事業 | 状態
+//                                                 対応する既存事業 | 状態,
+//                                                 then the count as the plan
+//                                                 drafts say it (「11事業（…）
+//                                                 のうち…」, component_count_text)
 //
 // Every input string is escaped for a table cell, so a `|` or `*` in a
 // service name stays text. Raw HTML is not used (the site strips it), so

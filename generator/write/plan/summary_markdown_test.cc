@@ -7,6 +7,7 @@
 #include "base/file_system.h"
 #include "base/text.h"
 #include "write/markdown/markdown_html.h"
+#include "write/plan/plan_text.h"
 
 namespace kyosei {
 
@@ -113,7 +114,14 @@ TEST_CASE("summary: component table has 13 rows, services, and 未把握 where n
   }
   CHECK(unknown == 10);
   CHECK(rows[3][1] == "生活困窮者自立相談支援事業");
-  CHECK(md.find("13事業のうち、既存事業との対応を確認できたのは3事業、未把握は10事業です。") != std::string::npos);
+  // Counted as the plan drafts count it (the guidebook's 11事業, then 第3号柱書
+  // and 第6号), by the same function, not by the 13 rows.
+  CHECK(md.find("重層的支援体制整備事業を構成する11事業（第1号イ〜ニ、第2号、第3号イ〜ニ、第4号、第5号）のうち、"
+                "対応する既存事業を確認できたのは3事業、未把握は8事業です。") != std::string::npos);
+  CHECK(md.find("第3号柱書の「") != std::string::npos);
+  CHECK(md.find("13事業") == std::string::npos);
+  CHECK(md.find(component_count_text(compute_component_coverage(sample(), builtin_reference())) +
+                "「未把握」は、") != std::string::npos);
 }
 
 TEST_CASE("summary: a | in a service name is escaped and stays in its cell") {

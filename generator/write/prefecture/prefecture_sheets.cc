@@ -135,7 +135,7 @@ Sheet component_sheet(const PrefectureRollup& r, const Reference& ref) {
     row.cells = {text(m->name)};
     for (size_t i = 0; i < ref.components.size(); ++i) {
       const RollupComponent* c = i < m->components.size() ? &m->components[i] : nullptr;
-      SheetCell cell = text(c ? component_mark(*c) : "—");
+      SheetCell cell = text(c ? component_mark(*c) : kEmptyCell);
       cell.with_shade(!c || !c->present);
       row.cells.push_back(cell);
       if (c && c->present) ++present[i];
@@ -458,7 +458,7 @@ Sheet change_sheet(const PrefectureRollup& r) {
 }  // namespace
 
 const char* component_mark(const RollupComponent& c) {
-  if (!c.present) return "—";
+  if (!c.present) return kEmptyCell;
   return c.substituted ? "○（代替）" : "○";
 }
 

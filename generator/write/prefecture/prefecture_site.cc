@@ -124,7 +124,7 @@ std::string municipality_body(const PrefectureRollup& r, const Reference& ref, c
                              {"規模", m.band ? m.band->label : kUnknown},
                              {"福祉事務所", m.welfare_office ? "あり" : "なし"},
                              {"重層事業", m.jusou_status},
-                             {"開始年度", m.jusou_start_year ? format_fiscal_year(*m.jusou_start_year) : "—"},
+                             {"開始年度", m.jusou_start_year ? format_fiscal_year(*m.jusou_start_year) : kEmptyCell},
                              {"年度", format_fiscal_year(m.fiscal_year)}})
            .value;
 
@@ -193,7 +193,7 @@ std::string components_body(const PrefectureRollup& r, const Reference& ref) {
     std::vector<HtmlCell> row = {municipality_link("components.html", *m)};
     for (size_t i = 0; i < ref.components.size(); ++i) {
       bool has = i < m->components.size() && m->components[i].present;
-      row.push_back(i < m->components.size() ? component_mark(m->components[i]) : "—");
+      row.push_back(i < m->components.size() ? component_mark(m->components[i]) : kEmptyCell);
       present[i] += has ? 1 : 0;
     }
     row.push_back(numeric_cell(std::to_string(m->required_present) + "/" + std::to_string(m->required_total)));
@@ -213,7 +213,7 @@ std::string components_body(const PrefectureRollup& r, const Reference& ref) {
     std::vector<HtmlCell> row = {municipality_link("components.html", *m)};
     for (const auto& [go, label] : funding_go_labels()) {
       auto it = m->by_go.find(go);
-      row.push_back(it == m->by_go.end() ? HtmlCell("—")
+      row.push_back(it == m->by_go.end() ? HtmlCell(kEmptyCell)
                                          : numeric_cell(std::to_string(it->second.first) + "/" + std::to_string(it->second.second)));
     }
     g.rows.push_back(std::move(row));
@@ -277,7 +277,7 @@ std::string roles_body(const PrefectureRollup& r) {
   for (const RollupMunicipality* m : covered(r)) {
     bool support = m->has_self_reliance_support();
     if (m->welfare_office && support) continue;
-    std::string st = "—";
+    std::string st = kEmptyCell;
     for (const auto& c : m->components)
       if (c.key == "1ニ" && c.present) st = component_mark(c);
     std::vector<std::string> why;
@@ -325,10 +325,10 @@ std::string change_body(const PrefectureRollup& r) {
   for (const auto& c : r.changes) {
     std::string prev = c.in_previous ? c.previous_status : "前年度なし";
     t.rows.push_back({c.name, prev + "→" + c.status,
-                      (c.previous_required_present ? std::to_string(*c.previous_required_present) : std::string("—")) + "→" +
+                      (c.previous_required_present ? std::to_string(*c.previous_required_present) : std::string(kEmptyCell)) + "→" +
                           std::to_string(c.required_present),
                       join(c.gained, "・"), join(c.lost, "・"),
-                      numeric_cell((c.previous_share_total ? yen_text(*c.previous_share_total) : std::string("—")) + "→" +
+                      numeric_cell((c.previous_share_total ? yen_text(*c.previous_share_total) : std::string(kEmptyCell)) + "→" +
                                    yen_text(c.share_total))});
   }
   return p(status_line(r)) + render_table(t).value;

@@ -16,6 +16,7 @@
 
 #include "base/dates.h"
 #include "base/text.h"
+#include "base/wording.h"
 #include "write/markdown/markdown_html.h"
 #include "write/common/site_format.h"
 #include "write/site/site_html.h"
@@ -35,7 +36,7 @@ std::string impact_text(const std::string& impact) {
   if (impact == "serious") return "重大";
   if (impact == "moderate") return "中程度";
   if (impact == "minor") return "軽微";
-  return impact.empty() ? "—" : impact;
+  return impact.empty() ? kEmptyCell : impact;
 }
 
 std::string results_html(const A11yResults& r, const SiteOutput& out) {
@@ -85,8 +86,8 @@ std::string results_html(const A11yResults& r, const SiteOutput& out) {
     for (const auto& v : r.violations) {
       HtmlCell page = site_pages.count(v.path) ? HtmlCell(html_link(relative_link(kPath, v.path), v.path))
                                                : HtmlCell(v.path);
-      t.rows.push_back({page, v.rule.empty() ? "—" : v.rule, v.criteria.empty() ? "—" : v.criteria,
-                        impact_text(v.impact), v.help.empty() ? "—" : v.help,
+      t.rows.push_back({page, v.rule.empty() ? kEmptyCell : v.rule, v.criteria.empty() ? kEmptyCell : v.criteria,
+                        impact_text(v.impact), v.help.empty() ? kEmptyCell : v.help,
                         numeric_cell(std::to_string(v.nodes) + "か所")});
     }
     html += render_table(t).value;

@@ -27,7 +27,7 @@ namespace {
 
 constexpr const char* kListPath = "areas/index.html";
 constexpr const char* kListTitle = "圏域別";
-constexpr const char* kOther = kAreaOtherField;
+constexpr const char* kOther = kUnknownRoleField;  // last row of the 分野 table
 
 std::string layer_text(int layer) {
   switch (layer) {
@@ -196,7 +196,7 @@ SitePage list_page(const SiteContext& ctx) {
   for (const Area* a : tree_order(ds)) {
     const Area* parent = ds.find_area(a->parent);
     t.rows.push_back({html_link(relative_link(page.path, area_page_path(a->id)), a->name), layer_text(a->layer),
-                      parent ? parent->name : "—", numeric_cell(std::to_string(services_in(ds, *a).size()) + "件"),
+                      parent ? parent->name : kEmptyCell, numeric_cell(std::to_string(services_in(ds, *a).size()) + "件"),
                       numeric_cell(count_text(a->population, "人"))});
   }
   page.body_html += render_table(t).value;

@@ -195,7 +195,7 @@ SitePage leaflet_page(const SiteContext& ctx, const Area& area, const std::vecto
       if (!listed.insert(s).second) continue;
       t.rows.push_back({html_link(relative_link(page.path, service_page_path(s->id)), counter_name(*s)),
                         s->phones.empty() ? HtmlCell(s->department) : HtmlCell(phone_links(s->phones)),
-                        s->hours.empty() ? HtmlCell("—") : HtmlCell(s->hours), s->place.empty() ? HtmlCell("—") : HtmlCell(s->place)});
+                        s->hours.empty() ? HtmlCell(kEmptyCell) : HtmlCell(s->hours), s->place.empty() ? HtmlCell(kEmptyCell) : HtmlCell(s->place)});
     }
     if (!t.rows.empty()) b += render_table(t).value;
   }

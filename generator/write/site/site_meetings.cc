@@ -8,6 +8,7 @@
 
 #include "base/dates.h"
 #include "base/text.h"
+#include "base/wording.h"
 #include "read/pdf_reader.h"
 #include "write/markdown/markdown_html.h"
 #include "write/common/site_format.h"
@@ -66,7 +67,7 @@ SafeHtml sessions_table(const Meeting& m, const std::vector<const Session*>& ses
     std::vector<HtmlCell> row = {format_date(s->date), numeric_cell(count_text(s->attendees, "人")),
                              numeric_cell(count_text(s->case_count, "件"))};
     if (!m.confidential) {
-      row.push_back(s->agenda.empty() ? std::string("—") : s->agenda);
+      row.push_back(s->agenda.empty() ? std::string(kEmptyCell) : s->agenda);
       std::string links;
       for (const auto& path : s->documents) {
         if (!links.empty()) links += "<br>";
@@ -74,7 +75,7 @@ SafeHtml sessions_table(const Meeting& m, const std::vector<const Session*>& ses
         links += it == docs.end() ? html_escape("（公開していない資料）")
                                   : html_link("#" + it->second.anchor, it->second.doc->title).value;
       }
-      row.push_back(links.empty() ? HtmlCell("—") : HtmlCell(SafeHtml{links}));
+      row.push_back(links.empty() ? HtmlCell(kEmptyCell) : HtmlCell(SafeHtml{links}));
     }
     t.rows.push_back(std::move(row));
   }
