@@ -10,6 +10,15 @@ the header's layer; the exit status is 1 when there is any. The build finds
 most of them too (each library sees only its layers), but not in tests,
 which are compiled into one binary that sees everything; this test covers
 every file.
+
+It also checks that reference data is reached through its one module:
+outside read/ (which loads the files) and tests, no file calls a
+builtin_* loader of model/ (builtin_schema, builtin_reference, …) but
+reference_data() of model/reference_data.h; and no writer or command calls
+builtin_findings_config or builtin_funding_rules (analyse/ owns them; a
+writer reads Analysis::findings_config). And the shared words of
+base/wording.h (未把握, 全域, 直営 …) are written there only: a string literal
+that is exactly one of them, anywhere else outside tests, is reported.
 """
 import os
 import re
@@ -17,6 +26,10 @@ import sys
 import tempfile
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
+REFERENCE_LOADER = re.compile(r"\bbuiltin_(schema|reference|plan_reference|municipality_keys)\s*\(\s*\)")
+ANALYSE_LOADER = re.compile(r"\bbuiltin_(findings_config|funding_rules)\s*\(\s*\)")
+WORD = re.compile(r'inline\s+constexpr\s+const\s+char\s*\*\s*(k\w+)\s*=\s*"([^"]+)"')
+TEST_FILE = re.compile(r"(_test|_test_support|_fuzz|_perftest)\.(cc|h)$")
 
 
 def read_layers(gen):
@@ -88,7 +101,38 @@ def check(gen):
                     if any(header == h and (rel == a or rel.startswith(a.rstrip("/") + "/")) for a, h in allows):
                         continue
                     problems.append(f'generator/{rel}:{n}: #include "{header}": layer {mine} may not use layer {theirs}')
-    return problems
+    return problems + check_reference_calls(gen)
+
+
+def check_reference_calls(gen):
+    """Calls of the builtin_* loaders outside the module that owns them, and
+    shared words of base/wording.h written as literals elsewhere."""
+    problems = []
+    words = {}
+    wording = os.path.join(gen, "base", "wording.h")
+    if os.path.exists(wording):
+        with open(wording, encoding="utf-8") as f:
+            words = {text: name for name, text in WORD.findall(f.read())}
+    for root, _, files in os.walk(gen):
+        for fn in sorted(files):
+            rel = os.path.relpath(os.path.join(root, fn), gen).replace(os.sep, "/")
+            if not fn.endswith((".h", ".cc")) or TEST_FILE.search(fn) or rel.startswith("read/"):
+                continue
+            with open(os.path.join(root, fn), encoding="utf-8") as f:
+                for n, line in enumerate(f, 1):
+                    code = line.split("//", 1)[0]
+                    for lit in re.findall(r'"((?:[^"\\]|\\.)*)"', code):
+                        if lit in words and rel != "base/wording.h" and not INCLUDE.match(line):
+                            problems.append(f'generator/{rel}:{n}: "{lit}": use {words[lit]} (base/wording.h)')
+                    if rel.startswith("model/") and rel.endswith(".h"):
+                        continue  # the declarations
+                    m = REFERENCE_LOADER.search(code)
+                    if m:
+                        problems.append(f"generator/{rel}:{n}: {m.group(0)}: use reference_data() (model/reference_data.h)")
+                    m = ANALYSE_LOADER.search(code)
+                    if m and not rel.startswith("analyse/"):
+                        problems.append(f"generator/{rel}:{n}: {m.group(0)}: owned by analyse/; a writer reads the Analysis")
+    return sorted(problems)
 
 
 def self_test():
@@ -101,23 +145,33 @@ def self_test():
                     "layer write_site write/site write_plan\nallow read/b.cc write/plan/p.h\n")
         files = {
             "base/a.h": "",
+            "base/wording.h": 'inline constexpr const char* kUnknown = "未把握";\n',
+            "write/site/w.cc": 'auto a = "未把握";\nauto b = "一部未把握";\n',  # the word alone: wrong
             "read/r.h": '#include "base/a.h"\n',               # down: fine
             "read/b.cc": '#include "write/plan/p.h"\n',         # allowed exception
             "read/bad.cc": '#include "write/site/s.h"\n',       # up: wrong
             "write/plan/p.h": '#include "read/r.h"\n',
             "write/plan/q.cc": '#include "write/site/s.h"\n',   # sibling, not named: wrong
             "write/site/s.h": '#include "write/plan/p.h"\n',    # sibling it names: fine
+            "read/loader.cc": "auto& s = builtin_schema();\n",  # the readers load: fine
+            "write/site/t.cc": "// builtin_schema() in a comment: fine\n"
+                               "auto& s = builtin_schema();\n",   # a writer loading: wrong
+            "write/site/t_test.cc": "auto& s = builtin_reference();\n",  # a test: fine
+            "write/plan/c.cc": "auto& c = builtin_findings_config();\n",  # a writer: wrong
         }
         for rel, text in files.items():
             with open(os.path.join(gen, rel), "w", encoding="utf-8") as f:
                 f.write(text)
         got = check(gen)
         want = ['generator/read/bad.cc:1: #include "write/site/s.h": layer read may not use layer write_site',
-                'generator/write/plan/q.cc:1: #include "write/site/s.h": layer write_plan may not use layer write_site']
+                'generator/write/plan/q.cc:1: #include "write/site/s.h": layer write_plan may not use layer write_site',
+                "generator/write/site/t.cc:2: builtin_schema(): use reference_data() (model/reference_data.h)",
+                "generator/write/plan/c.cc:1: builtin_findings_config(): owned by analyse/; a writer reads the Analysis",
+                'generator/write/site/w.cc:1: "未把握": use kUnknown (base/wording.h)']
         if sorted(got) != sorted(want):
             print("self-test failed; found:\n  " + "\n  ".join(got))
             return 1
-        print("self-test: both wrong includes found, nothing else")
+        print("self-test: both wrong includes and both wrong loader calls and the shared word found, nothing else")
         return 0
 
 
@@ -129,9 +183,9 @@ def main():
     for p in problems:
         print(p)
     if problems:
-        print(f"{len(problems)} include(s) cross the layers of generator/layers.txt")
+        print(f"{len(problems)} include(s), loader call(s) or shared word(s) break the rules of generator/layers.txt")
         return 1
-    print("every include follows generator/layers.txt")
+    print("every include follows generator/layers.txt; reference data is read through reference_data(); shared words come from base/wording.h")
     return 0
 
 

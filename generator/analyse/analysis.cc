@@ -5,7 +5,7 @@
 #include <set>
 
 #include "analyse/findings_config.h"
-#include "model/schema.h"
+#include "model/reference_data.h"
 
 namespace kyosei {
 
@@ -42,9 +42,10 @@ Analysis::Analysis(const Dataset& data_in, const Reference& ref_in, const Datase
       data(data_in),
       ref(ref_in),
       previous(previous_in),
-      plan_reference(plan_reference_in ? *plan_reference_in : builtin_plan_reference()) {
+      plan_reference(plan_reference_in ? *plan_reference_in : reference_data().plan),
+      findings_config(builtin_findings_config()) {
   ++g_analysis_runs;
-  const Schema& schema = builtin_schema();
+  const Schema& schema = reference_data().schema;
   all.coverage = compute_coverage(data, schema.values("services.csv", "分野"), schema.values("services.csv", "機能"));
   fill_view(all, data, data, ref, previous, plan_reference);
   std::set<std::string> shown;
@@ -54,13 +55,14 @@ Analysis::Analysis(const Dataset& data_in, const Reference& ref_in, const Datase
 
   staffing = compute_staffing(data, ref);
   service_staff = staffing_by_service(data);
+  area_staff = staffing_by_area(data, ref);
   role_staffing = compute_role_staffing(data, ref);
   held_roles = kyosei::held_roles(data, ref);
 
   meetings = compute_meeting_activity(data);
   calendar = compute_session_calendar(data);
 
-  const FindingsConfig& config = builtin_findings_config();
+  const FindingsConfig& config = findings_config;
   findings = compute_findings(data, ref, config);
   assessment = compute_assessment(data, ref, findings, config.contradiction, previous);
   if (previous)

@@ -1,7 +1,7 @@
 // The analysis of one build: every figure the outputs show, computed once
 // from the validated Dataset (and --previous) before any writer runs.
 //
-//   Analysis a(ds, builtin_reference(), previous);   // previous may be nullptr
+//   Analysis a(ds, reference_data().reference, previous);   // previous may be nullptr
 //   a.all.coverage, a.staffing, a.findings, a.assessment …
 //
 // Writers receive it read-only (BuildContext::analysis) and never call a
@@ -37,6 +37,7 @@
 #include "analyse/common_items.h"
 #include "analyse/coverage.h"
 #include "analyse/findings.h"
+#include "analyse/findings_config.h"
 #include "analyse/funding.h"
 #include "analyse/meeting_activity.h"
 #include "analyse/organisations.h"
@@ -66,7 +67,7 @@ class Analysis {
 
  public:
   Analysis(const Dataset& data, const Reference& ref, const Dataset* previous = nullptr,
-           const PlanReference* plan_reference = nullptr);  // nullptr: builtin_plan_reference()
+           const PlanReference* plan_reference = nullptr);  // nullptr: reference_data().plan
   Analysis(const Analysis&) = delete;
   Analysis& operator=(const Analysis&) = delete;
 
@@ -74,6 +75,7 @@ class Analysis {
   const Reference& ref;
   const Dataset* previous;  // --previous, or nullptr
   const PlanReference& plan_reference;
+  const FindingsConfig& findings_config;  // the thresholds the findings were computed with
 
   InventoryView all;        // every service
   InventoryView published;  // 公開 する services only
@@ -81,6 +83,7 @@ class Analysis {
 
   StaffingSummary staffing;                              // 分野 totals, with 配分
   std::map<std::string, ServiceStaffing> service_staff;  // service ID -> staff, with 配分
+  std::map<std::string, AreaStaffing> area_staff;        // area ID -> 常勤換算 by 分野 (担当圏域)
   std::vector<RoleStaffing> role_staffing;
   std::vector<std::string> held_roles;
 

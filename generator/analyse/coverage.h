@@ -56,7 +56,7 @@ struct CoverageMatrix {
 };
 
 // fields and functions are the ordered vocabularies, normally
-//   builtin_schema().values("services.csv", "分野") and (…, "機能").
+//   reference_data().schema.values("services.csv", "分野") and (…, "機能").
 CoverageMatrix compute_coverage(const Dataset& data, const std::vector<std::string>& fields,
                                 const std::vector<std::string>& functions);
 

@@ -2,8 +2,9 @@
 // bodies, sessions, areas and indicators that a planning officer should look
 // at when filling in the self-assessment (進捗自己点検).
 //
-//   std::vector<Finding> f = compute_findings(data, builtin_reference(),
+//   std::vector<Finding> f = compute_findings(data, reference_data().reference,
 //                                             builtin_findings_config());
+//   (a build runs it once, in analyse/analysis.h)
 //
 // - The rules are registered by id in a table (registered_rules()); which of
 //   them run, their severity, thresholds and Japanese texts come from

@@ -8,7 +8,7 @@
 #include "analyse/meeting_activity.h"
 #include "analyse/findings_rules.h"
 #include "base/text.h"
-#include "model/schema.h"
+#include "model/reference_data.h"
 
 namespace kyosei {
 
@@ -16,7 +16,7 @@ namespace kyosei {
 // with a consulting function.
 void rule_field_without_consultation(const RuleContext& ctx, std::vector<Finding>& out) {
   const auto& functions = ctx.config.list("functions");
-  for (const auto& field : builtin_schema().values("services.csv", "分野")) {
+  for (const auto& field : reference_data().schema.values("services.csv", "分野")) {
     bool component_field = false;
     for (const auto& c : ctx.ref.components) component_field = component_field || c.field == field;
     if (!component_field) continue;

@@ -8,7 +8,7 @@
 #include "analyse/funding_rules.h"
 #include "base/dates.h"
 #include "model/funding_period.h"
-#include "model/schema.h"
+#include "model/reference_data.h"
 
 namespace kyosei {
 
@@ -56,7 +56,7 @@ PayerShare share_of(const std::vector<FundingRatio>& ratios, const std::vector<s
 class Computer {
  public:
   Computer(const std::vector<FundingRatio>& ratios, int fiscal_year)
-      : ref_(builtin_reference()), ratios_(ratios), fiscal_year_(fiscal_year) {}
+      : ref_(reference_data().reference), ratios_(ratios), fiscal_year_(fiscal_year) {}
 
   // Fills the money of a row whose amount and funded_as are set.
   void compute(FundingRow& row) {
@@ -213,11 +213,11 @@ std::vector<FundingTotal> go_totals(const Reference& ref) {
 }  // namespace
 
 const std::vector<FundingRatio>& funding_ratios_of(const Dataset& ds) {
-  return ds.funding_override ? *ds.funding_override : builtin_reference().funding;
+  return ds.funding_override ? *ds.funding_override : reference_data().reference.funding;
 }
 
 FundingBreakdown compute_funding(const Dataset& ds, const std::vector<FundingRatio>& ratios, int fiscal_year) {
-  const Reference& ref = builtin_reference();
+  const Reference& ref = reference_data().reference;
   FundingBreakdown b;
   b.fiscal_year = fiscal_year;
   Computer computer(ratios, fiscal_year);
@@ -235,7 +235,7 @@ FundingBreakdown compute_funding(const Dataset& ds, const std::vector<FundingRat
   b.total.label = "合計";
 
   // 分野 in vocabulary order, then any others in order of appearance.
-  std::vector<std::string> fields = builtin_schema().values("services.csv", "分野");
+  std::vector<std::string> fields = reference_data().schema.values("services.csv", "分野");
   for (const auto& row : b.rows)
     if (std::find(fields.begin(), fields.end(), row.field) == fields.end()) fields.push_back(row.field);
   for (const auto& f : fields) {

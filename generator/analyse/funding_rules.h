@@ -23,7 +23,7 @@ struct FundingRule {
 };
 
 // Parsed once from the embedded data file; every component of
-// builtin_reference() has a rule (checked by the tests).
+// reference_data().reference has a rule (checked by the tests).
 const std::vector<FundingRule>& builtin_funding_rules();
 
 // nullptr for a key not in the table.

@@ -8,6 +8,7 @@
 #include "base/dates.h"
 #include "base/numbers.h"
 #include "model/funding_period.h"
+#include "model/reference_data.h"
 #include "read/embedded_csv.h"
 
 namespace kyosei {
@@ -144,7 +145,7 @@ std::vector<std::pair<int, std::string>> funding_go_labels() {
   static const std::vector<std::pair<int, std::string>> labels = [] {
     std::vector<std::pair<int, std::string>> out;
     Dataset empty;
-    for (const auto& t : compute_funding(empty, builtin_reference().funding, 2026).by_go) out.push_back({t.go, t.label});
+    for (const auto& t : compute_funding(empty, reference_data().reference.funding, 2026).by_go) out.push_back({t.go, t.label});
     return out;
   }();
   return labels;

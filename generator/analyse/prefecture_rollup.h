@@ -3,7 +3,7 @@
 // role, 003 L759, 000 L413-417).
 //
 //   std::vector<MunicipalitySubmission> subs = ...;  // one per subfolder (cli/prefecture_commands.cc)
-//   PrefectureRollup r = compute_prefecture_rollup(subs, builtin_reference(), previous);
+//   PrefectureRollup r = compute_prefecture_rollup(subs, reference_data().reference, previous);
 //
 // Each municipality's figures come from one Analysis of its inputs
 // (analyse/analysis.h), the same one its own `kyosei build` shows, so the

@@ -62,4 +62,36 @@ std::map<std::string, ServiceStaffing> staffing_by_service(const Dataset& ds) {
   return out;
 }
 
+std::map<std::string, AreaStaffing> staffing_by_area(const Dataset& ds, const Reference& ref) {
+  std::map<std::string, AreaStaffing> out;
+  const Area* top = nullptr;
+  for (const Area& a : ds.areas)
+    if (a.layer == 1) {
+      top = &a;
+      break;
+    }
+  for (const Staff& p : ds.staff) {
+    std::vector<std::string> areas;
+    for (const auto& id : p.areas)
+      if (ds.find_area(id)) areas.push_back(id);
+    if (areas.empty() && top) areas.push_back(top->id);
+    if (areas.empty()) continue;
+    std::vector<std::pair<std::string, double>> by_field;  // 分野, 常勤換算
+    if (p.roles.empty()) by_field.push_back({kAreaOtherField, p.fte});
+    for (const RoleShare& r : p.roles) {
+      const RoleInfo* info = ref.role(r.role);
+      if (!info || info->fields.empty()) {
+        by_field.push_back({kAreaOtherField, r.fte});
+        continue;
+      }
+      for (const auto& f : info->fields) by_field.push_back({f, r.fte / info->fields.size()});
+    }
+    for (const auto& id : areas)
+      for (const auto& [field, fte] : by_field) out[id].by_field[field] += fte / areas.size();
+  }
+  for (auto& [id, a] : out)
+    for (const auto& [field, fte] : a.by_field) a.total_fte += fte;
+  return out;
+}
+
 }  // namespace kyosei

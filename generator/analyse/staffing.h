@@ -16,6 +16,12 @@
 //   so 配分 counts as in the 分野 totals) is split equally between the
 //   services in their 担当事業. A service nobody lists has no entry: its
 //   staffing is not known (未把握), not zero.
+// - Per 圏域 (the public site's area pages): a person's 常勤換算 by 分野 is
+//   split equally between their 担当圏域 (those in areas.csv); a person
+//   without one counts towards the 層1 area. Here a person without a role
+//   counts whole, and a role not in roles.csv (or without 分野) counts
+//   under kAreaOtherField. So the areas add up to total_fte less the
+//   unassigned_fte of people who hold a role (tests/e2e/test_figures.py).
 #pragma once
 #include <map>
 #include <string>
@@ -27,6 +33,8 @@
 namespace kyosei {
 
 inline constexpr const char* kUnknownRoleField = "役割一覧にない役割";
+// The area pages' label for roles not in roles.csv and people without a role.
+inline constexpr const char* kAreaOtherField = "その他";
 
 struct FieldStaffing {
   std::string field;  // 分野 of data/roles.csv (高齢 … 重層), or kUnknownRoleField
@@ -52,5 +60,13 @@ struct ServiceStaffing {
 
 // Service ID -> the staff assigned to it; services nobody covers are absent.
 std::map<std::string, ServiceStaffing> staffing_by_service(const Dataset& ds);
+
+struct AreaStaffing {
+  std::map<std::string, double> by_field;  // 分野 (or kAreaOtherField) -> 常勤換算
+  double total_fte = 0;                    // Σ by_field, summed in key order
+};
+
+// Area ID -> the staff counted there; areas nobody is counted in are absent.
+std::map<std::string, AreaStaffing> staffing_by_area(const Dataset& ds, const Reference& ref);
 
 }  // namespace kyosei

@@ -65,4 +65,32 @@ TEST_CASE("staffing_by_service splits the FTE a person gives to roles (配分) e
   CHECK(m.count("S5") == 0);  // nobody: unknown, not zero
 }
 
+TEST_CASE("staffing_by_area splits each person's FTE by 分野 over their 担当圏域, the 層1 area by default") {
+  Reference ref;
+  ref.roles = {{"生活支援コーディネーター", {"高齢"}, ""}, {"医療的ケア児等コーディネーター", {"障害", "子ども"}, ""}};
+  Dataset ds;
+  ds.areas = {{"A0", "全域", 1, "", {}, {}, 2}, {"A1", "北", 2, "A0", {}, {}, 3}, {"A2", "南", 2, "A0", {}, {}, 4}};
+  Staff p1 = person("P1", 1.0, {{"生活支援コーディネーター", 0.5, 0.5}});  // half given to no role
+  p1.areas = {"A1", "A2"};
+  Staff p2 = person("P2", 0.5, {{"医療的ケア児等コーディネーター", 1.0, 0.5}});
+  p2.areas = {"A1", "無い圏域"};  // an unknown area is left out
+  Staff p3 = person("P3", 1.0, {{"独自の役割", 1.0, 1.0}});  // no 担当圏域: the 層1 area
+  Staff p4 = person("P4", 0.4, {});                           // no role: counted whole
+  ds.staff = {p1, p2, p3, p4};
+  auto m = staffing_by_area(ds, ref);
+  REQUIRE(m.count("A1"));
+  CHECK(m.at("A1").by_field.at("高齢") == doctest::Approx(0.25));
+  CHECK(m.at("A1").by_field.at("障害") == doctest::Approx(0.25));
+  CHECK(m.at("A1").by_field.at("子ども") == doctest::Approx(0.25));
+  CHECK(m.at("A1").total_fte == doctest::Approx(0.75));
+  CHECK(m.at("A2").total_fte == doctest::Approx(0.25));
+  CHECK(m.at("A0").by_field.at(kAreaOtherField) == doctest::Approx(1.4));
+  CHECK(m.at("A0").by_field.size() == 1);
+  // Together: the roster's FTE less what P1 gives to no role.
+  StaffingSummary s = compute_staffing(ds, ref);
+  double sum = 0;
+  for (const auto& [id, a] : m) sum += a.total_fte;
+  CHECK(sum == doctest::Approx(s.total_fte - 0.5));
+}
+
 }  // namespace kyosei

@@ -13,5 +13,9 @@ inline constexpr const char* kWholeArea = "全域";
 inline constexpr const char* kDirectlyRun = "直営";
 // A service that is part of none of the 重層事業 components.
 inline constexpr const char* kNotApplicable = "該当なし";
+// A meeting body without any session row (not 「0回」).
+inline constexpr const char* kSessionsUnknown = "開催実績未把握";
+// The 層1 area: the whole municipality (areas.csv 層 = 1).
+inline constexpr const char* kTopLayer = "層1（市町村全域）";
 
 }  // namespace kyosei

@@ -69,7 +69,7 @@ int run_check(const std::string& dir_in, const CommonOptions& opt) {
   if (!check_folder(dir, diags)) return kExitInvalidInput;
   RealFileSystem files(dir);
   Dataset ds = read_inputs(files, diags);
-  if (!diags.has_errors()) check_jusou_plausibility(ds, builtin_reference(), diags);
+  if (!diags.has_errors()) check_jusou_plausibility(ds, reference_data().reference, diags);
   if (!report(diags, dir, opt)) return kExitInvalidInput;
   if (!opt.quiet)
     std::cout << dir << " を確認しました: 事業 " << ds.services.size() << " 件、職員 " << ds.staff.size() << " 人、圏域 "
@@ -92,7 +92,7 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
   RealFileSystem files(dir);
   const int jobs = opt.jobs > 0 ? opt.jobs : default_jobs();
   Dataset ds = read_inputs(files, diags, ReadOptions{.jobs = jobs, .thumbnail_width = kDocumentThumbnailWidth});
-  if (!diags.has_errors()) check_jusou_plausibility(ds, builtin_reference(), diags);
+  if (!diags.has_errors()) check_jusou_plausibility(ds, reference_data().reference, diags);
 
   Dataset previous;
   bool has_previous = !previous_in.empty();
@@ -160,14 +160,14 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
       return kExitInvalidInput;
     }
     if (!written) {
-      report(out_diags, "", opt);
+      report(folder->about_target(out_diags), "", opt);
       std::cerr << w.name << " を書き出せませんでした。出力フォルダ「" << out << "」は変更していません。\n";
       return kExitInternal;
     }
     if (!opt.quiet) std::cout << "  " << out << "/" << w.path << "  " << w.name << "\n";
   }
   if (!folder->commit(out_diags)) {
-    report(out_diags, "", opt);
+    report(folder->about_target(out_diags), "", opt);
     return kExitInternal;
   }
   if (!folder->backed_up().empty())

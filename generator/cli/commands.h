@@ -22,6 +22,7 @@ struct CommonOptions {
   Audience audience = Audience::Council;             // build --audience council|internal
   CsvEncoding csv_encoding = CsvEncoding::Utf8Bom;  // build --encoding utf-8|cp932
   int jobs = 0;  // build --jobs N: threads (0: one per core; 1: one thing after another)
+  std::string documents_from;  // import --documents-from DIR: where missing PDFs are copied from
 };
 
 // "--jobs N": a whole number from 1 to 256, else nullopt.

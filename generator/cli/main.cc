@@ -65,7 +65,7 @@ const kyosei::Command kCommands[] = {
     {"build-all", "親フォルダ -o 出力フォルダ [--shard K/N]", "親フォルダの下の団体ごとの入力フォルダをまとめて作ります\n（出力は 出力フォルダ/<フォルダ名>/。1 団体の誤りで他は止まりません）", run_build_all},
     {"init", "新しいフォルダ", "入力ファイルの見本一式を作ります", run_init},
     {"template", "-o 入力様式.xlsx [入力フォルダ]", "Excel の入力様式を作ります（フォルダを渡すとその内容入り）", run_template},
-    {"import", "入力様式.xlsx -o 入力フォルダ", "書き込んだ入力様式を入力フォルダに戻します", run_import},
+    {"import", "入力様式.xlsx -o 入力フォルダ [--documents-from 資料フォルダ]", "書き込んだ入力様式を入力フォルダに戻します", run_import},
     {"import-assessment", "自己点検シート.xlsx -o assessment.csv", "記入した自己点検シートを assessment.csv に戻します", run_import_assessment},
     {"contract", "", nullptr, run_contract, true},
     {"prefecture", "親フォルダ -o 出力フォルダ [--previous 前年度の親フォルダ]",
@@ -110,6 +110,9 @@ std::string help_text() {
   --backup                build で、出力フォルダにある kyosei が書いていないファイルや書いた後に
                           変更されたファイルを「出力フォルダ名.退避-日時」フォルダへ移してから
                           作り直します（付けないときは、そのようなファイルがあれば止まります）
+  --documents-from フォルダ
+                          import で、会議の記録（meeting_sessions）が挙げるPDFのうち入力フォルダの
+                          documents/ にないものを、このフォルダ（同じ相対パス）から写します
   --audience council|internal
                           build の Excel・CSV の対象（既定 council: 審議会用。職員の氏名と
                           守秘義務のある会議の議題を載せません。internal: 庁内用。載せます）
@@ -160,6 +163,9 @@ int run(int argc, char** argv) {
       cl.opt.force = true;
     } else if (a == "--backup") {
       cl.opt.backup = true;
+    } else if (a == "--documents-from") {
+      if (i + 1 >= args.size()) return kyosei::usage_error("--documents-from の後に会議資料（PDF）のフォルダを指定してください");
+      cl.opt.documents_from = args[++i];
     } else if (a == "--audience" || a == "--encoding") {
       if (i + 1 >= args.size()) return kyosei::usage_error(a + " の後に値を指定してください");
       const std::string& v = args[++i];

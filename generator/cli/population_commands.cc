@@ -9,6 +9,7 @@
 #include "base/file_system.h"
 #include "base/numbers.h"
 #include "base/text.h"
+#include "base/wording.h"
 #include "cli/commands.h"
 #include "read/csv.h"
 #include "read/encoding.h"
@@ -142,8 +143,8 @@ int run_import_population(const std::vector<std::string>& args) {
     std::cout << "圏域ごとの人口と高齢化率（" << csv_path << " から）:\n";
     for (const auto& p : computed)
       std::cout << "  " << p.area->id << " " << p.area->name << ": "
-                << (p.population ? with_commas(*p.population) + "人" : std::string("未把握")) << "、高齢化率 "
-                << (p.aging_rate ? rate_text(*p.aging_rate) + "％" : std::string("未把握"))
+                << (p.population ? with_commas(*p.population) + "人" : std::string(kUnknown)) << "、高齢化率 "
+                << (p.aging_rate ? rate_text(*p.aging_rate) + "％" : std::string(kUnknown))
                 << (p.basis.empty() ? "（一致する地域がありません）" : "（" + p.basis + "）") << "\n";
     auto rest = unmatched_rows(ds, rows);
     if (!rest.empty())

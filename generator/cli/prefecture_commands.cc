@@ -9,6 +9,7 @@
 #include "base/file_system.h"
 #include "cli/commands.h"
 #include "model/reference.h"
+#include "model/reference_data.h"
 #include "read/inputs_reader.h"
 #include "write/sheet/csv_export.h"
 #include "write/common/output_folder.h"
@@ -130,7 +131,7 @@ int run_prefecture_command(const std::vector<std::string>& args) {
               << "出力フォルダ「" << out << "」は変更していません。\n";
     return kExitInvalidInput;
   }
-  const Reference& ref = builtin_reference();
+  const Reference& ref = reference_data().reference;
   PrefectureParentRead current = read_parent(parent, *folders, true);
   print_problems(parent, current.subs, quiet);
 
@@ -175,7 +176,7 @@ int run_prefecture_command(const std::vector<std::string>& args) {
     return kExitInvalidInput;
   }
   if (!ok || !site_ok || !folder->commit(out_diags)) {
-    for (const auto& d : out_diags.sorted()) std::cerr << format_diagnostic(d) << "\n";
+    for (const auto& d : folder->about_target(out_diags).sorted()) std::cerr << format_diagnostic(d) << "\n";
     std::cerr << "集計を書き出せませんでした。出力フォルダ「" << out << "」は変更していません。\n";
     return kExitInternal;
   }

@@ -8,8 +8,9 @@
 // only in a folder it wrote before (marker file .kyosei-import) or with
 // --force; other files in DIR are never touched. The folder is replaced
 // whole (staging folder + swap), so it is never part old, part new. A PDF
-// the sessions name that DIR does not have yet (a new year's folder) is a
-// warning saying where to put it.
+// the sessions name that DIR does not have yet (a new year's folder) is
+// copied from --documents-from FROM when FROM has it, in the same swap, and
+// is otherwise a warning saying where to put it.
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@
 #include "model/reference_data.h"
 #include "model/schema.h"
 #include "read/inputs_reader.h"
+#include "read/pdf_reader.h"
 #include "read/raw_inputs.h"
 #include "read/workbook_import.h"
 #include "read/xlsx_reader.h"
@@ -59,6 +61,11 @@ class OverlayFileSystem : public FileSystem {
  public:
   OverlayFileSystem(std::string root, std::set<std::string> owned) : real_(std::move(root)), owned_(std::move(owned)) {}
   void put(const std::string& path, std::string bytes) { memory_.put(path, std::move(bytes)); }
+  // A file the import adds beside the owned ones (a PDF copied into documents/).
+  void add(const std::string& path, std::string bytes) {
+    owned_.insert(path);
+    put(path, std::move(bytes));
+  }
 
   std::optional<std::string> read(const std::string& path) const override {
     return owned_.count(path) ? memory_.read(path) : real_.read(path);
@@ -79,6 +86,8 @@ class OverlayFileSystem : public FileSystem {
   std::string native_path(const std::string& path) const override {
     return owned_.count(path) ? "" : real_.native_path(path);
   }
+  // Links in DIR are resolved on the disk, as the build will.
+  std::optional<std::string> resolve(const std::string& path) const override { return real_.resolve(path); }
 
  private:
   MemoryFileSystem memory_;
@@ -103,10 +112,62 @@ bool report(const Diagnostics& diags, const std::string& book, const std::string
   return !failed;
 }
 
-// DIR with `files` written and every other entry kept, except the paths
-// in `replaced` that `files` does not hold. Returns "" or what failed.
+// PDFs the sessions name that DIR lacks, taken from FROM at the same
+// relative path: copied as they are, under the name the file really has
+// in FROM (resolve_document, the build's rule). A name that is a link to
+// another PDF in FROM becomes a link to that copy in documents/, so the
+// build still sees one file (its confidentiality follows the file). A link
+// out of FROM is an error naming it; a PDF FROM lacks too is left to the
+// check's warning.
+struct CopiedDocuments {
+  std::map<std::string, std::string> files;  // "documents/a.pdf" -> bytes
+  std::map<std::string, std::string> links;  // "documents/b.pdf" -> "a.pdf" (relative to its folder)
+  std::vector<std::pair<std::string, std::string>> shown;  // (to, from) for the summary
+};
+
+CopiedDocuments copy_missing_documents(const Dataset& ds, const std::string& dir, const std::string& from,
+                                       Diagnostics& diags) {
+  CopiedDocuments out;
+  RealFileSystem source(from);
+  std::set<std::string> seen;
+  std::error_code ec;
+  auto in_dir = [&](const std::string& rel) {
+    return fs::exists(fs::symlink_status(fs::path(dir) / "documents" / rel, ec)) ||
+           out.files.count("documents/" + rel) || out.links.count("documents/" + rel);
+  };
+  for (const auto& s : ds.sessions) {
+    for (const auto& path : s.documents) {
+      if (!seen.insert(path).second || in_dir(path)) continue;
+      auto real = resolve_document(source, "", path);
+      if (!real) {
+        diags.error({"meeting_sessions.csv", s.line, "資料"},
+                    from + "/" + path + " はリンク（シンボリックリンク）などで「" + from +
+                        "」フォルダの外を指しているため、写しませんでした",
+                    "「" + from + "」の中に置いた実際のPDFファイル（リンクではなくコピー）");
+        continue;
+      }
+      auto bytes = source.read(*real);
+      if (!bytes) continue;  // in neither folder: the check says where to put it
+      if (*real != path) {
+        fs::path link = fs::path("documents") / path;
+        out.links[link.generic_string()] =
+            (fs::path("documents") / *real).lexically_relative(link.parent_path()).generic_string();
+        out.shown.emplace_back(link.generic_string(), from + "/" + path);
+      }
+      if (!in_dir(*real)) {
+        out.files["documents/" + *real] = std::move(*bytes);
+        out.shown.emplace_back("documents/" + *real, from + "/" + *real);
+      }
+    }
+  }
+  return out;
+}
+
+// DIR with `files` written (and `links` made) and every other entry kept,
+// except the paths in `replaced` that `files` does not hold. Returns "" or
+// what failed.
 std::string replace_folder(const std::string& dir, const std::map<std::string, std::string>& files,
-                           const std::set<std::string>& replaced) {
+                           const std::map<std::string, std::string>& links, const std::set<std::string>& replaced) {
   std::error_code ec;
   fs::path target = fs::absolute(dir, ec);
   fs::create_directories(target.parent_path(), ec);
@@ -143,8 +204,18 @@ std::string replace_folder(const std::string& dir, const std::map<std::string, s
     }
     if (ec) return fail("フォルダを読めません");
   }
-  for (const auto& [path, bytes] : files)
+  for (const auto& [path, bytes] : files) {
+    fs::remove(staging + "/" + path, ec);  // a dangling link there is replaced, never written through
     if (!write_file(staging + "/" + path, bytes)) return fail(path + " を書けません（空き容量を確認してください）");
+  }
+  for (const auto& [path, to] : links) {
+    fs::path at = fs::path(staging) / path;
+    std::error_code e2;
+    fs::create_directories(at.parent_path(), e2);
+    fs::remove(at, e2);
+    fs::create_symlink(to, at, e2);
+    if (e2) return fail(path + " を作れません");
+  }
   if (exists) {
     if (renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0)
       return fail("フォルダを入れ替えられません");
@@ -187,7 +258,12 @@ int run_template(const std::string& dir_in, const std::string& workbook, const C
   Diagnostics out_diags;
   if (!write_input_template(schema, keys, data ? &*data : nullptr, temp, out_diags)) {
     fs::remove(temp, ec);
-    report(out_diags, "", "", opt);
+    Diagnostics shown;  // about the workbook asked for, not the temporary file beside it
+    for (Diagnostic d : out_diags.items()) {
+      if (d.where.file == temp) d.where.file = workbook;
+      shown.add(std::move(d));
+    }
+    report(shown, "", "", opt);
     return kExitInternal;
   }
   fs::rename(temp, workbook, ec);
@@ -248,11 +324,35 @@ int run_import(const std::string& workbook, const std::string& dir_in, const Com
   // Check the folder as it would be, before writing anything.
   OverlayFileSystem overlay(dir, owned);
   for (const auto& f : folder.files) overlay.put(f.path, f.bytes);
+  CopiedDocuments copied;
+  bool copy_failed = false;
+  if (!opt.documents_from.empty()) {
+    std::string from = clean(opt.documents_from);
+    if (!fs::is_directory(from, ec)) {
+      std::cerr << "--documents-from の「" << from << "」がありません。会議資料（PDF）を置いたフォルダを指定してください。\n";
+      return kExitInvalidInput;
+    }
+    Diagnostics sessions;
+    Dataset named = read_inputs(overlay, sessions, ReadOptions{.read_documents = false});
+    if (!sessions.has_errors()) {  // else the check below reports them
+      Diagnostics copy_diags;
+      copied = copy_missing_documents(named, dir, from, copy_diags);
+      copy_failed = copy_diags.has_errors();
+      for (const auto& d : copy_diags.items()) diags.add(folder.locate(d));
+      for (const auto& [path, bytes] : copied.files) overlay.add(path, bytes);
+      for (const auto& [path, to] : copied.links) {
+        std::string target = (fs::path(path).parent_path() / to).lexically_normal().generic_string();
+        overlay.add(path, overlay.read(target).value_or(""));  // the copy above, or DIR's own file
+      }
+    }
+  }
   Diagnostics checked;
   read_inputs(overlay, checked, ReadOptions{.missing_documents_are_warnings = true});
   for (const auto& d : checked.items()) diags.add(folder.locate(d));
   if (!report(diags, workbook, dir, opt)) {
-    std::cerr << "入力様式に問題があるため、「" << dir << "」には何も書きませんでした。\n";
+    std::cerr << (copy_failed ? "--documents-from のフォルダ「" + clean(opt.documents_from) + "」のPDF"
+                              : std::string("入力様式"))
+              << "に問題があるため、「" << dir << "」には何も書きませんでした。\n";
     return kExitInvalidInput;
   }
 
@@ -267,12 +367,15 @@ int run_import(const std::string& workbook, const std::string& dir_in, const Com
                          "）から作りました。\nもう一度 import すると上書きされます（documents/ と narrative/ は変えません）。\n";
   std::set<std::string> replaced = owned;
   replaced.insert(kImportMarker);
-  if (std::string why = replace_folder(dir, files, replaced); !why.empty()) {
+  for (const auto& [path, bytes] : copied.files) files[path] = bytes;
+  if (std::string why = replace_folder(dir, files, copied.links, replaced); !why.empty()) {
     std::cerr << "「" << dir << "」に書き込めませんでした（" << why << "）。フォルダは元のままです。\n";
     return kExitInternal;
   }
   if (!opt.quiet)
     for (const auto& f : folder.files) std::cout << "  " << dir << "/" << f.path << "  ←「" << f.sheet << "」シート\n";
+  if (!opt.quiet)
+    for (const auto& [to, from] : copied.shown) std::cout << "  " << dir << "/" << to << "  ← " << from << "\n";
   if (!opt.quiet)
     std::cout << workbook << " から " << dir << "/ に入力ファイルを作りました。kyosei check と同じ確認で、問題はありません。\n";
   return kExitOk;

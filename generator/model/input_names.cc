@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "base/text.h"
-#include "model/schema.h"
+#include "model/reference_data.h"
 
 namespace kyosei {
 
@@ -23,7 +23,7 @@ const std::vector<std::pair<std::string, std::string>>& names() {
         {"municipality.toml", "自治体の基本情報"},
         {"funding_ratios.csv", "独自に定めた負担割合"},
     };
-    for (const auto& f : builtin_schema().files)
+    for (const auto& f : reference_data().schema.files)
       if (!f.title.empty()) out.push_back({f.name, f.title});
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     return out;

@@ -12,7 +12,12 @@
 //   municipality_keys  data/municipality_keys.toml: municipality.toml's keys
 //
 // The 交付金 rounding rules (data/jusou_funding_rules.csv) are read by
-// analyse/funding_rules.h, which owns their type.
+// analyse/funding_rules.h, and the findings thresholds
+// (data/assessment/findings.toml) by analyse/findings_config.h, which own
+// their types; writers see the thresholds as Analysis::findings_config.
+//
+// Outside read/ (and tests), nothing calls the builtin_* loaders: analyse/
+// and write/ go through reference_data() (tests/check_layers.py checks it).
 #pragma once
 #include <vector>
 

@@ -11,6 +11,7 @@
 #include "base/numbers.h"
 #include "base/resources.h"
 #include "base/text.h"
+#include "base/wording.h"
 #include "model/schema.h"
 #include "read/a11y_results_reader.h"
 #include "read/funding_reader.h"
@@ -79,9 +80,9 @@ std::vector<Area> build_areas(const Table& t, Diagnostics& diags) {
   for (size_t i = 0; i < out.size(); ++i)
     if (out[i].layer == 1) top.push_back(&t.rows[i]);
   if (top.empty())
-    diags.error({t.file, 1, "層"}, "層1（市町村全域）の圏域がありません", "層 が 1 の行をちょうど1つ");
+    diags.error({t.file, 1, "層"}, std::string(kTopLayer) + "の圏域がありません", "層 が 1 の行をちょうど1つ");
   for (size_t i = 1; i < top.size(); ++i)
-    diags.error(top[i]->where("層"), "層1（市町村全域）の圏域が2つ以上あります（最初は " + std::to_string(top[0]->line) + " 行目）",
+    diags.error(top[i]->where("層"), std::string(kTopLayer) + "の圏域が2つ以上あります（最初は " + std::to_string(top[0]->line) + " 行目）",
                 "層1 はちょうど1つ");
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < out.size(); ++i) index.emplace(out[i].id, i);
@@ -90,7 +91,7 @@ std::vector<Area> build_areas(const Table& t, Diagnostics& diags) {
     const Row& row = t.rows[i];
     if (a.parent.empty()) continue;
     if (a.layer == 1) {
-      diags.error(row.where("上位圏域"), "層1（市町村全域）の圏域に上位圏域は指定できません", "空欄");
+      diags.error(row.where("上位圏域"), std::string(kTopLayer) + "の圏域に上位圏域は指定できません", "空欄");
       continue;
     }
     auto it = index.find(a.parent);
@@ -310,15 +311,14 @@ void canonical_document_paths(const FileSystem& fs, Table& sessions, Dataset& ds
     auto& items = sessions.rows[i].at("資料").items;
     std::vector<std::string> canonical;
     for (const auto& path : items) {
-      auto resolved = fs.resolve("documents/" + path);
-      if (!resolved || resolved->rfind("documents/", 0) != 0) {
+      auto resolved = resolve_document(fs, "documents", path);
+      if (!resolved) {
         diags.error(sessions.rows[i].where("資料"),
                     "documents/" + path + " はリンク（シンボリックリンク）などで documents/ フォルダの外を指しています",
                     "documents/ の中に置いた実際のPDFファイル（リンクではなくコピー）");
         continue;
       }
-      std::string p = resolved->substr(10);
-      if (std::find(canonical.begin(), canonical.end(), p) == canonical.end()) canonical.push_back(p);
+      if (std::find(canonical.begin(), canonical.end(), *resolved) == canonical.end()) canonical.push_back(*resolved);
     }
     items = canonical;
     ds.sessions[i].documents = canonical;

@@ -265,6 +265,13 @@ bool is_safe_document_path(std::string_view path) {
   return true;
 }
 
+std::optional<std::string> resolve_document(const FileSystem& fs, const std::string& folder, const std::string& path) {
+  const std::string prefix = folder.empty() ? "" : folder + "/";
+  auto resolved = fs.resolve(prefix + path);
+  if (!resolved || resolved->rfind(prefix, 0) != 0 || resolved->size() == prefix.size()) return std::nullopt;
+  return resolved->substr(prefix.size());
+}
+
 std::optional<Document> read_pdf(const FileSystem& fs, const std::string& path_under_documents,
                                  Diagnostics& diags, const Location& referenced_from, int thumbnail_width) {
   const std::string shown = "documents/" + path_under_documents;

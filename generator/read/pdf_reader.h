@@ -29,6 +29,14 @@ namespace kyosei {
 // documents rely on this before building an output path from it.
 bool is_safe_document_path(std::string_view path);
 
+// The file a session's PDF path really is, relative to `folder` ("documents"
+// inside an inputs folder; "" when fs is rooted at a folder of PDFs, as for
+// import --documents-from): "." segments and symbolic links resolved, so
+// "./a.pdf" and a link to a.pdf are both "a.pdf". nullopt when the path or
+// a link leads out of the folder. The one rule for the build's documents
+// check and for what import copies.
+std::optional<std::string> resolve_document(const FileSystem& fs, const std::string& folder, const std::string& path);
+
 // Reads documents/<path_under_documents>. On failure reports an error at
 // referenced_from and returns nullopt. Document::title is the PDF Title
 // when it has one, else the file name without ".pdf". Page texts are in

@@ -9,7 +9,11 @@ the public site's pages — and check that they agree:
 - each meeting's 開催回数;
 - the number of organisations (「Nの団体・法人」) and the organisations
   listed, one per name even when 実施主体 holds several (「A;B」);
-- the funding totals by 号 and overall.
+- the funding totals by 号 and overall;
+- the staff totals (実人数, 常勤換算): the site's home page against the plan's
+  計, the workbook's 概要 and staff.csv; each area page's 常勤換算 against
+  staff.csv (担当圏域, 配分), its rows against its 合計, and all areas
+  against the plan's 計 less 役割に配分されていない分.
 
 Tables are found by their headers, so a figure is compared wherever a table
 with those headers appears.
@@ -387,6 +391,71 @@ class Figures(unittest.TestCase):
                     continue  # a municipality without the 重層事業 has no breakdown
                 self.assertTrue(any(len(p) >= 2 for p in seen.values()), seen)
                 self.agree(seen, "財源の合計")
+
+    def test_staff_totals(self):
+        for ds, out in self.outs.items():
+            with self.subTest(dataset=ds.name):
+                staff = read_input_csv(ds / "staff.csv")
+                areas = {nfkc(a["ID"]): a for a in read_input_csv(ds / "areas.csv")}
+                top = next(i for i, a in areas.items() if nfkc(a["層"]) == "1")
+                # The oracle, from staff.csv: the roster's 実人数 and 常勤換算,
+                # and per 圏域 the 常勤換算 given to roles (配分; a person
+                # without a role counts whole), split over the person's
+                # 担当圏域 (none or none known: the 層1 area).
+                total = 0.0
+                by_area: dict[str, float] = defaultdict(float)
+                for p in staff:
+                    fte = float(nfkc(p.get("常勤換算", "")) or 1)
+                    total += fte
+                    shares = [float(x) for x in split_multi(nfkc(p.get("配分", "")))]
+                    counted = fte * (sum(shares) if shares and split_multi(p.get("役割", "")) else 1.0)
+                    mine = [a for a in dict.fromkeys(split_multi(nfkc(p.get("担当圏域", "")))) if a in areas] or [top]
+                    for a in mine:
+                        by_area[a] += counted / len(mine)
+                expected = f"{len(staff)} / {number(f'{total:.2f}')}"
+
+                # The same total wherever it is shown.
+                seen: dict[str, str] = {}
+                unassigned = 0.0
+                for where, t in self.all_tables(out):
+                    headers, rows = t
+                    if where == "site/index.html":
+                        for r in rows:
+                            if r and r[0] == "コーディネーター等の配置":
+                                m = re.fullmatch(r"([\d,]+)人（常勤換算 ([\d.]+)人）", r[1])
+                                self.assertIsNotNone(m, r[1])
+                                seen[where] = number(m.group(1)) + " / " + number(m.group(2))
+                    if {"役割の分野", "実人数", "常勤換算"} <= set(headers) and where.endswith(".md"):
+                        f, n, e = (headers.index(c) for c in ("役割の分野", "実人数", "常勤換算"))
+                        for r in rows:
+                            if r[f] == "計":
+                                seen[where] = number(r[n]) + " / " + number(r[e])
+                            elif r[f] == "役割に配分されていない分":
+                                unassigned = float(number(r[e]))
+                overview = {r[0]: r[1] for r in self.workbook(out).get("概要", []) if len(r) >= 2}
+                seen["審議会資料.xlsx 概要"] = (number(overview["コーディネーター等（実人数）"]) + " / " +
+                                            number(overview["常勤換算の合計"]))
+                self.assertIn("site/index.html", seen)
+                self.assertTrue(any(w.endswith(".md") for w in seen), seen)
+                self.agree({"職員の合計": seen}, "職員の合計")
+                self.assertEqual(next(iter(seen.values())), expected, seen)
+
+                # Each area page: its 合計 is staff.csv's, and its rows add up to it.
+                area_sum = 0.0
+                for a in areas:
+                    page = out / "site" / "areas" / f"{a}.html"
+                    tables = [t for t in html_tables(page.read_text(encoding="utf-8"))
+                              if t[0] == ["分野", "常勤換算", "グラフ"]]
+                    if not tables:
+                        self.assertAlmostEqual(by_area.get(a, 0.0), 0.0, delta=1e-9, msg=a)
+                        continue
+                    rows = {r[0]: float(number(r[1])) for r in tables[0][1]}
+                    shown = rows.pop("合計")
+                    self.assertAlmostEqual(shown, by_area[a], delta=0.006, msg=a)
+                    self.assertAlmostEqual(sum(rows.values()), shown, delta=0.006 * (len(rows) + 1), msg=a)
+                    area_sum += shown
+                # All areas together: the plan's 計 less what no role was given.
+                self.assertAlmostEqual(area_sum, total - unassigned, delta=0.006 * (len(areas) + 1))
 
 
 if __name__ == "__main__":

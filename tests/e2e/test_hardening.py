@@ -347,6 +347,12 @@ class Hardening(unittest.TestCase):
                            encoding="utf-8", errors="replace", timeout=300)
         self.assertNotEqual(r.returncode, 0, r.stderr)
         self.assertRegex(r.stderr, r"[\u3040-\u30ff\u4e00-\u9fff]", r.stderr)
+        # About the folder the officer named, not the temporary one, and
+        # without libxlsxwriter's own English lines.
+        self.assertNotIn("out.tmp-", r.stderr)
+        self.assertIn(str(self.out), r.stderr)
+        for english in ("[ERROR]", "[WARNING]", "workbook_close", "Error creating", "System error"):
+            self.assertNotIn(english, r.stderr)
         self.assertEqual(kts.snapshot_tree(self.out), before)
         self.assertEqual(self.build().returncode, 0)
 
@@ -379,6 +385,75 @@ class Import(unittest.TestCase):
         self.assertNotIn("がまだありません", r.stderr)
         self.assertEqual((target / "documents" / PDF).read_bytes(), (BASE / "documents" / PDF).read_bytes())
         self.assertEqual((target / "メモ.txt").read_text(encoding="utf-8"), "残す\n")
+        self.assertEqual(kts.run_kyosei("check", target).returncode, 0)
+
+    def test_import_copies_missing_pdfs_from_the_documents_folder_named(self):
+        inputs = self.tmp / "inputs"
+        kts.copy_tree(BASE, inputs)
+        sessions = inputs / "meeting_sessions.csv"
+        sessions.write_text(sessions.read_text(encoding="utf-8").replace(
+            "支援プランの確認,\n", "支援プランの確認,2026/第2回資料.pdf;第3回資料.pdf\n"), encoding="utf-8")
+        book = self.tmp / "様式.xlsx"
+        r = kts.run_kyosei("template", "-o", book, inputs)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        papers = self.tmp / "会議資料"  # the officer's folder: 第1回 and 2026/第2回, not 第3回
+        (papers / "2026").mkdir(parents=True)
+        (papers / PDF).write_bytes((BASE / "documents" / PDF).read_bytes())
+        second = make_pdf(text=b"Second meeting")
+        (papers / "2026" / "第2回資料.pdf").write_bytes(second)
+        target = self.tmp / "令和9年度"
+        r = kts.run_kyosei("import", book, "-o", target, "--documents-from", papers)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual((target / "documents" / PDF).read_bytes(), (BASE / "documents" / PDF).read_bytes())
+        self.assertEqual((target / "documents" / "2026" / "第2回資料.pdf").read_bytes(), second)
+        self.assertIn("documents/第3回資料.pdf がまだありません", r.stderr)
+        self.assertNotIn(f"{PDF} がまだありません", r.stderr)
+        self.assertNotIn("第2回資料.pdf がまだありません", r.stderr)
+        self.assertIn(f"{target}/documents/2026/第2回資料.pdf  ← {papers}/2026/第2回資料.pdf", r.stdout)
+        self.assertEqual([p.name for p in self.tmp.iterdir() if ".tmp-import-" in p.name], [])
+        (target / "documents" / "第3回資料.pdf").write_bytes(make_pdf(text=b"Third"))
+        self.assertEqual(kts.run_kyosei("check", target).returncode, 0)
+
+        # A name in the papers folder that is a link leading out of it is an
+        # error naming the file; the folder imported into stays as it was.
+        secret = self.tmp / "秘密.pdf"
+        secret.write_bytes(make_pdf(text=b"Confidential"))
+        hostile = self.tmp / "資料2"
+        hostile.mkdir()
+        (hostile / PDF).symlink_to(secret)
+        other = self.tmp / "令和10年度"
+        r = kts.run_kyosei("import", book, "-o", other)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        before = kts.snapshot_tree(other)
+        r = kts.run_kyosei("import", book, "-o", other, "--documents-from", hostile)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn(f"{hostile}/{PDF} はリンク（シンボリックリンク）などで「{hostile}」フォルダの外を指している", r.stderr)
+        self.assertIn(f"--documents-from のフォルダ「{hostile}」のPDFに問題があるため、「{other}」には何も書きませんでした", r.stderr)
+        self.assertEqual(kts.snapshot_tree(other), before)
+        self.assertFalse((other / "documents" / PDF).exists())
+        self.assertEqual([p.name for p in self.tmp.iterdir() if ".tmp-import-" in p.name], [])
+        r = kts.run_kyosei("import", book, "-o", self.tmp / "令和11年度", "--documents-from", hostile)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertFalse((self.tmp / "令和11年度").exists())
+
+    def test_import_keeps_a_link_inside_the_papers_folder_as_one_file(self):
+        inputs = self.tmp / "inputs"
+        kts.copy_tree(BASE, inputs)
+        sessions = inputs / "meeting_sessions.csv"
+        sessions.write_text(sessions.read_text(encoding="utf-8").replace(
+            "支援プランの確認,\n", "支援プランの確認,別名.pdf\n"), encoding="utf-8")
+        book = self.tmp / "様式.xlsx"
+        self.assertEqual(kts.run_kyosei("template", "-o", book, inputs).returncode, 0)
+        papers = self.tmp / "会議資料"
+        papers.mkdir()
+        (papers / PDF).write_bytes((BASE / "documents" / PDF).read_bytes())
+        (papers / "別名.pdf").symlink_to(PDF)
+        target = self.tmp / "令和9年度"
+        r = kts.run_kyosei("import", book, "-o", target, "--documents-from", papers)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(os.readlink(target / "documents" / "別名.pdf"), PDF)
+        self.assertEqual((target / "documents" / PDF).read_bytes(), (BASE / "documents" / PDF).read_bytes())
+        self.assertNotIn("がまだありません", r.stderr)
         self.assertEqual(kts.run_kyosei("check", target).returncode, 0)
 
     def test_shared_string_bomb_is_refused(self):

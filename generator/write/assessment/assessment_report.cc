@@ -4,7 +4,7 @@
 #include "base/dates.h"
 #include "base/file_system.h"
 #include "base/text.h"
-#include "model/schema.h"
+#include "model/reference_data.h"
 #include "model/input_names.h"
 #include "write/assessment/assessment_svg.h"
 #include "write/markdown/html_typeset.h"
@@ -219,7 +219,7 @@ constexpr const char* kCss =
 
 std::string evidence_line(const EvidenceRow& e) {
   // The input named as staff know it (「コーディネーター等の名簿 5行目」), not by its file name.
-  const FileSpec* spec = builtin_schema().file(e.file);
+  const FileSpec* spec = reference_data().schema.file(e.file);
   std::string name = spec && !spec->title.empty() ? spec->title : e.file == "municipality.toml" ? "自治体の基本情報" : e.file;
   std::string out = name + (e.line > 0 ? " " + std::to_string(e.line) + "行目" : "（全体）");
   if (!e.id.empty()) out += " " + e.id;

@@ -14,6 +14,7 @@
 
 #include "base/file_system.h"
 #include "base/sha256.h"
+#include "base/text.h"
 
 namespace fs = std::filesystem;
 
@@ -267,6 +268,24 @@ bool OutputFolder::commit(Diagnostics& diags) {
   lock_fd_ = -1;
   fs::remove_all(temp_, ec);  // the previous output, now at temp_
   return true;
+}
+
+Diagnostics OutputFolder::about_target(const Diagnostics& diags) const {
+  const std::string temp_name = fs::path(temp_).filename().string();
+  const std::string target_name = fs::path(target_).filename().string();
+  auto in_target = [&](std::string s) {
+    replace_all(s, temp_, target_);            // the absolute path the writers were given
+    replace_all(s, temp_name, target_name);  // and its name alone
+    return s;
+  };
+  Diagnostics out;
+  for (Diagnostic d : diags.items()) {
+    d.where.file = in_target(d.where.file);
+    d.message = in_target(d.message);
+    d.expected = in_target(d.expected);
+    out.add(std::move(d));
+  }
+  return out;
 }
 
 OutputFolder::~OutputFolder() {

@@ -48,6 +48,11 @@ class OutputFolder {
 
   const std::string& path() const { return temp_; }
   bool commit(Diagnostics& diags);
+  // The writers' problems as the officer should read them: about the
+  // target folder they named, not the temporary one (out.tmp-XXXXXX) the
+  // writers wrote into, which no one chose and which is gone once the run
+  // ends. Every failed staged build reports through this.
+  Diagnostics about_target(const Diagnostics& diags) const;
   // Where commit() moved foreign files (empty when there were none).
   const std::string& backup_folder() const { return backup_; }
   const std::vector<std::string>& backed_up() const { return moved_; }

@@ -7,6 +7,7 @@
 #include "base/numbers.h"
 #include "base/text.h"
 #include "base/wording.h"
+#include "model/reference_data.h"
 #include "read/funding_reader.h"
 #include "write/council/council_sheets.h"
 #include "read/source_citation.h"
@@ -20,7 +21,7 @@ enum Col : size_t { kId, kName, kField, kCode, kGo, kAmount, kNationalRatio, kNa
 // 号別 table columns.
 enum GoCol : size_t { kGoNumber, kGoLabel, kGoAmount, kGoNational, kGoPref, kGoMunicipal };
 
-SheetCell money(long long yen) { return SheetCell::of_number(static_cast<double>(yen)); }
+SheetCell money(long long yen) { return SheetCell::of_yen(yen); }
 
 SheetCell ratio_cell(const PayerShare& s) {
   return SheetCell::of_text(s.no_legal_share() ? std::string(kNoLegalShare) : s.ratio_text);
@@ -79,7 +80,7 @@ SheetTable ratios_table(const FundingBreakdown& b) {
   t.columns = {{"区分", CellFormat::Text},     {"負担者", CellFormat::Text},   {"割合", CellFormat::Text},
                {"根拠", CellFormat::Text, 30}, {"適用年度", CellFormat::Text}, {"状態", CellFormat::Text},
                {"出典", CellFormat::Text, 30}};
-  const Reference& ref = builtin_reference();
+  const Reference& ref = reference_data().reference;
   for (const auto& r : b.ratios_applied) {
     const JusouComponent* c = ref.component(r.component_key);
     SheetRow& row = t.add_row();

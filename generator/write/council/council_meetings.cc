@@ -52,7 +52,7 @@ std::optional<Sheet> meetings_sheet(const SheetSource& src) {
                  SheetCell::of_text(m.confidential ? "あり" : "なし"),
                  SheetCell::of_text(m.department),
                  SheetCell::of_number(m.planned_per_year),
-                 mc.recorded ? SheetCell::of_number(mc.held).with_shade(below) : SheetCell::of_text("開催実績未把握"),
+                 mc.recorded ? SheetCell::of_number(mc.held).with_shade(below) : SheetCell::of_text(kSessionsUnknown),
                  SheetCell::of_text(join(m.members, kSeparator)),
                  SheetCell::of_text(area_names(src.data, m.areas)),
                  SheetCell::of_text(m.purpose)};

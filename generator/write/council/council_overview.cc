@@ -64,7 +64,7 @@ Sheet overview_sheet(const SheetSource& src, const std::vector<Sheet>& others) {
   }
   item(t, "棚卸した事業", count(static_cast<long long>(d.services.size())), "事業");
   item(t, "うち公開サイトに載せる事業", count(public_services), "事業");
-  item(t, "事業費の合計（把握している分）", SheetCell::of_number(static_cast<double>(cost)).with_format(CellFormat::Yen), "円");
+  item(t, "事業費の合計（把握している分）", SheetCell::of_yen(cost).with_format(CellFormat::Yen), "円");
   if (unknown_cost) item(t, "事業費を把握していない事業", count(unknown_cost), "事業");
 
   const CoverageMatrix& m = src.analysis.all.coverage;

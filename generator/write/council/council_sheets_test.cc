@@ -156,10 +156,11 @@ TEST_CASE("council sheets: 財源内訳 totals are formulas whose cached values 
   const SheetRow& total = total_row(f.main);
   REQUIRE(total.cells[5].kind == SheetCell::Kind::Formula);
   CHECK(total.cells[5].text == "SUM(F2:F" + std::to_string(f.main.data_rows() + 1) + ")");
-  CHECK(total.cells[5].number == b.total.amount);
-  CHECK(total.cells[7].number == b.total.national);
-  CHECK(total.cells[9].number == b.total.prefecture);
-  CHECK(total.cells[10].number == b.total.municipal);
+  CHECK(total.cells[5].number == 0);  // amounts stay integers (yen), never a double
+  CHECK(total.cells[5].yen == b.total.amount);
+  CHECK(total.cells[7].yen == b.total.national);
+  CHECK(total.cells[9].yen == b.total.prefecture);
+  CHECK(total.cells[10].yen == b.total.municipal);
   const SheetTable& by_go = f.extras.at(0);
   REQUIRE(by_go.rows.size() == b.by_go.size() + 1);
   for (size_t i = 0; i < b.by_go.size(); ++i) {
@@ -170,10 +171,10 @@ TEST_CASE("council sheets: 財源内訳 totals are formulas whose cached values 
     }
     CHECK(by_go.rows[i].cells[2].kind == SheetCell::Kind::Formula);
     CHECK(by_go.rows[i].cells[2].text.rfind("SUMIF(", 0) == 0);
-    CHECK(by_go.rows[i].cells[2].number == b.by_go[i].amount);
-    CHECK(by_go.rows[i].cells[5].number == b.by_go[i].municipal);
+    CHECK(by_go.rows[i].cells[2].yen == b.by_go[i].amount);
+    CHECK(by_go.rows[i].cells[5].yen == b.by_go[i].municipal);
   }
-  CHECK(total_row(by_go).cells[2].number == b.total.amount);
+  CHECK(total_row(by_go).cells[2].yen == b.total.amount);
 }
 
 TEST_CASE("council sheets: 人員配置 by 分野 agrees with analyse/staffing.h") {

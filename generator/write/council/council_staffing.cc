@@ -4,7 +4,7 @@
 #include "analyse/role_staffing.h"
 #include "analyse/staffing.h"
 #include "base/text.h"
-#include "model/schema.h"
+#include "model/reference_data.h"
 #include "write/council/council_sheets.h"
 
 namespace kyosei {
@@ -24,7 +24,7 @@ std::string fte_text(double v) {
 std::optional<Sheet> staffing_sheet(const SheetSource& src) {
   const StaffingSummary& s = src.analysis.staffing;
   const std::vector<RoleStaffing>& rows = src.analysis.role_staffing;
-  const auto& organisation_types = builtin_schema().values("staff.csv", "所属区分");
+  const auto& organisation_types = reference_data().schema.values("staff.csv", "所属区分");
   Sheet sheet;
   sheet.name = "人員配置";
   sheet.description = "コーディネーター等の常勤換算（分野・役割・所属区分別）";

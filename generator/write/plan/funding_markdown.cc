@@ -8,6 +8,7 @@
 #include "analyse/kaigo_split.h"
 #include "base/text.h"
 #include "base/wording.h"
+#include "model/reference_data.h"
 #include "read/funding_reader.h"
 #include "write/markdown/markdown_html.h"
 #include "read/source_citation.h"
@@ -66,7 +67,7 @@ std::string row_line(const FundingRow& row) {
 
 // A group with no computed row has no known money: 未把握, never 0円.
 std::string total_line(const std::string& label, const FundingTotal& t) {
-  auto yen = [&](long long v) { return t.computed_rows == 0 ? std::string("未把握") : format_yen(v); };
+  auto yen = [&](long long v) { return t.computed_rows == 0 ? std::string(kUnknown) : format_yen(v); };
   return "| " + label + " | " + yen(t.amount) + " | " + yen(t.national) + " | " + yen(t.prefecture) + " | " +
          yen(t.municipal) + " | " + std::to_string(t.computed_rows) + " | " + std::to_string(t.uncomputed_rows) + " |\n";
 }
@@ -135,7 +136,7 @@ std::string render_funding_breakdown(const Dataset& ds, const FundingBreakdown& 
   }
   out << "| 区分 | 負担者 | 割合 | 根拠 | 適用年度 | 状態 | 出典 |\n"
          "|---|---|---|---|---|---|---|\n";
-  const Reference& ref = builtin_reference();
+  const Reference& ref = reference_data().reference;
   for (const auto& r : b.ratios_applied) {
     const JusouComponent* c = ref.component(r.component_key);
     out << "| " << cell(c ? c->law_ref : r.component_key) << " | " << cell(r.payer) << " | " << cell(r.ratio_text) << " | "

@@ -4,7 +4,7 @@
 #include "analyse/funding.h"
 #include "base/dates.h"
 #include "base/text.h"
-#include "model/schema.h"
+#include "model/reference_data.h"
 #include "write/plan/funding_markdown.h"
 #include "write/plan/plan_context_parts.h"
 #include "write/plan/plan_text.h"
@@ -29,7 +29,7 @@ std::string indicator_table(const Dataset& ds) {
   t.headers = {"区分", "指標", "基準値", "目標値", "最新の実績"};
   t.right_aligned = {false, false, true, true, true};
   // Grouped by 区分 in vocabulary order, file order within.
-  for (const auto& category : builtin_schema().values("indicators.csv", "区分")) {
+  for (const auto& category : reference_data().schema.values("indicators.csv", "区分")) {
     for (const Indicator& i : ds.indicators) {
       if (i.category != category) continue;
       std::string name = md(i.name);

@@ -154,7 +154,7 @@ TemplateValues escaped(const TemplateValues& values) {
 // The 課題: the build's findings (rules and thresholds in
 // data/assessment/findings.toml) as data/plan/issues.csv words them.
 std::vector<std::string> issues(const PlanFacts& f) {
-  const FindingsConfig& config = builtin_findings_config();
+  const FindingsConfig& config = f.analysis.findings_config;
   const std::string& status = f.ds.municipality.jusou_status;
   std::vector<std::string> out;
   std::set<std::string> done;

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "base/text.h"
-#include "model/schema.h"
+#include "model/reference_data.h"
 #include "write/plan/plan_context_parts.h"
 #include "write/plan/plan_text.h"
 #include "write/common/site_format.h"
@@ -60,7 +60,7 @@ std::string confidentiality_note(const PlanFacts& f) {
 }
 
 std::string organisation_types(const PlanFacts& f, std::string& table) {
-  const auto& types = builtin_schema().values("staff.csv", "所属区分");
+  const auto& types = reference_data().schema.values("staff.csv", "所属区分");
   MarkdownTable t;
   t.headers = {"所属区分", "人数", "常勤換算"};
   t.right_aligned = {false, true, true};

@@ -6,7 +6,7 @@
 #include "analyse/common_items.h"
 #include "base/dates.h"
 #include "base/text.h"
-#include "model/schema.h"
+#include "model/reference_data.h"
 #include "write/plan/plan_context_parts.h"
 #include "write/plan/plan_text.h"
 #include "write/common/site_format.h"
@@ -178,7 +178,7 @@ std::string common_items_section(const PlanFacts& f, const WelfarePlanItemRef& i
 std::string by_field_table(const PlanFacts& f, const std::vector<std::string>& functions) {
   MarkdownTable t;
   t.headers = {"分野", "事業"};
-  for (const auto& field : builtin_schema().values("services.csv", "分野")) {
+  for (const auto& field : reference_data().schema.values("services.csv", "分野")) {
     std::vector<std::string> names;
     for (const Service& s : f.ds.services)
       if (s.field == field && any_in(s.functions, functions)) names.push_back(s.name);

@@ -53,7 +53,7 @@ std::string own_municipality(const std::string& name) {
 
 std::string provider_cell(const Service& s, const Municipality& m) {
   if (!s.provider.empty()) return md(provider_display(s));
-  if (s.method == kDirectlyRun) return md(m.name) + "（直営）";
+  if (s.method == kDirectlyRun) return md(m.name) + "（" + kDirectlyRun + "）";
   return kUnknown;
 }
 

@@ -6,16 +6,15 @@
 #include "base/dates.h"
 #include "base/numbers.h"
 #include "base/text.h"
+#include "base/wording.h"
 
 namespace kyosei {
 
 namespace {
 
-constexpr const char* kUnknown = "未把握";
-
 SheetCell text(const std::string& s) { return SheetCell::of_text(s); }
 SheetCell count(long long n) { return SheetCell::of_number(static_cast<double>(n)).with_format(CellFormat::Count); }
-SheetCell yen(long long n) { return SheetCell::of_number(static_cast<double>(n)).with_format(CellFormat::Yen); }
+SheetCell yen(long long n) { return SheetCell::of_yen(n).with_format(CellFormat::Yen); }
 SheetCell decimal(const std::optional<double>& v, const char* missing = kUnknown) {
   if (!v) return SheetCell::of_text(missing);
   return SheetCell::of_number(*v).with_format(CellFormat::Decimal);

@@ -8,6 +8,7 @@
 #include "base/numbers.h"
 #include "base/resources.h"
 #include "base/text.h"
+#include "base/wording.h"
 #include "write/prefecture/prefecture_sheets.h"
 #include "write/site/site_html.h"
 #include "write/site/site_layout.h"
@@ -119,8 +120,8 @@ std::string municipality_body(const PrefectureRollup& r, const Reference& ref, c
     return b;
   }
   b += render_facts("概要", {{"団体コード", m.code},
-                             {"人口", m.population ? numeric_cell(with_commas(*m.population) + "人") : HtmlCell("未把握")},
-                             {"規模", m.band ? m.band->label : "未把握"},
+                             {"人口", m.population ? numeric_cell(with_commas(*m.population) + "人") : HtmlCell(kUnknown)},
+                             {"規模", m.band ? m.band->label : kUnknown},
                              {"福祉事務所", m.welfare_office ? "あり" : "なし"},
                              {"重層事業", m.jusou_status},
                              {"開始年度", m.jusou_start_year ? format_fiscal_year(*m.jusou_start_year) : "—"},
@@ -149,8 +150,8 @@ std::string municipality_body(const PrefectureRollup& r, const Reference& ref, c
   b += render_facts("会議体・開催実績・自動判定の件数",
                     {{"会議体", numeric_cell(std::to_string(m.meeting_bodies))},
                      {"うち守秘義務あり", numeric_cell(std::to_string(m.confidential_bodies))},
-                     {"開催回数", m.sessions ? numeric_cell(std::to_string(*m.sessions)) : HtmlCell("未把握")},
-                     {"検討事例数", m.cases ? numeric_cell(std::to_string(*m.cases)) : HtmlCell("未把握")},
+                     {"開催回数", m.sessions ? numeric_cell(std::to_string(*m.sessions)) : HtmlCell(kUnknown)},
+                     {"検討事例数", m.cases ? numeric_cell(std::to_string(*m.cases)) : HtmlCell(kUnknown)},
                      {"自動判定 重大", numeric_cell(std::to_string(m.findings_serious))},
                      {"自動判定 注意", numeric_cell(std::to_string(m.findings_caution))},
                      {"自動判定 情報", numeric_cell(std::to_string(m.findings_info))}})
@@ -305,7 +306,7 @@ std::string peers_body(const PrefectureRollup& r) {
     for (const auto& mu : r.municipalities)
       if (mu.state == SubmissionState::Ok && mu.name == pc.name) m = &mu;
     const char* none = "比較対象なし";
-    t.rows.push_back({m ? municipality_link("peers.html", *m) : HtmlCell(pc.name), pc.band ? pc.band->label : "未把握",
+    t.rows.push_back({m ? municipality_link("peers.html", *m) : HtmlCell(pc.name), pc.band ? pc.band->label : kUnknown,
                       numeric_cell(std::to_string(pc.peers)), numeric_cell(std::to_string(pc.required_present)),
                       numeric_cell(opt_text(pc.peer_required_present, none)), numeric_cell(format_per_10k(pc.fte_per_10k)),
                       numeric_cell(opt_text(pc.peer_fte_per_10k, none)), numeric_cell(std::to_string(pc.findings_serious)),

@@ -59,7 +59,7 @@ std::string field_text(const SheetCell& c, CellFormat f) {
     case SheetCell::Kind::Blank: return "";
     case SheetCell::Kind::Text: return guarded(c.text);
     case SheetCell::Kind::Number:
-    case SheetCell::Kind::Formula: return number_text(c.number);
+    case SheetCell::Kind::Formula: return c.yen ? std::to_string(*c.yen) : number_text(c.number);  // yen: as the integer it is
     case SheetCell::Kind::Date: {
       std::string ym = std::to_string(c.date.year) + "-" + two_digits(c.date.month);
       return f == CellFormat::YearMonth ? ym : ym + "-" + two_digits(c.date.day);

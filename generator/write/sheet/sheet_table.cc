@@ -16,14 +16,38 @@ size_t table_end(const SheetTable& t, size_t origin) { return origin + 1 + t.row
 bool same_key(const SheetCell& a, const SheetCell& b) {
   if (a.kind != b.kind) return false;
   if (a.kind == SheetCell::Kind::Text) return a.text == b.text;
-  if (a.kind == SheetCell::Kind::Number || a.kind == SheetCell::Kind::Formula) return a.number == b.number;
+  if (a.kind == SheetCell::Kind::Number || a.kind == SheetCell::Kind::Formula) return a.number == b.number && a.yen == b.yen;
   if (a.kind == SheetCell::Kind::Date) return a.date == b.date;
   return true;
 }
 
-double numeric_value(const SheetCell& c) {
-  return c.kind == SheetCell::Kind::Number || c.kind == SheetCell::Kind::Formula ? c.number : 0;
-}
+bool is_numeric(const SheetCell& c) { return c.kind == SheetCell::Kind::Number || c.kind == SheetCell::Kind::Formula; }
+
+// The total of some cells, with its formula: in yen (an integer) when the
+// cells hold amounts (a column holds amounts or other numbers, never both).
+struct Total {
+  double number = 0;
+  long long yen = 0;
+  bool amounts = false, overflow = false;
+
+  void add(const SheetCell& c) {
+    if (!is_numeric(c)) return;
+    if (c.yen) {
+      amounts = true;
+      overflow = overflow || __builtin_add_overflow(yen, *c.yen, &yen);
+    } else {
+      number += c.number;
+    }
+  }
+  SheetCell cell(std::string formula) const {
+    if (!amounts) return SheetCell::of_formula(std::move(formula), number);
+    SheetCell c = SheetCell::of_formula(std::move(formula), 0);
+    // Overflow would take about 920,000 rows at kMaxYen: then no value is
+    // cached rather than a wrong one, and the spreadsheet computes it.
+    if (!overflow) c.yen = yen;
+    return c;
+  }
+};
 
 std::string column_letters(size_t column) {
   std::string out;
@@ -55,6 +79,15 @@ SheetCell SheetCell::of_number(double n) {
 SheetCell SheetCell::of_number(const std::optional<long long>& n) {
   return n ? of_number(static_cast<double>(*n)) : blank();
 }
+
+SheetCell SheetCell::of_yen(long long yen) {
+  SheetCell c;
+  c.kind = Kind::Number;
+  c.yen = yen;
+  return c;
+}
+
+SheetCell SheetCell::of_yen(const std::optional<long long>& yen) { return yen ? of_yen(*yen) : blank(); }
 
 SheetCell SheetCell::of_date(const Date& d) {
   SheetCell c;
@@ -136,26 +169,26 @@ std::string absolute_range(size_t first_row, size_t column, size_t last_row) {
 SheetCell sum_cell(const SheetTable& table, size_t origin, size_t column) {
   size_t n = table.data_rows();
   if (n == 0) return SheetCell::blank();
-  double sum = 0;
+  Total sum;
   for (size_t i = 0; i < n; ++i)
-    if (column < table.rows[i].cells.size()) sum += numeric_value(table.rows[i].cells[column]);
-  return SheetCell::of_formula("SUM(" + cell_ref(origin + 1, column) + ":" + cell_ref(origin + n, column) + ")", sum);
+    if (column < table.rows[i].cells.size()) sum.add(table.rows[i].cells[column]);
+  return sum.cell("SUM(" + cell_ref(origin + 1, column) + ":" + cell_ref(origin + n, column) + ")");
 }
 
 SheetCell sumif_cell(const SheetTable& table, size_t origin, size_t key_column, size_t sum_column,
                      const std::string& criteria_ref, const SheetCell& key, const std::string& table_sheet) {
   size_t n = table.data_rows();
   if (n == 0) return SheetCell::blank();
-  double sum = 0;
+  Total sum;
   for (size_t i = 0; i < n; ++i) {
     const auto& cells = table.rows[i].cells;
+    if (sum_column < cells.size() && cells[sum_column].yen) sum.amounts = true;  // a key matching nothing: 0 yen
     if (key_column < cells.size() && sum_column < cells.size() && same_key(cells[key_column], key))
-      sum += numeric_value(cells[sum_column]);
+      sum.add(cells[sum_column]);
   }
   std::string prefix = table_sheet.empty() ? std::string() : sheet_prefix(table_sheet);
-  return SheetCell::of_formula("SUMIF(" + prefix + absolute_range(origin + 1, key_column, origin + n) + "," + criteria_ref +
-                                   "," + prefix + absolute_range(origin + 1, sum_column, origin + n) + ")",
-                               sum);
+  return sum.cell("SUMIF(" + prefix + absolute_range(origin + 1, key_column, origin + n) + "," + criteria_ref + "," +
+                  prefix + absolute_range(origin + 1, sum_column, origin + n) + ")");
 }
 
 SheetCell count_cell(const SheetRow& row, size_t sheet_row, size_t first_column, size_t last_column) {

@@ -55,7 +55,12 @@ struct SheetCell {
   enum class Kind { Blank, Text, Number, Date, Formula };
   Kind kind = Kind::Blank;
   std::string text;   // Text: the value; Formula: the formula, e.g. "SUM(D2:D9)"
-  double number = 0;  // Number; Formula: its value, cached in the file
+  double number = 0;  // Number; Formula: its value, cached in the file (0 for yen)
+  // An amount of yen (a Number, or a Formula's value) instead of `number`:
+  // kept as an integer up to the last write (csv_export prints it,
+  // xlsx_sheet's write_yen makes the Excel number), so no amount passes
+  // through floating point.
+  std::optional<long long> yen;
   Date date;          // Date (day 1 for CellFormat::YearMonth)
   std::optional<CellFormat> format;  // overrides the column's format
   bool shaded = false;               // highlighted: an empty cell of a matrix, a gap
@@ -65,6 +70,8 @@ struct SheetCell {
   static SheetCell of_number(double n);
   // Blank when unknown: never 0.
   static SheetCell of_number(const std::optional<long long>& n);
+  static SheetCell of_yen(long long yen);
+  static SheetCell of_yen(const std::optional<long long>& yen);  // blank when unknown
   static SheetCell of_date(const Date& d);
   static SheetCell of_month(const YearMonth& m);
   static SheetCell of_formula(std::string formula, double value);

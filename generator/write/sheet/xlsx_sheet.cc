@@ -61,6 +61,7 @@ std::string shown_text(const SheetCell& c, CellFormat f) {
       return f == CellFormat::YearMonth ? format_year_month({c.date.year, c.date.month}) : format_date(c.date);
     case SheetCell::Kind::Number:
     case SheetCell::Kind::Formula: {
+      if (c.yen) return with_commas(*c.yen);
       if (f == CellFormat::Decimal || f == CellFormat::Percent) return with_commas(std::llround(c.number)) + ".00";
       return with_commas(std::llround(c.number));
     }
@@ -362,10 +363,14 @@ class SheetWriter {
     switch (cell.kind) {
       case SheetCell::Kind::Blank: worksheet_write_blank(ws_, r, c, f); break;
       case SheetCell::Kind::Text: worksheet_write_string(ws_, r, c, cell.text.c_str(), f); break;
-      case SheetCell::Kind::Number: worksheet_write_number(ws_, r, c, cell.number, f); break;
+      case SheetCell::Kind::Number:
+        if (cell.yen) write_yen(ws_, r, c, *cell.yen, f);
+        else worksheet_write_number(ws_, r, c, cell.number, f);
+        break;
       case SheetCell::Kind::Date: worksheet_write_number(ws_, r, c, excel_serial(cell.date), f); break;
       case SheetCell::Kind::Formula:
-        worksheet_write_formula_num(ws_, r, c, ("=" + cell.text).c_str(), f, cell.number);
+        if (cell.yen) write_yen(ws_, r, c, *cell.yen, f, "=" + cell.text);
+        else worksheet_write_formula_num(ws_, r, c, ("=" + cell.text).c_str(), f, cell.number);
         break;
     }
   }
@@ -525,8 +530,7 @@ bool write_workbook(const WorkbookInfo& info, const Municipality& mu, const std:
   for (const auto& sheet : sheets)
     for (const auto& worksheet : worksheets_of(sheet)) SheetWriter(wb, formats, info, mu, sheet, worksheet).write();
 
-  lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) return fail(lxw_strerror(err));
+  if (std::string why = close_workbook(wb); !why.empty()) return fail(why);
   return true;
 }
 

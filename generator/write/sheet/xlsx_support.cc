@@ -1,7 +1,14 @@
 #include "write/sheet/xlsx_support.h"
 
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <mutex>
+#include <string>
 
 #include "base/dates.h"
 #include "base/text.h"
@@ -104,6 +111,59 @@ std::string cell_text(std::string_view text) {
     while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
   }
   return std::string(text.substr(0, i)) + "…";
+}
+
+void write_yen(lxw_worksheet* worksheet, lxw_row_t row, lxw_col_t col, long long yen, lxw_format* format,
+               const std::string& formula) {
+  if (yen >= -kMaxExactYen && yen <= kMaxExactYen) {
+    const double exact = static_cast<double>(yen);  // exact: |yen| <= 2^53
+    if (formula.empty()) worksheet_write_number(worksheet, row, col, exact, format);
+    else worksheet_write_formula_num(worksheet, row, col, formula.c_str(), format, exact);
+    return;
+  }
+  const std::string digits = std::to_string(yen);
+  if (formula.empty()) worksheet_write_string(worksheet, row, col, digits.c_str(), format);
+  else worksheet_write_formula_str(worksheet, row, col, formula.c_str(), format, digits.c_str());
+}
+
+std::string close_workbook(lxw_workbook* workbook) {
+  static std::mutex one_at_a_time;
+  std::lock_guard<std::mutex> lock(one_at_a_time);
+  std::fflush(stderr);
+  FILE* capture = std::tmpfile();  // /dev/null when even that cannot be made
+  int sink = capture ? ::fileno(capture) : ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (capture) ::fcntl(sink, F_SETFD, FD_CLOEXEC);  // PDF children started meanwhile must not keep it
+  int saved = sink >= 0 ? ::fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 0) : -1;
+  if (saved >= 0) ::dup2(sink, STDERR_FILENO);
+  lxw_error err = workbook_close(workbook);
+  std::fflush(stderr);
+  if (saved >= 0) {
+    ::dup2(saved, STDERR_FILENO);
+    ::close(saved);
+  }
+  if (capture) {
+    if (err == LXW_NO_ERROR) {  // nothing went wrong: whatever was said is passed on
+      std::rewind(capture);
+      char buf[4096];
+      for (size_t n; (n = std::fread(buf, 1, sizeof buf, capture)) > 0;) std::fwrite(buf, 1, n, stderr);
+      std::fflush(stderr);
+    }
+    std::fclose(capture);
+  } else if (sink >= 0) {
+    ::close(sink);
+  }
+  switch (err) {
+    case LXW_NO_ERROR: return "";
+    case LXW_ERROR_MEMORY_MALLOC_FAILED: return "メモリが足りません";
+    case LXW_ERROR_CREATING_XLSX_FILE:
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_READING_TMPFILE:
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+      return "ファイルを書き込めません。空き容量と書き込み権限を確認してください";
+    default: return "ブックを書き出せません（libxlsxwriter のエラー " + std::to_string(static_cast<int>(err)) + "）";
+  }
 }
 
 }  // namespace kyosei

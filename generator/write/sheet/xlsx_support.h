@@ -107,4 +107,23 @@ std::string header_footer_text(std::string_view text, size_t reserved = 0);
 inline constexpr size_t kMaxCellChars = 32767;
 std::string cell_text(std::string_view text);
 
+// The one place an amount of yen becomes an Excel number, which is a
+// double. Exact: a double holds every integer up to 2^53
+// (9,007,199,254,740,992), and an amount is at most kMaxYen (< 10^13).
+// Only a total of some 900 amounts at the cap could pass 2^53; such a
+// total is written as text with all its digits rather than rounded. With
+// a formula (a SUM of amounts), yen is the value cached with it.
+inline constexpr long long kMaxExactYen = 1LL << 53;
+void write_yen(lxw_worksheet* worksheet, lxw_row_t row, lxw_col_t col, long long yen, lxw_format* format,
+               const std::string& formula = "");
+
+// Closes (writes) a workbook: "" when it was written, else why not, in
+// Japanese. libxlsxwriter reports a failed write (disk full, no permission)
+// with English lines of its own on stderr, which the officer should not
+// see; kyosei's own message names the file instead. So fd 2 is pointed at
+// a temporary file during the close (one close at a time: fd 2 belongs to
+// the whole process), and what landed there is passed on to stderr only
+// when the close succeeded.
+std::string close_workbook(lxw_workbook* workbook);
+
 }  // namespace kyosei

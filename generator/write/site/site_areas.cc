@@ -4,18 +4,18 @@
 //
 // Rules (also on the pages):
 // - a service without 圏域 is 全域: it is listed on the 層1 page;
-// - a person without 担当圏域 counts towards the 層1 page;
-// - a person with several 担当圏域 has their 常勤換算 split equally among
-//   them, so the pages add up to the total on the top page;
-// - a role's 分野 comes from data/roles.csv (shared equally when it has two);
-//   a role not listed there counts as 「その他」.
+// - the 常勤換算 by 分野 and its 合計 are the analysis's
+//   (Analysis::area_staff, rules in analyse/staffing.h): a person without
+//   担当圏域 counts towards the 層1 page, one with several is split equally,
+//   so the pages add up to the roster's 常勤換算 given to roles.
 #include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
 
 #include "base/text.h"
-#include "model/schema.h"
+#include "base/wording.h"
+#include "model/reference_data.h"
 #include "write/markdown/markdown_html.h"
 #include "write/common/site_format.h"
 #include "write/site/site_html.h"
@@ -27,21 +27,15 @@ namespace {
 
 constexpr const char* kListPath = "areas/index.html";
 constexpr const char* kListTitle = "圏域別";
-constexpr const char* kOther = "その他";
+constexpr const char* kOther = kAreaOtherField;
 
 std::string layer_text(int layer) {
   switch (layer) {
-    case 1: return "層1（市町村全域）";
+    case 1: return kTopLayer;
     case 2: return "層2（日常生活圏域）";
     case 3: return "層3（地区・小学校区など）";
     default: return "層" + std::to_string(layer);
   }
-}
-
-const Area* top_area(const Dataset& ds) {
-  for (const auto& a : ds.areas)
-    if (a.layer == 1) return &a;
-  return nullptr;
 }
 
 // Public services of one area (the 層1 area also gets every 全域 service).
@@ -55,36 +49,10 @@ std::vector<const Service*> services_in(const Dataset& ds, const Area& area) {
   return out;
 }
 
-// 分野 -> 常勤換算 for each area ID, with the rules above.
-std::map<std::string, std::map<std::string, double>> fte_by_area(const Dataset& ds, const Reference& ref) {
-  std::map<std::string, std::map<std::string, double>> out;
-  const Area* top = top_area(ds);
-  for (const auto& p : ds.staff) {
-    std::vector<std::string> areas;
-    for (const auto& id : p.areas)
-      if (ds.find_area(id)) areas.push_back(id);
-    if (areas.empty() && top) areas.push_back(top->id);
-    if (areas.empty()) continue;
-    std::vector<std::pair<std::string, double>> by_field;  // 分野, 常勤換算
-    if (p.roles.empty()) by_field.push_back({kOther, p.fte});
-    for (const auto& r : p.roles) {
-      const RoleInfo* info = ref.role(r.role);
-      if (!info || info->fields.empty()) {
-        by_field.push_back({kOther, r.fte});
-        continue;
-      }
-      for (const auto& f : info->fields) by_field.push_back({f, r.fte / info->fields.size()});
-    }
-    for (const auto& id : areas)
-      for (const auto& [field, fte] : by_field) out[id][field] += fte / areas.size();
-  }
-  return out;
-}
-
 // 分野 in the order of the vocabulary, then the others by name.
 std::vector<std::string> field_order(const std::map<std::string, double>& fte) {
   std::vector<std::string> order;
-  const auto& vocab = builtin_schema().values("services.csv", "分野");
+  const auto& vocab = reference_data().schema.values("services.csv", "分野");
   for (const auto& f : vocab)
     if (fte.count(f) && f != kOther) order.push_back(f);
   for (const auto& [f, v] : fte)
@@ -109,19 +77,17 @@ SafeHtml services_table(const std::string& page_path, const std::string& caption
   return render_table(t);
 }
 
-SafeHtml fte_table(const std::map<std::string, double>& fte) {
+SafeHtml fte_table(const AreaStaffing& staff) {
+  const auto& fte = staff.by_field;
   HtmlTable t;
   t.caption = "分野別のコーディネーター等の配置（常勤換算）";
   t.headers = {"分野", "常勤換算", "グラフ"};
   t.row_headers = true;
-  double max = 0, total = 0;
-  for (const auto& [f, v] : fte) {
-    max = std::max(max, v);
-    total += v;
-  }
+  double max = 0;
+  for (const auto& [f, v] : fte) max = std::max(max, v);
   for (const auto& f : field_order(fte))
     t.rows.push_back({field_label(f), numeric_cell(decimal_text(fte.at(f)) + "人"), html_bar(fte.at(f), max)});
-  t.rows.push_back({"合計", numeric_cell(decimal_text(total) + "人"), ""});
+  t.rows.push_back({"合計", numeric_cell(decimal_text(staff.total_fte) + "人"), ""});
   return render_table(t);
 }
 
@@ -141,8 +107,7 @@ std::vector<const Area*> children_of(const Dataset& ds, const Area& area) {
   return out;
 }
 
-SitePage area_page(const Area& area, const SiteContext& ctx,
-                   const std::map<std::string, std::map<std::string, double>>& fte) {
+SitePage area_page(const Area& area, const SiteContext& ctx) {
   const Dataset& ds = ctx.ds;
   SitePage page;
   page.path = area_page_path(area.id);
@@ -187,8 +152,9 @@ SitePage area_page(const Area& area, const SiteContext& ctx,
   page.body_html += html_note("名簿の担当圏域から数えた常勤換算です。担当圏域が複数の人は圏域の数で等分し、"
                               "担当圏域が空欄の人は市全域に数えています。個人が分かる情報は載せていません。")
                         .value;
+  const auto& fte = ctx.analysis.area_staff;
   auto it = fte.find(area.id);
-  if (it == fte.end() || it->second.empty())
+  if (it == fte.end() || it->second.by_field.empty())
     page.body_html += markdown_to_html(markdown_escape("この圏域を担当するコーディネーター等の登録はありません。"));
   else
     page.body_html += fte_table(it->second).value;
@@ -241,8 +207,7 @@ SitePage list_page(const SiteContext& ctx) {
 
 void produce_areas(const SiteContext& ctx, SiteOutput& out) {
   out.pages.push_back(list_page(ctx));
-  auto fte = fte_by_area(ctx.ds, ctx.ref);
-  for (const auto& a : ctx.ds.areas) out.pages.push_back(area_page(a, ctx, fte));
+  for (const auto& a : ctx.ds.areas) out.pages.push_back(area_page(a, ctx));
 }
 
 }  // namespace kyosei

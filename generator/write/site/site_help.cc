@@ -12,6 +12,7 @@
 #include "base/contact.h"
 #include "base/resources.h"
 #include "base/text.h"
+#include "base/wording.h"
 #include "write/markdown/markdown_html.h"
 #include "write/common/site_format.h"
 #include "write/site/site_layout.h"
@@ -125,7 +126,7 @@ std::string emergency_note() {
   return html_note("命にかかわる緊急のときは、119番（救急・火事）、110番（警察）に電話してください。").value;
 }
 
-std::string area_title(const Area& a) { return a.layer == 1 ? a.name + "（全域）" : a.name; }
+std::string area_title(const Area& a) { return a.layer == 1 ? a.name + "（" + kWholeArea + "）" : a.name; }
 
 SitePage index_page(const SiteContext& ctx, const std::vector<const Service*>& services) {
   SitePage page;

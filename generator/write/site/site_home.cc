@@ -1,7 +1,7 @@
 // index.html: what the site is about, the key figures, and the lists.
 #include <algorithm>
 
-#include "model/schema.h"
+#include "model/reference_data.h"
 #include "base/dates.h"
 #include "base/text.h"
 #include "write/markdown/markdown_html.h"
@@ -30,13 +30,12 @@ std::string plan_text(const PlanInfo& p) {
   return s;
 }
 
-// The key figures: counts only, never anything about a person.
-SafeHtml key_figures(const Dataset& ds) {
+// The key figures: counts only, never anything about a person. The staff
+// total is the analysis's (the plan's and the council workbook's too).
+SafeHtml key_figures(const Dataset& ds, const StaffingSummary& staff) {
   const Municipality& m = ds.municipality;
   long long public_services = 0;
   for (const auto& s : ds.services) public_services += s.is_public ? 1 : 0;
-  double fte = 0;
-  for (const auto& p : ds.staff) fte += p.fte;
   std::string year = m.fiscal_year ? format_fiscal_year_short(m.fiscal_year) : "";
 
   std::vector<std::pair<std::string, HtmlCell>> rows;
@@ -49,8 +48,8 @@ SafeHtml key_figures(const Dataset& ds) {
   rows.push_back({"会議体", numeric_cell(count_text(static_cast<long long>(ds.meetings.size()), "件"))});
   rows.push_back({year + "の会議開催回数", numeric_cell(count_text(static_cast<long long>(ds.sessions.size()), "回"))});
   rows.push_back({"コーディネーター等の配置",
-                  numeric_cell(count_text(static_cast<long long>(ds.staff.size()), "人") + "（常勤換算 " +
-                               decimal_text(fte) + "人）")});
+                  numeric_cell(count_text(static_cast<long long>(staff.people), "人") + "（常勤換算 " +
+                               decimal_text(staff.total_fte) + "人）")});
   return render_facts("主な数値", std::move(rows));
 }
 
@@ -106,10 +105,10 @@ void produce_home(const SiteContext& ctx, SiteOutput& out) {
                     help_shortcuts(ds, page.path).value + "<p class=\"home-help-more\">" +
                     html_link(relative_link(page.path, kHelpIndexPath), "すべての相談先とお住まいの地域の相談先を見る").value +
                     "</p>\n</section>\n";
-  page.body_html += markdown_to_html("## 主な数値\n") + key_figures(ds).value;
+  page.body_html += markdown_to_html("## 主な数値\n") + key_figures(ds, ctx.analysis.staffing).value;
   page.description = intro;
 
-  const Schema& schema = builtin_schema();
+  const Schema& schema = reference_data().schema;
   auto by_field = counts_by(ds, schema.values("services.csv", "分野"), false);
   auto by_function = counts_by(ds, schema.values("services.csv", "機能"), true);
   if (!by_field.empty()) {

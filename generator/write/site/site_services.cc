@@ -8,7 +8,7 @@
 #include "base/numbers.h"
 #include "base/text.h"
 #include "base/wording.h"
-#include "model/schema.h"
+#include "model/reference_data.h"
 #include "write/markdown/markdown_plain_text.h"
 #include "write/site/site_search.h"
 #include "write/markdown/markdown_html.h"
@@ -36,7 +36,7 @@ std::vector<std::string> jusou_lines(const Service& s, const Reference& ref) {
 
 std::string provider_text(const Service& s) {
   if (!s.provider.empty()) return provider_display(s);
-  return s.method == kDirectlyRun ? "直営（" + s.department + "）" : kUnknown;
+  return s.method == kDirectlyRun ? std::string(kDirectlyRun) + "（" + s.department + "）" : kUnknown;
 }
 
 // Area names linked to their pages; no 圏域 is 全域, the 層1 area's page.
@@ -139,7 +139,7 @@ SitePage list_page(const std::vector<const Service*>& services, const Dataset& d
     fields.insert(s->field);
     functions.insert(s->functions.begin(), s->functions.end());
   }
-  const Schema& schema = builtin_schema();
+  const Schema& schema = reference_data().schema;
   page.scripts = {"assets/filter.js"};
   page.body_html += "<form class=\"filter\" id=\"service-filter\" aria-label=\"事業の絞り込み\" data-table=\"service-table\" hidden>\n"
                     "<p class=\"filter-title\">分野と機能で絞り込む</p>\n<div class=\"filter-items\">\n" +

@@ -4,7 +4,7 @@
 //   Diagnostics diags;
 //   RealFileSystem inputs("inputs");
 //   Dataset ds = read_inputs(inputs, diags);
-//   Analysis analysis(ds, builtin_reference());
+//   Analysis analysis(ds, reference_data().reference);
 //   write_site(analysis, inputs, out_dir + "/site", diags);
 //
 // Writes into out_dir (created when missing):

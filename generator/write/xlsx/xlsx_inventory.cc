@@ -49,7 +49,7 @@ const Column kColumns[] = {
     {"実施主体", CellFormat::Text, [](const Dataset&, const Service& s) { return text(provider_display(s)); }, 24},
     {"圏域", CellFormat::Text, [](const Dataset& d, const Service& s) { return text(area_names(d, s)); }, 20},
     {"拠点数", CellFormat::Number, [](const Dataset&, const Service& s) { return SheetCell::of_number(s.sites); }},
-    {"事業費", CellFormat::Yen, [](const Dataset&, const Service& s) { return SheetCell::of_number(s.cost); }},
+    {"事業費", CellFormat::Yen, [](const Dataset&, const Service& s) { return SheetCell::of_yen(s.cost); }},
     {"開始年度", CellFormat::Text,
      [](const Dataset&, const Service& s) {
        return text(s.start_year ? format_fiscal_year(*s.start_year) : std::string());

@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "model/input_workbook.h"
 #include "model/reference.h"
+#include "model/reference_data.h"
 #include "write/sheet/sheet_table.h"
 #include "write/sheet/xlsx_support.h"
 
@@ -294,7 +295,7 @@ Sheet csv_sheet(const FileSpec& spec, const RawTable* table, Diagnostics& diags)
       // the code means; import-workbook keeps only the code before 「：」.
       if (col.spec->values_from == "jusou")
         for (auto& code : c.choices)
-          if (const JusouComponent* j = builtin_reference().component(code)) code += "：" + j->program_name;
+          if (const JusouComponent* j = reference_data().reference.component(code)) code += "：" + j->program_name;
       c.choices_name = col.spec->name;
       c.choices_strict = !col.spec->multi && !col.spec->unknown_is_warning;
     }
@@ -508,8 +509,7 @@ bool write_input_template(const Schema& schema, const std::vector<MunicipalityKe
   }
   choices.write(wb, fmt);
 
-  lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) return fail(lxw_strerror(err));
+  if (std::string why = close_workbook(wb); !why.empty()) return fail(why);
   return true;
 }
 
