@@ -28,6 +28,28 @@ bool is_verbatim_element(std::string_view name) {
          name == "textarea";
 }
 
+bool is_katakana(UChar32 c) { return (c >= 0x30A0 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F); }
+
+UChar32 first_char(std::string_view s) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+UChar32 last_char(std::string_view s) {
+  int32_t i = static_cast<int32_t>(s.size());
+  UChar32 c = 0;
+  U8_PREV(s.data(), 0, i, c);
+  return c;
+}
+
+size_t char_count(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 bool all_hiragana(std::string_view s) {
   for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
     UChar32 c;
@@ -90,7 +112,12 @@ void break_plain(std::string_view text, std::string& out) {
     const Segment& a = segments[i - 1];
     const Segment& b = segments[i];
     if (a.kind != Kind::word || b.kind != Kind::word) continue;
-    if (all_hiragana(text.substr(b.begin, b.end - b.begin))) continue;
+    std::string_view left = text.substr(a.begin, a.end - a.begin), right = text.substr(b.begin, b.end - b.begin);
+    if (all_hiragana(right)) continue;
+    // ICU splits katakana words it does not know (「ウ|ェブ」): a katakana run stays whole.
+    if (is_katakana(last_char(left)) && is_katakana(first_char(right))) continue;
+    // A one-character word goes with its neighbour (「圏|域」「架空|市」「多|機関」).
+    if (char_count(left) < 2 || char_count(right) < 2) continue;
     out.append(text.substr(copied, b.begin - copied));
     out += kBreak;
     copied = b.begin;

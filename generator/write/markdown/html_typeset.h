@@ -16,6 +16,8 @@
 //   - next to a number (「18,600,000円」「第3号」 stay one unit);
 //   - before a word of hiragana only (particles and endings stay with the
 //     word before them: 「支援の在り方」 breaks as 支援の｜在り方);
+//   - inside a run of katakana (ICU cuts unknown katakana words: 「ウ|ェブ」);
+//   - next to a one-character word (「圏域」「架空市」 stay whole);
 //   - beside punctuation, brackets or spaces (the browser's own rules
 //     apply there, kinsoku included);
 //   - inside tags, attribute values, character references, <script>,

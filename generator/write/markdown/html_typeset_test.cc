@@ -33,6 +33,10 @@ TEST_CASE("add_word_breaks_to_text keeps particles, numbers and punctuation with
   }
   CHECK(add_word_breaks_to_text("（地域福祉）、相談支援。") .find("<wbr>（") == std::string::npos);
   CHECK(add_word_breaks_to_text("Community Social Worker") == "Community Social Worker");
+  // Katakana runs and one-character words stay whole.
+  CHECK(add_word_breaks_to_text("ウェブアクセシビリティ方針").find("ウェブアクセシビリティ") != std::string::npos);
+  CHECK(add_word_breaks_to_text("圏域別") == "圏域別");
+  CHECK(add_word_breaks_to_text("多機関協働") == "多機関協働");
 }
 
 TEST_CASE("add_word_breaks_to_text never splits a character reference") {
