@@ -107,20 +107,28 @@ void break_plain(std::string_view text, std::string& out) {
     segments.push_back({static_cast<size_t>(begin), static_cast<size_t>(end), kind_of(ubrk_getRuleStatus(it))});
   utext_close(ut);
 
+  // Segments gather into phrases (文節-like): a break only before a word of
+  // two or more characters that is not hiragana (particles, endings and
+  // one-character suffixes such as 者・等・型・市 stay with the word before),
+  // never after a one-character prefix that opens a phrase (多|機関), and
+  // never inside a katakana run (ICU cuts unknown katakana words: 「ウ|ェブ」).
   size_t copied = 0;
+  size_t phrase_start = 0;  // first segment of the current phrase
   for (size_t i = 1; i < segments.size(); ++i) {
     const Segment& a = segments[i - 1];
     const Segment& b = segments[i];
-    if (a.kind != Kind::word || b.kind != Kind::word) continue;
+    if (a.kind != Kind::word || b.kind != Kind::word) {
+      phrase_start = i;
+      continue;
+    }
     std::string_view left = text.substr(a.begin, a.end - a.begin), right = text.substr(b.begin, b.end - b.begin);
-    if (all_hiragana(right)) continue;
-    // ICU splits katakana words it does not know (「ウ|ェブ」): a katakana run stays whole.
+    if (all_hiragana(right) || char_count(right) < 2) continue;
+    if (char_count(left) < 2 && !all_hiragana(left) && phrase_start == i - 1) continue;
     if (is_katakana(last_char(left)) && is_katakana(first_char(right))) continue;
-    // A one-character word goes with its neighbour (「圏|域」「架空|市」「多|機関」).
-    if (char_count(left) < 2 || char_count(right) < 2) continue;
     out.append(text.substr(copied, b.begin - copied));
     out += kBreak;
     copied = b.begin;
+    phrase_start = i;
   }
   out.append(text.substr(copied));
 }

@@ -37,6 +37,9 @@ TEST_CASE("add_word_breaks_to_text keeps particles, numbers and punctuation with
   CHECK(add_word_breaks_to_text("ウェブアクセシビリティ方針").find("ウェブアクセシビリティ") != std::string::npos);
   CHECK(add_word_breaks_to_text("圏域別") == "圏域別");
   CHECK(add_word_breaks_to_text("多機関協働") == "多機関協働");
+  // A long run still gets breaks between its phrases.
+  CHECK(add_word_breaks_to_text("生活困窮者支援等のための地域づくり事業") ==
+        "生活<wbr>困窮者<wbr>支援等のための<wbr>地域づくり<wbr>事業");
 }
 
 TEST_CASE("add_word_breaks_to_text never splits a character reference") {
