@@ -136,11 +136,7 @@ endforeach()
 add_test(NAME browser_typography COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/browser/run_typography_tests.py)
 set_tests_properties(browser_typography PROPERTIES
   ENVIRONMENT "KYOSEI_BIN=$<TARGET_FILE:kyosei>;KYOSEI_SOURCE_DIR=${CMAKE_SOURCE_DIR}"
-  TIMEOUT 1200 SKIP_RETURN_CODE 2
-  # Disabled until the site passes it (issue 10, item 4 is open): words in
-  # prose still break mid-word at 390 px, and FAX numbers are taken for
-  # phone numbers without a tel: link. Run it by hand with ctest -R.
-  DISABLED TRUE)
+  TIMEOUT 1200 SKIP_RETURN_CODE 2)
 
 # kyosei build-all and --jobs (issue 13): batch of municipality folders,
 # one bad folder, shards, and --jobs 1 against --jobs 2 byte for byte.

@@ -12,7 +12,7 @@
 //   is wider than its container (prose breaks between characters, as
 //   Japanese typesetting does);
 // - the page does not scroll sideways (wide tables scroll in their own box);
-// - phone numbers are tel: links;
+// - phone numbers are tel: links (FAX numbers, class="fax", are not);
 // - at 390 px the header leaves at least 40% of the first screen for the content.
 // Screenshots of a few pages at both widths go to the artifacts folder.
 import { chromium } from 'playwright-core';
@@ -88,9 +88,18 @@ function measure() {
       if (lines(range) > 1) words.push(s.segment);
     }
   }
-  const tel = [...document.querySelectorAll('footer p, main p, main td')]
-    .filter((e) => /0\d{1,4}-\d{1,4}-\d{3,4}/.test(e.textContent) && !e.querySelector('a[href^="tel:"]'))
-    .map((e) => e.textContent.trim().slice(0, 40));
+  // Every phone number in the text is a tel: link, except a FAX number
+  // (marked class="fax": it cannot be dialled from a phone).
+  const tel = [];
+  for (const root of document.querySelectorAll('main, footer')) {
+    const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      if (!/(^|[^0-9-])0\d{1,4}-\d{1,4}-\d{3,4}(?![0-9-])/.test(n.textContent)) continue;
+      const el = n.parentElement;
+      if (!el || el.closest('a[href^="tel:"], .fax, script, style')) continue;
+      tel.push(n.textContent.trim().slice(0, 40));
+    }
+  }
   const main = document.querySelector('main');
   return {
     broken,

@@ -291,7 +291,7 @@ class Hardening(unittest.TestCase):
         self.assertTrue((self.out / "site" / "documents" / long_pdf).is_file())
         pages = [n for n in names if n.endswith(".html") and n.startswith("資")]
         self.assertEqual(len(pages), 1, pages)
-        index = (self.out / "site" / "documents" / "index.html").read_text(encoding="utf-8")
+        index = kts.read_page(self.out / "site" / "documents" / "index.html")
         from urllib.parse import quote
         self.assertIn(quote(pages[0]), index)
 

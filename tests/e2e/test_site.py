@@ -97,7 +97,7 @@ class Page(html.parser.HTMLParser):
 
 def parse(path: Path) -> Page:
     p = Page()
-    p.feed(path.read_text(encoding="utf-8"))
+    p.feed(kts.read_page(path))
     p.close()
     return p
 
@@ -107,7 +107,7 @@ def build(dataset: Path, out: Path, *extra: str):
 
 
 def load_index(site: Path) -> dict:
-    js = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
+    js = kts.read_page(site / "assets" / "search-index.js")
     body = js[js.index("window.KYOSEI_SEARCH_INDEX=") + len("window.KYOSEI_SEARCH_INDEX="):].rstrip().rstrip(";")
     return json.loads(body)
 
@@ -231,7 +231,7 @@ class SiteOutputs(unittest.TestCase):
         for ds, site in self.sites.items():
             for rel in self.pages(site):
                 with self.subTest(page=f"{ds.name}/{rel}"):
-                    text = (site / rel).read_text(encoding="utf-8")
+                    text = kts.read_page(site / rel)
                     p = parse(site / rel)
                     self.assertTrue(text.startswith('<!DOCTYPE html>\n<html lang="ja">'))
                     self.assertIn("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; "
@@ -259,14 +259,14 @@ class SiteOutputs(unittest.TestCase):
     def test_sitemap_xml_lists_every_page_with_absolute_urls(self):
         for ds, site in self.sites.items():
             with self.subTest(dataset=ds.name):
-                toml = (ds / "municipality.toml").read_text(encoding="utf-8")
+                toml = kts.read_page(ds / "municipality.toml")
                 m = re.search(r'^base_url\s*=\s*"([^"]*)"', toml, re.M)
                 xml = site / "sitemap.xml"
                 if not m:
                     self.assertFalse(xml.exists())
                     continue
                 base = m.group(1) if m.group(1).endswith("/") else m.group(1) + "/"
-                text = xml.read_text(encoding="utf-8")
+                text = kts.read_page(xml)
                 self.assertTrue(text.startswith('<?xml version="1.0" encoding="UTF-8"?>'))
                 self.assertNotIn("lastmod", text)
                 locs = re.findall(r"<loc>([^<]*)</loc>", text)
@@ -296,7 +296,7 @@ class SiteOutputs(unittest.TestCase):
                 for f in site.rglob("*"):
                     if not f.is_file() or f.suffix in (".pdf", ".png"):
                         continue
-                    text = f.read_text(encoding="utf-8")
+                    text = kts.read_page(f)
                     blob = fold(text)
                     if f.suffix == ".html":
                         p = parse(f)
@@ -312,7 +312,7 @@ class SiteOutputs(unittest.TestCase):
                 hidden = [s for s in read_csv(ds / "services.csv") if s.get("公開") == "しない"]
                 index = load_index(site)
                 paths = {p[0] for p in index["pages"]}
-                listing = (site / "services" / "index.html").read_text(encoding="utf-8")
+                listing = kts.read_page(site / "services" / "index.html")
                 for s in hidden:
                     page = f"services/{s['ID']}.html"
                     self.assertFalse((site / page).exists())
@@ -325,7 +325,7 @@ class SiteOutputs(unittest.TestCase):
         for m in read_csv(ds / "meetings.csv"):
             if m["守秘義務"] != "あり":
                 continue
-            text = (site / "meetings" / f"{m['ID']}.html").read_text(encoding="utf-8")
+            text = kts.read_page(site / "meetings" / f"{m['ID']}.html")
             self.assertIn("守秘義務のある会議のため、議題は公開していません。", text)
             self.assertNotIn('<th scope="col">議題</th>', text)
             self.assertIn('<th scope="col">検討事例数</th>', text)
@@ -381,7 +381,7 @@ class SiteOutputs(unittest.TestCase):
                 info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
                 pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
                 page = site / "documents" / (rel + ".html")
-                text = page.read_text(encoding="utf-8")
+                text = kts.read_page(page)
                 self.assertEqual(len(re.findall(r'<section class="pdf-page"', text)), pages)
                 plain = re.sub(r"\s+", "", "".join(parse(page).main))
                 for i in range(1, pages + 1):
@@ -429,7 +429,7 @@ class SiteOutputs(unittest.TestCase):
             site = tmp / "out" / "site"
             self.assertFalse((site / "documents" / pdf).exists())
             self.assertFalse((site / "documents" / (pdf + ".html")).exists())
-            self.assertNotIn(quote(pdf), (site / "documents" / "index.html").read_text(encoding="utf-8"))
+            self.assertNotIn(quote(pdf), kts.read_page(site / "documents" / "index.html"))
 
     def test_long_pdf_is_published_page_by_page(self):
         # More text than pdf_reader keeps in memory (256 KiB): the page is
@@ -447,7 +447,7 @@ class SiteOutputs(unittest.TestCase):
             write_csv(ds / "meeting_sessions.csv", sessions)
             r = build(ds, tmp / "out")
             self.assertEqual(r.returncode, 0, r.stderr)
-            text = (tmp / "out" / "site" / "documents" / "long.pdf.html").read_text(encoding="utf-8")
+            text = kts.read_page(tmp / "out" / "site" / "documents" / "long.pdf.html")
             self.assertEqual(len(re.findall(r'<section class="pdf-page"', text)), 180)
             for i in (1, 90, 180):
                 self.assertIn(f"PAGE{i:04d}", text)
@@ -476,7 +476,7 @@ class SiteOutputs(unittest.TestCase):
                         if c["上位圏域"] == a["ID"]:
                             self.assertIn(f"{c['ID']}.html", links)
                     m = re.search(r'<th scope="row">合計</th><td class="num">([\d.]+)人</td>',
-                                  page.read_text(encoding="utf-8"))
+                                  kts.read_page(page))
                     total += float(m.group(1)) if m else 0
                 # Role by role (配分 × 常勤換算); 配分 may leave part of a person's time to other work.
                 expected = 0.0
@@ -492,13 +492,13 @@ class SiteOutputs(unittest.TestCase):
         for ds, site in self.sites.items():
             with self.subTest(dataset=ds.name):
                 services = [s for s in read_csv(ds / "services.csv") if s.get("公開") != "しない"]
-                text = (site / "services" / "index.html").read_text(encoding="utf-8")
+                text = kts.read_page(site / "services" / "index.html")
                 self.assertIn('<form class="filter" id="service-filter"', text)
                 self.assertRegex(text, r'<form[^>]*id="service-filter"[^>]*hidden>')
                 self.assertIn('assets/filter.js" defer></script>', text)
                 rows = re.findall(r'<tr data-field="([^"]*)" data-functions="([^"]*)">', text)
                 self.assertEqual(len(rows), len(services))
-                home = (site / "index.html").read_text(encoding="utf-8")
+                home = kts.read_page(site / "index.html")
                 for field in {s["分野"] for s in services}:
                     n = sum(1 for s in services if s["分野"] == field)
                     self.assertIn(f'<tr><th scope="row">{field}</th><td class="num">{n}件</td>', home)
@@ -506,7 +506,7 @@ class SiteOutputs(unittest.TestCase):
     # ------------------------------------------------------------ accessibility page
 
     def test_accessibility_page_without_results_says_so(self):
-        text = (self.sites[SRC / "inputs"] / "accessibility.html").read_text(encoding="utf-8")
+        text = kts.read_page(self.sites[SRC / "inputs"] / "accessibility.html")
         self.assertIn("試験結果は未登録です", text)
         self.assertIn("JIS X 8341-3:2016", text)
         self.assertIn("適合レベル AA に準拠", text)
@@ -526,7 +526,7 @@ class SiteOutputs(unittest.TestCase):
                 'impact = "serious"\nhelp = "<b>contrast</b>"\nnodes = 2\n', encoding="utf-8")
             r = build(ds, tmp / "out")
             self.assertEqual(r.returncode, 0, r.stderr)
-            text = (tmp / "out" / "site" / "accessibility.html").read_text(encoding="utf-8")
+            text = kts.read_page(tmp / "out" / "site" / "accessibility.html")
             self.assertNotIn("試験結果は未登録です", text)
             self.assertIn("令和8年11月22日", text)
             self.assertIn("axe-core 4.14.1（Chromium 156）", text)
@@ -546,7 +546,7 @@ class SiteOutputs(unittest.TestCase):
     def test_xss_payloads_are_escaped_everywhere(self):
         site = self.sites[XSS]
         for f in sorted(site.rglob("*.html")):
-            text = f.read_text(encoding="utf-8")
+            text = kts.read_page(f)
             p = parse(f)
             with self.subTest(page=f.relative_to(site).as_posix()):
                 self.assertFalse(re.search(r"<script(?![^>]*\bsrc=\"(\.\./)*assets/)", text), "inline script")
@@ -556,7 +556,7 @@ class SiteOutputs(unittest.TestCase):
                         self.assertFalse(k.startswith("on"), f"{tag} {k}")
                         if k in ("href", "src", "action") and v:
                             self.assertNotRegex(v.strip().lower(), r"^(javascript|data|vbscript):")
-        self.assertIn("&lt;script&gt;window.__xss=1", (site / "services" / "S01.html").read_text(encoding="utf-8"))
+        self.assertIn("&lt;script&gt;window.__xss=1", kts.read_page(site / "services" / "S01.html"))
 
 
 class PrivacyGuard(unittest.TestCase):

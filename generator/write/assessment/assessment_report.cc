@@ -7,6 +7,7 @@
 #include "model/reference_data.h"
 #include "model/input_names.h"
 #include "write/assessment/assessment_svg.h"
+#include "write/markdown/html_typeset.h"
 #include "write/markdown/markdown_html.h"
 #include "write/plan/plan_docx.h"
 
@@ -205,7 +206,8 @@ std::string rest(const AssessmentReport& rep) {
 
 constexpr const char* kCss =
     "body{font-family:\"游ゴシック\",\"Yu Gothic\",\"Hiragino Sans\",\"Noto Sans CJK JP\",sans-serif;line-height:1.7;"
-    "max-width:70em;margin:2em auto;padding:0 1em;color:#222}"
+    "max-width:70em;margin:2em auto;padding:0 1em;color:#222;word-break:auto-phrase;line-break:strict;"
+    "overflow-wrap:break-word}h1,h2,h3,h4,th,td,caption{word-break:keep-all}"
     "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top}"
     "th{background:#eef2f7;text-align:left}caption{text-align:left;font-weight:bold}"
     ".charts{display:flex;flex-wrap:wrap;gap:2em}.chart{flex:1 1 30em}svg{max-width:100%;height:auto}"
@@ -240,7 +242,8 @@ std::string assessment_report_html(const AssessmentReport& r) {
          chart_data_table_html(v) + "</div>\n<div class=\"chart\">\n" + bar_chart_svg(d) + chart_data_table_html(d) +
          "</div>\n</div>\n";
   out += markdown_to_html(rest(r));
-  return out + "</main>\n</body>\n</html>\n";
+  // Words, numbers and amounts stay whole on screen and in print (html_typeset.h).
+  return add_word_breaks(out + "</main>\n</body>\n</html>\n");
 }
 
 bool write_assessment_report(const BuildContext& c) {

@@ -82,4 +82,16 @@ std::string contact_html(std::string_view text) {
   return out + html_escape(text.substr(plain));
 }
 
+std::string url_text_html(std::string_view url) {
+  std::string out;
+  bool may_break = false;  // a <wbr> is due before the next character
+  for (size_t i = 0; i < url.size(); ++i) {
+    char c = url[i];
+    if (i > 0 && (may_break || c == '.' || c == '?' || c == '#' || c == '&' || c == '=')) out += "<wbr>";
+    out += html_escape(url.substr(i, 1));
+    may_break = c == '/' && (i + 1 >= url.size() || url[i + 1] != '/') && (i == 0 || url[i - 1] != '/');  // not in "//"
+  }
+  return out;
+}
+
 }  // namespace kyosei

@@ -33,4 +33,9 @@ std::string file_size_text(std::size_t bytes);
 // link that is never broken across lines (<a class="tel" href="tel:…">).
 std::string contact_html(std::string_view text);
 
+// A web address shown as text: escaped, with <wbr> after each "/" and
+// before each "." "?" "#" "&" "=" so a narrow screen breaks it between its
+// parts, never inside a word (「exam/ple」).
+std::string url_text_html(std::string_view url);
+
 }  // namespace kyosei

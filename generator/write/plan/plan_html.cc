@@ -2,6 +2,7 @@
 
 #include "base/dates.h"
 #include "base/text.h"
+#include "write/markdown/html_typeset.h"
 #include "write/markdown/markdown_html.h"
 #include "write/markdown/markdown_tree.h"
 
@@ -11,7 +12,8 @@ namespace {
 
 constexpr const char* kStyle = R"(@page { size: A4; margin: 20mm 18mm 20mm 18mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }
 @page :first { @bottom-center { content: none; } }
-body { font-family: "IPAexGothic", "IPAGothic", "Yu Gothic", "YuGothic", "Meiryo", sans-serif; font-size: 10.5pt; line-height: 1.7; color: #000; margin: 0 auto; max-width: 180mm; }
+body { font-family: "IPAexGothic", "IPAGothic", "Yu Gothic", "YuGothic", "Meiryo", sans-serif; font-size: 10.5pt; line-height: 1.7; color: #000; margin: 0 auto; max-width: 180mm; word-break: auto-phrase; line-break: strict; overflow-wrap: break-word; }
+h1, h2, h3, h4, h5, h6, th, td, caption, .toc a { word-break: keep-all; }
 .cover { text-align: center; padding-top: 60mm; }
 .cover .municipality { font-size: 16pt; margin: 0 0 8mm 0; }
 .cover .title { font-size: 22pt; font-weight: bold; margin: 0 0 12mm 0; border: none; page-break-before: avoid; }
@@ -105,7 +107,8 @@ std::string render_plan_html(const PlanDraft& draft, const Municipality& m) {
          html_escape(draft.title) + "</p>\n<p class=\"year\">" + html_escape(format_fiscal_year(m.fiscal_year)) +
          "</p>\n</div>\n";
   out += toc + body + "</body>\n</html>\n";
-  return out;
+  // Words, numbers and amounts stay whole in print (html_typeset.h).
+  return add_word_breaks(out);
 }
 
 }  // namespace kyosei

@@ -49,7 +49,7 @@ std::string page_section(int number, const std::string& text) {
   if (text.empty())
     out += "<p class=\"note\">このページからは文字を取り出せませんでした（図や写真だけのページかもしれません）。</p>\n";
   else
-    out += "<div class=\"pdf-text\">" + html_escape(text) + "</div>\n";
+    out += "<div class=\"pdf-text\">" + contact_html(text) + "</div>\n";
   return out + "</section>\n";
 }
 

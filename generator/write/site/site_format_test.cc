@@ -15,4 +15,10 @@ TEST_CASE("contact_html links phone numbers with tel: and escapes the rest") {
         "〒100-0001 内線 1234 番号 0312345678 1203-1234-5678");
 }
 
+TEST_CASE("url_text_html breaks a web address between its parts only") {
+  CHECK(url_text_html("https://www.city.kaku.example.jp/kourei/?a=1&b=2") ==
+        "https://www<wbr>.city<wbr>.kaku<wbr>.example<wbr>.jp/<wbr>kourei/<wbr>?a<wbr>=1<wbr>&amp;b<wbr>=2");
+  CHECK(url_text_html("<x>") == "&lt;x&gt;");
+}
+
 }  // namespace kyosei

@@ -274,14 +274,14 @@ std::vector<std::pair<std::string, HtmlCell>> contact_rows(const Service& s) {
   std::vector<std::pair<std::string, HtmlCell>> rows;
   if (!s.counter.empty()) rows.push_back({"相談窓口", s.counter});
   if (!s.phones.empty()) rows.push_back({"電話", phone_links(s.phones)});
-  if (!s.fax.empty()) rows.push_back({"FAX", HtmlCell(SafeHtml{"<span class=\"tel\">" + html_escape(s.fax) + "</span>"})});
+  if (!s.fax.empty()) rows.push_back({"FAX", HtmlCell(SafeHtml{"<span class=\"tel fax\">" + html_escape(s.fax) + "</span>"})});
   if (!s.place.empty()) rows.push_back({"場所", s.place});
   if (!s.hours.empty()) rows.push_back({"受付時間", s.hours});
   if (!s.target.empty() && (!s.counter.empty() || !s.phones.empty())) rows.push_back({"対象", s.target});
   if (!s.how_to_use.empty()) rows.push_back({"利用のしかた", s.how_to_use});
   if (!s.url.empty() && is_web_address(s.url))
     rows.push_back({"詳しい案内", HtmlCell(SafeHtml{"<a href=\"" + html_escape(s.url) + "\" rel=\"external noopener\">" +
-                                                  html_escape(s.url) + "</a>"})});
+                                                  url_text_html(s.url) + "</a>"})});
   return rows;
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include "write/markdown/html_typeset.h"
 #include "write/markdown/markdown_html.h"
 #include "write/site/site_writer.h"
 
@@ -66,7 +67,8 @@ std::map<std::string, std::string> write_tree(const Dataset& ds, Diagnostics& di
   std::map<std::string, std::string> out;
   if (fs::exists(dir))
     for (const auto& e : fs::recursive_directory_iterator(dir))
-      if (e.is_regular_file()) out[fs::relative(e.path(), dir).generic_string()] = *read_file(e.path().string());
+      if (e.is_regular_file())  // phrases are looked for without the <wbr> of html_typeset.h
+        out[fs::relative(e.path(), dir).generic_string()] = remove_word_breaks(*read_file(e.path().string()));
   std::error_code ec;
   fs::remove_all(dir.parent_path(), ec);
   return out;

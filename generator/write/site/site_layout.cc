@@ -6,6 +6,7 @@
 
 #include "base/resources.h"
 #include "write/common/site_format.h"
+#include "write/markdown/html_typeset.h"
 
 namespace kyosei {
 
@@ -125,7 +126,7 @@ std::string render_page(const SitePage& page, const SiteFrame& frame, const std:
 
   // render() is const-correct only on a copy in kainjow's API.
   mstch::mustache tmpl = layout();
-  return tmpl.render(d);
+  return add_word_breaks(tmpl.render(d));
 }
 
 }  // namespace kyosei

@@ -93,7 +93,7 @@ SafeHtml document_section(const std::string& page_path, const PublishedDocument&
     out += "<p>1ページ目から文字を取り出せませんでした（画像だけのPDFかもしれません）。PDFを開いてご覧ください。</p>\n";
   } else {
     out += "<details>\n<summary>1ページ目の文字（PDFから取り出したもの）</summary>\n<pre class=\"pdf-text\">" +
-           html_escape(d.first_page_text) + "</pre>\n</details>\n";
+           contact_html(d.first_page_text) + "</pre>\n</details>\n";
   }
   return {out + "</div>\n"};
 }
