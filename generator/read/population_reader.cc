@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -116,23 +117,33 @@ bool is_total_sex(const std::string& v) {
   return t.empty() || t == "総数" || t == "計" || t == "男女計" || t == "合計" || t == "総計";
 }
 
+// A CSV the officer hands to import-population, decoded (UTF-8 or CP932)
+// and parsed; nothing when it cannot be read or is empty (reported).
+std::optional<CsvParseResult> parse_import_csv(const std::string& bytes, const std::string& file, Diagnostics& diags,
+                                               const char* expected_rows) {
+  DecodeFailure failure;
+  auto text = decode_text(bytes, &failure);
+  if (!text) {
+    diags.error({file, failure.line, ""}, "文字コードを読み取れません", "UTF-8（BOM 付きも可）または Shift_JIS（CP932）の CSV");
+    return std::nullopt;
+  }
+  CsvParseResult csv = parse_csv(text->utf8);
+  for (const auto& e : csv.errors) diags.error({file, e.line, ""}, e.message);
+  if (csv.records.empty()) {
+    diags.error({file, 1, ""}, "データがありません", expected_rows);
+    return std::nullopt;
+  }
+  return csv;
+}
+
 }  // namespace
 
 PopulationTable read_population_table(const std::string& bytes, const std::string& file, Diagnostics& diags) {
   PopulationTable table;
   std::vector<PopulationRow>& out = table.rows;
-  DecodeFailure failure;
-  auto text = decode_text(bytes, &failure);
-  if (!text) {
-    diags.error({file, failure.line, ""}, "文字コードを読み取れません", "UTF-8（BOM 付きも可）または Shift_JIS（CP932）の CSV");
-    return table;
-  }
-  CsvParseResult csv = parse_csv(text->utf8);
-  for (const auto& e : csv.errors) diags.error({file, e.line, ""}, e.message);
-  if (csv.records.empty()) {
-    diags.error({file, 1, ""}, "データがありません", "1行目に列名、2行目から地域ごとの人口");
-    return table;
-  }
+  auto parsed = parse_import_csv(bytes, file, diags, "1行目に列名、2行目から地域ごとの人口");
+  if (!parsed) return table;
+  const CsvParseResult& csv = *parsed;
   const auto& raw_headers = csv.records[0].fields;
   std::vector<std::string> headers;
   for (const auto& h : raw_headers) headers.push_back(key_of(h));
@@ -265,18 +276,9 @@ std::vector<PopulationRow> read_population_csv(const std::string& bytes, const s
 
 TownAreaTable read_town_area_csv(const std::string& bytes, const std::string& file, Diagnostics& diags) {
   TownAreaTable table;
-  DecodeFailure failure;
-  auto text = decode_text(bytes, &failure);
-  if (!text) {
-    diags.error({file, failure.line, ""}, "文字コードを読み取れません", "UTF-8（BOM 付きも可）または Shift_JIS（CP932）の CSV");
-    return table;
-  }
-  CsvParseResult csv = parse_csv(text->utf8);
-  for (const auto& e : csv.errors) diags.error({file, e.line, ""}, e.message);
-  if (csv.records.empty()) {
-    diags.error({file, 1, ""}, "データがありません", "1行目に列名「町丁字,圏域」、2行目から町丁字ごとの行");
-    return table;
-  }
+  auto parsed = parse_import_csv(bytes, file, diags, "1行目に列名「町丁字,圏域」、2行目から町丁字ごとの行");
+  if (!parsed) return table;
+  const CsvParseResult& csv = *parsed;
   std::vector<std::string> headers;
   for (const auto& h : csv.records[0].fields) headers.push_back(key_of(h));
   const int town_col = find_column(headers, {"町丁字", "町丁名", "町字", "地域名", "町字ID"});
