@@ -8,6 +8,7 @@
 #include <cctype>
 #include <array>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace kyosei {
@@ -82,8 +83,25 @@ UBreakIterator* word_iterator() {
   return it.get();
 }
 
+void break_plain_uncached(std::string_view text, std::string& out);
+
 // Appends plain text (no markup, no character references) with breaks.
+// The same short texts (menu items, column names, area and service names)
+// recur on thousands of pages: each is segmented once per thread.
 void break_plain(std::string_view text, std::string& out) {
+  if (text.size() > 256) return break_plain_uncached(text, out);
+  thread_local std::unordered_map<std::string, std::string> cache;
+  auto found = cache.find(std::string(text));
+  if (found == cache.end()) {
+    if (cache.size() > 200000) cache.clear();  // bounded memory
+    std::string broken;
+    break_plain_uncached(text, broken);
+    found = cache.emplace(std::string(text), std::move(broken)).first;
+  }
+  out += found->second;
+}
+
+void break_plain_uncached(std::string_view text, std::string& out) {
   UBreakIterator* it = word_iterator();
   bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (!it || ascii || text.size() > 100000) {  // spaces already break Latin text
