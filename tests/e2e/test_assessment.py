@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-from kyosei_test_support import run_kyosei, source_dir, temp_dir
+from kyosei_test_support import run_kyosei, source_dir, temp_dir, read_page
 
 SRC = source_dir()
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
@@ -58,7 +58,7 @@ class AssessmentOutputs(unittest.TestCase):
         r = run_kyosei("build", SRC / "inputs", "-o", cls.out, "-q", timeout=600)
         assert r.returncode == 0, r.stderr
         cls.md = (cls.out / "plan" / "自己点検レポート.md").read_text(encoding="utf-8")
-        cls.html = (cls.out / "plan" / "自己点検レポート.html").read_text(encoding="utf-8").replace("<wbr>", "")
+        cls.html = read_page(cls.out / "plan" / "自己点検レポート.html")
         cls.book = cls.out / "excel" / "自己点検シート.xlsx"
 
     @classmethod
@@ -109,7 +109,7 @@ class AssessmentOutputs(unittest.TestCase):
         self.assertNotIn("<link", self.html)
 
     def test_site_page(self):
-        page = (self.out / "site" / "assessment" / "index.html").read_text(encoding="utf-8").replace("<wbr>", "")
+        page = read_page(self.out / "site" / "assessment" / "index.html")
         self.assertIn("<svg", page)
         self.assertIn('<table class="chart-data" tabindex="0">', page)
         self.assertIn("一人への役割の集中", page)

@@ -33,7 +33,7 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
-from kyosei_test_support import run_kyosei, source_dir, temp_dir
+from kyosei_test_support import run_kyosei, source_dir, temp_dir, read_page
 
 
 def datasets() -> list[Path]:
@@ -226,9 +226,9 @@ class Figures(unittest.TestCase):
     def all_tables(self, out: Path) -> list[tuple[str, Table]]:
         found = []
         for md in sorted((out / "plan").rglob("*.md")):
-            found += [(str(md.relative_to(out)), t) for t in markdown_tables(md.read_text(encoding="utf-8").replace("<wbr>", ""))]
+            found += [(str(md.relative_to(out)), t) for t in markdown_tables(read_page(md))]
         for page in sorted((out / "site").rglob("*.html")):
-            found += [(str(page.relative_to(out)), t) for t in html_tables(page.read_text(encoding="utf-8").replace("<wbr>", ""))]
+            found += [(str(page.relative_to(out)), t) for t in html_tables(read_page(page))]
         for c in sorted((out / "csv").glob("*.csv")):
             found.append((str(c.relative_to(out)), csv_table(c)))
         return found
@@ -317,7 +317,7 @@ class Figures(unittest.TestCase):
                             seen[mid]["審議会資料.xlsx 会議体"] = number(held)
                 # Each meeting's page: 「開催実績（N回）」.
                 for page in (out / "site" / "meetings").glob("*.html"):
-                    m = re.search(r"開催実績（(\d+)回）", page.read_text(encoding="utf-8").replace("<wbr>", ""))
+                    m = re.search(r"開催実績（(\d+)回）", read_page(page))
                     if m and page.stem in id_of.values():
                         seen[page.stem][str(page.relative_to(out))] = m.group(1)
                 self.assertEqual(set(seen), set(id_of.values()))
@@ -338,7 +338,7 @@ class Figures(unittest.TestCase):
                                 expected.append(name)
                 checked = 0
                 for path in sorted(list((out / "plan").rglob("*.md")) + list((out / "site" / "plan").rglob("*.html"))):
-                    text = path.read_text(encoding="utf-8").replace("<wbr>", "")
+                    text = read_page(path)
                     tables = markdown_tables(text) if path.suffix == ".md" else html_tables(text)
                     for m in re.finditer(r"(\d+)の団体・法人", text):
                         after = text[m.end():]
@@ -446,7 +446,7 @@ class Figures(unittest.TestCase):
                 area_sum = 0.0
                 for a in areas:
                     page = out / "site" / "areas" / f"{a}.html"
-                    tables = [t for t in html_tables(page.read_text(encoding="utf-8").replace("<wbr>", ""))
+                    tables = [t for t in html_tables(read_page(page))
                               if t[0] == ["分野", "常勤換算", "グラフ"]]
                     if not tables:
                         self.assertAlmostEqual(by_area.get(a, 0.0), 0.0, delta=1e-9, msg=a)
@@ -487,7 +487,7 @@ class UnknownRoleLabel(unittest.TestCase):
 
             area_rows = {}
             for page in sorted((out / "site" / "areas").glob("*.html")):
-                for headers, rows in html_tables(page.read_text(encoding="utf-8").replace("<wbr>", "")):
+                for headers, rows in html_tables(read_page(page)):
                     if headers[:2] == ["分野", "常勤換算"]:
                         area_rows[page.name] = {r[0]: r[1] for r in rows if r}
             self.assertTrue(area_rows, "no area page with a 分野 table")
@@ -497,7 +497,7 @@ class UnknownRoleLabel(unittest.TestCase):
             self.assertEqual(len(with_label), 2, with_label)  # A10 and A20
             self.assertEqual(set(with_label.values()), {"0.5"}, with_label)
 
-            drafts = [p for p in sorted((out / "plan").rglob("*.md")) if self.LABEL in p.read_text(encoding="utf-8").replace("<wbr>", "")]
+            drafts = [p for p in sorted((out / "plan").rglob("*.md")) if self.LABEL in read_page(p)]
             self.assertTrue(drafts, "no plan draft names " + self.LABEL)
             sheet = xlsx_tables(out / "excel" / "審議会資料.xlsx").get("人員配置", [])
             self.assertTrue(any(self.LABEL in c for row in sheet for c in row), "人員配置 sheet")

@@ -25,7 +25,7 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from kyosei_test_support import run_kyosei, source_dir, temp_dir
+from kyosei_test_support import run_kyosei, source_dir, temp_dir, read_page
 from test_build_outputs import read_csv
 
 SRC = source_dir()
@@ -44,12 +44,12 @@ GO = ["第1号", "第2号", "第3号", "第4号", "第5号"]
 
 
 def status_of(dataset: Path) -> str:
-    m = re.search(r'^jusou_status\s*=\s*"([^"]+)"', (dataset / "municipality.toml").read_text(encoding="utf-8").replace("<wbr>", ""), re.M)
+    m = re.search(r'^jusou_status\s*=\s*"([^"]+)"', (dataset / "municipality.toml").read_text(encoding="utf-8"), re.M)
     return m.group(1)
 
 
 def welfare_office(dataset: Path) -> bool:
-    m = re.search(r"^welfare_office\s*=\s*(\w+)", (dataset / "municipality.toml").read_text(encoding="utf-8").replace("<wbr>", ""), re.M)
+    m = re.search(r"^welfare_office\s*=\s*(\w+)", (dataset / "municipality.toml").read_text(encoding="utf-8"), re.M)
     return m.group(1) == "true"
 
 
@@ -79,7 +79,7 @@ def first_heading(md: str) -> str:
 
 
 def chapter_titles(out: Path, sub: str) -> list:
-    return [first_heading(p.read_text(encoding="utf-8").replace("<wbr>", "")) for p in sorted((out / "plan" / sub).glob("*.md"))]
+    return [first_heading(read_page(p)) for p in sorted((out / "plan" / sub).glob("*.md"))]
 
 
 class _Built:
@@ -165,7 +165,7 @@ class RequiredContent(unittest.TestCase):
                 for i, (title, part) in enumerate(zip(titles, expected), start=1):
                     self.assertTrue(title.startswith(f"第{i}章 "), title)
                     self.assertIn(part, title)
-                provision = next((out / "plan" / JUSOU_DIR).glob("*_各事業の提供体制.md")).read_text(encoding="utf-8").replace("<wbr>", "")
+                provision = read_page(next((out / "plan" / JUSOU_DIR).glob("*_各事業の提供体制.md")))
                 sections = re.findall(r"^## (.+)$", provision, re.M)
                 for i, go in enumerate(GO):
                     self.assertIn(go, sections[i])
@@ -174,7 +174,7 @@ class RequiredContent(unittest.TestCase):
                     self.assertIn("第1号ニ 福祉事務所未設置町村による相談事業", provision)
                 html_name = "重層的支援体制整備事業への移行計画（案）.html" if status == "移行準備" else "重層的支援体制整備事業実施計画（案）.html"
                 self.assertTrue((out / "plan" / html_name).is_file(), html_name)
-                first = (out / "plan" / JUSOU_DIR / "01_趣旨・背景.md").read_text(encoding="utf-8").replace("<wbr>", "")
+                first = read_page(out / "plan" / JUSOU_DIR / "01_趣旨・背景.md")
                 wording = {"実施": "重層的支援体制整備事業を実施しています", "移行準備": "移行準備を進めています",
                            "未実施": "事業の実施を決めた時点から適用します"}[status]
                 self.assertIn(wording, first)
@@ -188,16 +188,16 @@ class RequiredContent(unittest.TestCase):
                 for title, part in zip(titles, WELFARE_CHAPTERS):
                     self.assertIn(part, title)
                 self.assertTrue(titles[-1].startswith("資料 "))
-                measures = next((out / "plan" / WELFARE_DIR).glob("*_施策の展開.md")).read_text(encoding="utf-8").replace("<wbr>", "")
+                measures = read_page(next((out / "plan" / WELFARE_DIR).glob("*_施策の展開.md")))
                 items = re.findall(r"^## (\d) ", measures, re.M)
                 # 第5号 applies to every 市町村 since 令和2年法律第52号 (issue 11 §1).
                 expected = ["1", "2", "3", "4", "5"]
                 self.assertEqual(items, expected)
                 areas = read_csv(dataset / "areas.csv")
-                area_text = next((out / "plan" / WELFARE_DIR).glob("*_圏域の考え方.md")).read_text(encoding="utf-8").replace("<wbr>", "")
+                area_text = read_page(next((out / "plan" / WELFARE_DIR).glob("*_圏域の考え方.md")))
                 for a in areas:
                     self.assertIn(a["名称"], area_text)
-                checklist = next((out / "plan" / WELFARE_DIR).glob("*点検表.md")).read_text(encoding="utf-8").replace("<wbr>", "")
+                checklist = read_page(next((out / "plan" / WELFARE_DIR).glob("*点検表.md")))
                 # The rows of ア–タ (the list of replacement files follows them).
                 rows = [l for l in checklist.splitlines() if re.match(r"\| [ア-タ] \|", l)]
                 self.assertEqual(len(rows), 15)  # ア–タ but ソ, whose wording is not yet checked (left out)
@@ -208,7 +208,7 @@ class RequiredContent(unittest.TestCase):
         for name in DATASETS:
             with self.subTest(dataset=name):
                 for path in (_Built.out(name) / "plan").glob("*（案）.html"):
-                    text = path.read_text(encoding="utf-8").replace("<wbr>", "")
+                    text = read_page(path)
                     self.assertIn("@page { size: A4;", text)
                     self.assertNotIn("<script", text)
                     self.assertNotIn("<link", text, "the draft must be self-contained")
@@ -224,7 +224,7 @@ class RequiredContent(unittest.TestCase):
         # A service nobody on the roster covers reads 未把握, not 0人.
         for name in DATASETS:
             with self.subTest(dataset=name):
-                provision = next((_Built.out(name) / "plan" / JUSOU_DIR).glob("*_各事業の提供体制.md")).read_text(encoding="utf-8").replace("<wbr>", "")
+                provision = read_page(next((_Built.out(name) / "plan" / JUSOU_DIR).glob("*_各事業の提供体制.md")))
                 self.assertNotIn("| 0人", provision)
                 self.assertNotIn("常勤換算0人", provision)
 
@@ -275,12 +275,12 @@ class AreaChart(unittest.TestCase):
                     self.assertIn(a["名称"], texts)
                     self.assertIn(a["名称"], desc)
                 # The Markdown shows the file; the HTML draft and the site page carry the same SVG inline.
-                chapter = next((out / "plan" / WELFARE_DIR).glob("*_現状と課題.md")).read_text(encoding="utf-8").replace("<wbr>", "")
+                chapter = read_page(next((out / "plan" / WELFARE_DIR).glob("*_現状と課題.md")))
                 self.assertIn(f"]({CHART_FILE})", chapter)
-                draft_html = (out / "plan" / "地域福祉計画（案）.html").read_text(encoding="utf-8").replace("<wbr>", "")
+                draft_html = read_page(out / "plan" / "地域福祉計画（案）.html")
                 self.assertIn(data.decode("utf-8"), draft_html)
                 self.assertNotIn(f'src="{CHART_FILE}"', draft_html)
-                site_pages = [p.read_text(encoding="utf-8").replace("<wbr>", "") for p in (out / "site" / "plan" / "chiiki").glob("*.html")]
+                site_pages = [read_page(p) for p in (out / "site" / "plan" / "chiiki").glob("*.html")]
                 self.assertEqual(sum(data.decode("utf-8") in page for page in site_pages), 1)
                 # The 実施計画 keeps its table only.
                 self.assertFalse((out / "plan" / JUSOU_DIR / CHART_FILE).exists())
@@ -306,7 +306,7 @@ class Privacy(unittest.TestCase):
                                if r.get("議題") and meetings.get(r["会議ID"], {}).get("守秘義務") == "あり"]
                 texts = {rel: data.decode("utf-8") for rel, data in draft_files(out).items()}
                 for p in (out / "site" / "plan").rglob("*.html"):
-                    texts[p.relative_to(out).as_posix()] = p.read_text(encoding="utf-8").replace("<wbr>", "")
+                    texts[p.relative_to(out).as_posix()] = read_page(p)
                 self.assertTrue(any(k.startswith("site/plan/") for k in texts), "site plan pages")
                 for rel, text in texts.items():
                     for n in names:
@@ -322,11 +322,11 @@ class Privacy(unittest.TestCase):
                 hidden = [r["事業名"] for r in read_csv(dataset / "services.csv") if r.get("公開") == "しない"]
                 public = {r["事業名"] for r in read_csv(dataset / "services.csv") if r.get("公開") != "しない"}
                 hidden = [h for h in hidden if not any(h in p for p in public)]
-                site_text = "".join(p.read_text(encoding="utf-8").replace("<wbr>", "") for p in (out / "site" / "plan").rglob("*.html"))
+                site_text = "".join(read_page(p) for p in (out / "site" / "plan").rglob("*.html"))
                 for h in hidden:
                     self.assertNotIn(h, site_text)
                 self.assertNotIn("差し替え: narrative", site_text, "staff-facing draft notes stay off the site")
-                index = (out / "site" / "plan" / "index.html").read_text(encoding="utf-8").replace("<wbr>", "")
+                index = read_page(out / "site" / "plan" / "index.html")
                 links = re.findall(r'href="([^"#]+\.html)"', index)
                 for link in links:
                     self.assertTrue((out / "site" / "plan" / link).resolve().is_file(), link)
@@ -339,18 +339,18 @@ class Variants(unittest.TestCase):
             shutil.copytree(SRC / "inputs", data)
             toml = data / "municipality.toml"
             toml.write_text(re.sub(r"^(end_year = .*)$", r'\1\njusou_plan = "chapter"',
-                                   toml.read_text(encoding="utf-8").replace("<wbr>", ""), count=1, flags=re.M), encoding="utf-8")
+                                   toml.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
             out = tmp / "out"
             build(data, out)
             self.assertFalse((out / "plan" / JUSOU_DIR).exists())
             self.assertFalse((out / "plan" / "重層的支援体制整備事業実施計画（案）.html").exists())
             titles = chapter_titles(out, WELFARE_DIR)
             self.assertIn("第6章 架空市重層的支援体制整備事業実施計画", titles)
-            chapter = next((out / "plan" / WELFARE_DIR).glob("06_*.md")).read_text(encoding="utf-8").replace("<wbr>", "")
+            chapter = read_page(next((out / "plan" / WELFARE_DIR).glob("06_*.md")))
             for go in GO:
                 self.assertIn(go, chapter)
             self.assertIn("## 6 各事業の提供体制", chapter)
-            items = next((out / "plan" / WELFARE_DIR).glob("01_*.md")).read_text(encoding="utf-8").replace("<wbr>", "")
+            items = read_page(next((out / "plan" / WELFARE_DIR).glob("01_*.md")))
             self.assertIn("第5章 5 包括的な支援体制の整備、第6章", items)
             self.assertFalse(list((out / "site" / "plan").glob("jusou/*.html")))
 
@@ -359,13 +359,13 @@ class Variants(unittest.TestCase):
             prev = tmp / "prev"
             shutil.copytree(SRC / "inputs", prev)
             toml = prev / "municipality.toml"
-            toml.write_text(toml.read_text(encoding="utf-8").replace("<wbr>", "").replace("fiscal_year = 2026", "fiscal_year = 2025"),
+            toml.write_text(toml.read_text(encoding="utf-8").replace("fiscal_year = 2026", "fiscal_year = 2025"),
                             encoding="utf-8")
-            services = (prev / "services.csv").read_text(encoding="utf-8").replace("<wbr>", "").splitlines()
+            services = (prev / "services.csv").read_text(encoding="utf-8").splitlines()
             services = [l for l in services if not l.startswith("S052,")]
             services.append("S099,旧事業（令和7年度で終了）,地域福祉,,相談支援,,地域福祉課,直営,,,,,,,,,")
             (prev / "services.csv").write_text("\n".join(services) + "\n", encoding="utf-8")
-            staff = (prev / "staff.csv").read_text(encoding="utf-8").replace("<wbr>", "").replace("S021;S051;S052", "S021;S051")
+            staff = (prev / "staff.csv").read_text(encoding="utf-8").replace("S021;S051;S052", "S021;S051")
             (prev / "staff.csv").write_text(staff, encoding="utf-8")
             (prev / "meeting_sessions.csv").write_text(
                 "会議ID,開催日,出席者数,出席機関,検討事例数,議題,資料\nM01,2025-06-01,10,,3,,\nM09,2025-07-01,20,,,,\n",
@@ -373,7 +373,7 @@ class Variants(unittest.TestCase):
             out = tmp / "out"
             build(SRC / "inputs", out, "--previous", str(prev))
             for sub, n in ((JUSOU_DIR, 13), (WELFARE_DIR, 9)):
-                change = next((out / "plan" / sub).glob("*_前年度からの変化.md")).read_text(encoding="utf-8").replace("<wbr>", "")
+                change = read_page(next((out / "plan" / sub).glob("*_前年度からの変化.md")))
                 self.assertTrue(change.startswith(f"# 第{n}章 前年度からの変化"))
                 self.assertIn("困難事例緊急対応費（S052）", change)
                 self.assertIn("旧事業（令和7年度で終了）（S099）", change)
@@ -382,7 +382,7 @@ class Variants(unittest.TestCase):
                 self.assertIn("| 架空市支援会議 | 未把握 | 6回 |", change)
                 self.assertIn("令和7年度 常勤換算", change)
             # Not on the public site.
-            self.assertNotIn("前年度からの変化", "".join(p.read_text(encoding="utf-8").replace("<wbr>", "")
+            self.assertNotIn("前年度からの変化", "".join(read_page(p)
                                                         for p in (out / "site" / "plan").rglob("*.html")))
 
 

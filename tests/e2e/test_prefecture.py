@@ -24,7 +24,7 @@ import unittest
 from fractions import Fraction
 from pathlib import Path
 
-from kyosei_test_support import run_kyosei, source_dir, snapshot_tree
+from kyosei_test_support import run_kyosei, source_dir, snapshot_tree, read_page
 
 SRC = source_dir()
 EXAMPLE = SRC / "examples" / "prefecture"
@@ -143,10 +143,10 @@ def write_prefecture(root: Path, towns=TOWNS, broken=True):
     if broken:
         d = root / "04_不備町"
         shutil.copytree(root / towns[1][0], d)
-        toml = (d / "municipality.toml").read_text(encoding="utf-8").replace("<wbr>", "")
+        toml = (d / "municipality.toml").read_text(encoding="utf-8")
         (d / "municipality.toml").write_text(toml.replace('name = "検証町"', 'name = "不備町"').replace("999504", "999300"),
                                              encoding="utf-8")
-        s = (d / "services.csv").read_text(encoding="utf-8").replace("<wbr>", "").replace("4000003", "400万3円")
+        s = (d / "services.csv").read_text(encoding="utf-8").replace("4000003", "400万3円")
         (d / "services.csv").write_text(s, encoding="utf-8")
         (root / "05_未提出村").mkdir()
 
@@ -231,12 +231,12 @@ class PrefectureHandComputed(unittest.TestCase):
         pages = 0
         for path in site.rglob("*"):
             if path.is_file() and path.suffix in (".html", ".js", ".css"):
-                text = re.sub(r"\s", "", path.read_text(encoding="utf-8").replace("<wbr>", ""))
+                text = re.sub(r"\s", "", read_page(path))
                 for s in secrets:
                     self.assertNotIn(s, text, f"{path}")
                 pages += 1
         self.assertGreaterEqual(pages, 8)
-        page = (site / "municipalities" / "index.html").read_text(encoding="utf-8").replace("<wbr>", "")
+        page = read_page(site / "municipalities" / "index.html")
         self.assertIn("不備", page)
         self.assertIn("未提出", page)
         self.assertIn('lang="ja"', page)
@@ -248,7 +248,7 @@ class PrefectureHandComputed(unittest.TestCase):
         pages = sorted(site.rglob("*.html"))
         self.assertIn(site / "components.html", pages)
         for page in pages:
-            html = page.read_text(encoding="utf-8").replace("<wbr>", "")
+            html = read_page(page)
             self.assertEqual(html.count("<h1>"), 1, page)
             self.assertIn('<html lang="ja">', html)
             self.assertEqual(html.count("<table"), html.count("<caption>"), page)
@@ -257,7 +257,7 @@ class PrefectureHandComputed(unittest.TestCase):
                 target = (page.parent / unquote(href)).resolve()
                 self.assertTrue(target.exists(), f"{page}: {href}")
         # every municipality, also 不備 and 未提出, has a page reachable from the list
-        listing = (site / "municipalities" / "index.html").read_text(encoding="utf-8").replace("<wbr>", "")
+        listing = read_page(site / "municipalities" / "index.html")
         self.assertEqual(listing.count('<th scope="row"><a href='), 5)
 
     def test_csv_neutralises_formula_text(self):
@@ -333,7 +333,7 @@ class PrefectureExample(unittest.TestCase):
             self.assertEqual(matrix["架空町"]["1ニ"], "○（代替）")
             self.assertEqual(matrix["架空村"]["1ニ"], "—")
             self.assertIn("実施の数（5市町村中）", matrix)
-            site = (out / "site" / "index.html").read_text(encoding="utf-8").replace("<wbr>", "")
+            site = read_page(out / "site" / "index.html")
             self.assertIn("集計に含めた市町村は 5 です", site)
 
 
