@@ -3,7 +3,7 @@
 # the main job on the embedded default dataset (`run`) or the whole test
 # suite (`test`). Safe to run again: installs only what is missing.
 #
-#   bash scripts/setup.sh run    # install, build, kyosei build inputs -o out
+#   bash scripts/setup.sh run    # install, build, kyosei build inputs -o out --pdf
 #   bash scripts/setup.sh test   # install, build, ctest
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,11 @@ build_pkgs=(cmake ninja-build clang libclang-rt-14-dev pkg-config
 # libcairo2-dev: bench/kyosei_gen (cmake -DKYOSEI_BENCH_TOOLS=ON), built for tests.
 test_pkgs=(libcairo2-dev python3 poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui time chromium nodejs npm python3-openpyxl)
 
+# chromium: the main job prints the plans and leaflets to PDF (build --pdf).
+run_pkgs=(chromium)
+
 want=("${build_pkgs[@]}")
+[ "$mode" = run ] && want+=("${run_pkgs[@]}")
 [ "$mode" = test ] && want+=("${test_pkgs[@]}")
 
 # A package counts as present when Debian installed it, or, for the tools
@@ -49,9 +53,9 @@ cmake --build build
 case "$mode" in
   run)
     echo "== 既定のデータ（inputs/）から作成します"
-    ./build/kyosei build inputs -o out
+    ./build/kyosei build inputs -o out --pdf
     echo
-    echo "結果: out/plan/（計画案の Markdown）、out/excel/（Excel）、out/site/index.html（公開サイト）"
+    echo "結果: out/plan/（計画案の Markdown・HTML・Word・PDF）、out/excel/（Excel）、out/site/index.html（公開サイト。相談先の圏域別チラシの PDF は out/site/help/）"
     ;;
   test)
     echo "== ブラウザー試験の部品を入れます（tests/browser: playwright-core、axe-core）"

@@ -40,7 +40,7 @@ endforeach()
 
 # Bad-input corpus (tests/bad/) and the command line, also Python stdlib.
 find_package(Python3 COMPONENTS Interpreter REQUIRED)
-foreach(t test_bad_inputs test_cli test_population)
+foreach(t test_bad_inputs test_cli test_population test_pdf_print)
   add_test(NAME e2e_${t} COMMAND ${Python3_EXECUTABLE} -m unittest -v ${t}
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/e2e)
   set_tests_properties(e2e_${t} PROPERTIES

@@ -17,6 +17,7 @@
 
 #include "base/parallel.h"
 #include "cli/progress.h"
+#include "write/print/pdf_print.h"
 
 extern char** environ;
 
@@ -116,6 +117,10 @@ int run_build_all(const std::string& parent_in, const std::string& out_in, const
     std::cerr << "フォルダ「" << parent << "」がありません。団体ごとの入力フォルダを並べたフォルダを指定してください。\n";
     return kExitInvalidInput;
   }
+  if (opt.pdf && !pdf_printer_available()) {
+    std::cerr << pdf_printer_missing() << "\n";
+    return kExitInvalidInput;
+  }
   std::vector<BatchEntry> entries = batch_entries(parent, shard);
   if (entries.empty()) {
     std::cerr << "「" << parent << "」に団体の入力フォルダ（municipality.toml のあるフォルダ）がありません"
@@ -136,6 +141,7 @@ int run_build_all(const std::string& parent_in, const std::string& out_in, const
 
   std::vector<std::string> common = {"-q", "--jobs", "1"};
   if (opt.strict) common.push_back("--strict");
+  if (opt.pdf) common.push_back("--pdf");
   if (opt.audience == Audience::Internal) common.insert(common.end(), {"--audience", "internal"});
   if (opt.csv_encoding == CsvEncoding::Cp932) common.insert(common.end(), {"--encoding", "cp932"});
 

@@ -16,6 +16,7 @@
 #include "read/inputs_reader.h"
 #include "write/common/output_folder.h"
 #include "write/common/outputs.h"
+#include "write/print/pdf_print.h"
 
 namespace fs = std::filesystem;
 
@@ -89,6 +90,10 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
     if (!previous_in.empty()) OutputFolder::refuse_inside(out, clean_dir(previous_in), "前年度フォルダ（--previous）", place);
     if (!report(place, "", opt)) return kExitInvalidInput;
   }
+  if (opt.pdf && !pdf_printer_available()) {
+    std::cerr << pdf_printer_missing() << "\n";
+    return kExitInvalidInput;
+  }
   RealFileSystem files(dir);
   const int jobs = opt.jobs > 0 ? opt.jobs : default_jobs();
   Dataset ds = read_inputs(files, diags, ReadOptions{.jobs = jobs, .thumbnail_width = kDocumentThumbnailWidth});
@@ -142,6 +147,7 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
     ctx.audience = opt.audience;
     ctx.csv_encoding = opt.csv_encoding;
     ctx.jobs = jobs;
+    ctx.pdf = opt.pdf;
     ctx.memo = memo;
     runs[i].written = writers[i].write(ctx);
     progress.done(writers[i].name);

@@ -18,6 +18,7 @@ struct CommonOptions {
   bool strict = false;  // warnings count as errors
   bool quiet = false;   // only problems are printed
   bool force = false;   // template/import: overwrite what is there
+  bool pdf = false;     // build: print the printable HTML to PDF too (write/print/pdf_print.h)
   bool backup = false;  // build: move files kyosei did not write to a dated backup folder
   Audience audience = Audience::Council;             // build --audience council|internal
   CsvEncoding csv_encoding = CsvEncoding::Utf8Bom;  // build --encoding utf-8|cp932

@@ -116,6 +116,8 @@ std::string help_text() {
   --audience council|internal
                           build の Excel・CSV の対象（既定 council: 審議会用。職員の氏名と
                           守秘義務のある会議の議題を載せません。internal: 庁内用。載せます）
+  --pdf                   build・build-all で、印刷用の HTML（計画案・自己点検レポート・相談先の
+                          圏域別チラシ）を PDF にもします（chromium を使います。数秒かかります）
   -j, --jobs 数           build・build-all で同時に使うスレッド数（既定: CPU のコア数。
                           1 なら順に作ります。出力はどちらでも同じです）
   --shard K/N             build-all で、団体コード（上5桁）を N で割った余りが K-1 の団体だけを作ります
@@ -163,6 +165,8 @@ int run(int argc, char** argv) {
       cl.opt.force = true;
     } else if (a == "--backup") {
       cl.opt.backup = true;
+    } else if (a == "--pdf") {
+      cl.opt.pdf = true;
     } else if (a == "--documents-from") {
       if (i + 1 >= args.size()) return kyosei::usage_error("--documents-from の後に会議資料（PDF）のフォルダを指定してください");
       cl.opt.documents_from = args[++i];

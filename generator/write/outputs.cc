@@ -23,7 +23,7 @@ bool inventory_workbook(const BuildContext& c) {
 
 bool public_site(const BuildContext& c) {
   return write_site(c.analysis, c.inputs, c.out_dir + "/site", c.diags,
-                    {.privacy_problems = c.input_problems, .jobs = c.jobs});
+                    {.privacy_problems = c.input_problems, .jobs = c.jobs, .pdf = c.pdf});
 }
 
 }  // namespace

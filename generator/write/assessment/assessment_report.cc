@@ -10,6 +10,7 @@
 #include "write/markdown/html_typeset.h"
 #include "write/markdown/markdown_html.h"
 #include "write/plan/plan_docx.h"
+#include "write/print/pdf_print.h"
 
 namespace kyosei {
 
@@ -257,7 +258,9 @@ bool write_assessment_report(const BuildContext& c) {
   std::string markdown = assessment_report_markdown(r);
   put(c.out_dir + "/plan/自己点検レポート.md", markdown);
   ok = write_docx(c, markdown, "", c.out_dir + "/plan/自己点検レポート.docx") && ok;
-  put(c.out_dir + "/plan/自己点検レポート.html", assessment_report_html(r));
+  const std::string html = c.out_dir + "/plan/自己点検レポート.html";
+  put(html, assessment_report_html(r));
+  if (ok && c.pdf) ok = print_pdf(html, c.out_dir + "/plan/自己点検レポート.pdf", c.diags);
   return ok;
 }
 

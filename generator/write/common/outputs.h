@@ -50,6 +50,9 @@ struct BuildContext {
   // --jobs: threads a writer may use for its own parts (the site's pages);
   // the output is the same for any number.
   int jobs = 1;
+  // --pdf: the printable HTML (plan drafts, report, leaflets) is also
+  // printed to PDF (write/print/pdf_print.h).
+  bool pdf = false;
   std::shared_ptr<BuildMemo> memo = std::make_shared<BuildMemo>();
 };
 

@@ -4,6 +4,7 @@
 #include "write/plan/plan_docx.h"
 #include "write/plan/plan_draft.h"
 #include "write/plan/plan_html.h"
+#include "write/print/pdf_print.h"
 
 namespace kyosei {
 
@@ -19,7 +20,9 @@ bool write_draft(const BuildContext& c, const PlanDraft& draft) {
   };
   for (const auto& ch : draft.chapters) put(dir + draft.draft + "/" + ch.file_name, ch.markdown);
   for (const auto& image : draft.images) put(dir + draft.draft + "/" + image.file_name, image.svg);
-  put(dir + draft.file_title + ".html", render_plan_html(draft, c.dataset.municipality));
+  const std::string html = dir + draft.file_title + ".html";
+  put(html, render_plan_html(draft, c.dataset.municipality));
+  if (ok && c.pdf) ok = print_pdf(html, dir + draft.file_title + ".pdf", c.diags);
   // The .docx is handed over as it is, like the HTML: no internal chapter.
   std::string markdown;
   for (const auto& ch : draft.chapters)

@@ -166,24 +166,17 @@ SitePage index_page(const SiteContext& ctx, const std::vector<const Service*>& s
 }
 
 // The leaflet of one 圏域: each 相談先 once, under its first situation,
-// in a table that fits an A4 page when printed.
-SitePage leaflet_page(const SiteContext& ctx, const Area& area, const std::vector<const Service*>& services,
-                      const std::set<std::string>& family, const SituationMembership& membership) {
-  SitePage page;
-  page.path = help_leaflet_path(area.id);
-  page.title = std::string(kHelpTitle) + "（" + area_title(area) + "）";
-  page.section = "help";
-  page.parents = {{kHelpTitle, kHelpIndexPath}};
-  page.description = area_title(area) + "にお住まいの方の相談先です。印刷して配ることができます（A4）。";
-  // The same 相談先 as help/index.html: in the search they would only push
-  // the pages about each service down.
-  page.searchable = false;
+// in tables that print on A4 (rows are not split across pages).
+std::string leaflet_body(const SiteContext& ctx, const std::string& page_path, const Area& area,
+                         const std::vector<const Service*>& services, const std::set<std::string>& family,
+                         const SituationMembership& membership) {
   std::vector<const Service*> here;
   for (const Service* s : services)
     if (serves_area(*s, family)) here.push_back(s);
-  std::string& b = page.body_html;
-  b = "<p class=\"leaflet-lead\">" + html_escape(ctx.ds.municipality.name + " " + area_title(area) + "にお住まいの方が、くらしの中で困ったときの相談先です。") +
-      "</p>\n" + emergency_note();
+  std::string b = "<p class=\"leaflet-lead\">" +
+                  html_escape(ctx.ds.municipality.name + " " + area_title(area) +
+                              "にお住まいの方が、くらしの中で困ったときの相談先です。") +
+                  "</p>\n" + emergency_note();
   std::set<const Service*> listed;
   for (const auto& [sit, list] : by_situation(here, membership)) {
     HtmlTable t;
@@ -193,15 +186,69 @@ SitePage leaflet_page(const SiteContext& ctx, const Area& area, const std::vecto
     t.css_class = "leaflet";
     for (const Service* s : list) {
       if (!listed.insert(s).second) continue;
-      t.rows.push_back({html_link(relative_link(page.path, service_page_path(s->id)), counter_name(*s)),
+      t.rows.push_back({html_link(relative_link(page_path, service_page_path(s->id)), counter_name(*s)),
                         s->phones.empty() ? HtmlCell(s->department) : HtmlCell(phone_links(s->phones)),
-                        s->hours.empty() ? HtmlCell(kEmptyCell) : HtmlCell(s->hours), s->place.empty() ? HtmlCell(kEmptyCell) : HtmlCell(s->place)});
+                        s->hours.empty() ? HtmlCell(kEmptyCell) : HtmlCell(s->hours),
+                        s->place.empty() ? HtmlCell(kEmptyCell) : HtmlCell(s->place)});
     }
     if (!t.rows.empty()) b += render_table(t).value;
   }
   if (listed.empty()) b += markdown_to_html(markdown_escape("この地域の相談先はまだ登録されていません。"));
   b += "<p class=\"leaflet-footer\">" + html_escape(site_title(ctx.ds.municipality)) + "</p>\n";
+  return b;
+}
+
+std::string leaflet_title(const Area& area) { return std::string(kHelpTitle) + "（" + area_title(area) + "）"; }
+
+SitePage leaflet_page(const SiteContext& ctx, const Area& area, const std::string& body) {
+  SitePage page;
+  page.path = help_leaflet_path(area.id);
+  page.title = leaflet_title(area);
+  page.section = "help";
+  page.parents = {{kHelpTitle, kHelpIndexPath}};
+  page.description = area_title(area) + "にお住まいの方の相談先です。印刷して配ることができます（A4）。";
+  // The same 相談先 as help/index.html: in the search they would only push
+  // the pages about each service down.
+  page.searchable = false;
+  if (ctx.pdf)
+    page.body_html = "<p class=\"leaflet-pdf\"><a href=\"" +
+                     html_escape(relative_link(page.path, help_leaflet_pdf_path(area.id))) +
+                     "\">このチラシの PDF（A4、印刷用）</a></p>\n";
+  page.body_html += body;
   return page;
+}
+
+// The leaflets in few documents, each from a new page under its own <h1>
+// (the first one's is the page's): each document is printed once and cut
+// into one PDF per 圏域 (print_pdf_parts), which is much faster than one
+// browser start per 圏域. A document holds consecutive 圏域 up to about
+// kRowsPerPrint table rows (some 120 pages), so one browser's memory
+// stays within a few hundred MB however many 相談先 there are.
+constexpr size_t kRowsPerPrint = 3000;
+
+std::vector<SiteOutput::Print> leaflet_prints(const Dataset& ds, const std::vector<std::string>& bodies) {
+  std::vector<SiteOutput::Print> prints;
+  size_t rows = 0;
+  for (size_t i = 0; i < ds.areas.size(); ++i) {
+    size_t here = 0;
+    for (size_t at = bodies[i].find("<tr"); at != std::string::npos; at = bodies[i].find("<tr", at + 3)) ++here;
+    if (prints.empty() || (rows > 0 && rows + here > kRowsPerPrint)) {
+      prints.emplace_back();
+      SitePage& page = prints.back().page;
+      page.path = "help/.leaflets-print-" + std::to_string(prints.size()) + ".html";
+      page.title = leaflet_title(ds.areas[i]);
+      page.section = "help";
+      page.searchable = false;
+      rows = 0;
+    }
+    SiteOutput::Print& print = prints.back();
+    print.page.body_html += "<section class=\"leaflet-sheet\">\n";
+    if (!print.pdf_paths.empty()) print.page.body_html += "<h1>" + html_escape(leaflet_title(ds.areas[i])) + "</h1>\n";
+    print.page.body_html += bodies[i] + "</section>\n";
+    print.pdf_paths.push_back(help_leaflet_pdf_path(ds.areas[i].id));
+    rows += here;
+  }
+  return prints;
 }
 
 }  // namespace
@@ -231,6 +278,7 @@ const std::vector<HelpSituation>& help_situations() {
 }
 
 std::string help_leaflet_path(const std::string& area_id) { return "help/" + page_slug(area_id) + ".html"; }
+std::string help_leaflet_pdf_path(const std::string& area_id) { return "help/" + page_slug(area_id) + ".pdf"; }
 
 std::vector<const Service*> help_services(const Dataset& ds) {
   std::vector<const Service*> out;
@@ -301,8 +349,14 @@ void produce_help(const SiteContext& ctx, SiteOutput& out) {
   out.pages.push_back(index_page(ctx, services));
   auto families = area_families(ctx.ds);
   auto membership = situation_membership(services);
-  for (size_t i = 0; i < ctx.ds.areas.size(); ++i)
-    out.pages.push_back(leaflet_page(ctx, ctx.ds.areas[i], services, families[i], membership));
+  std::vector<std::string> bodies;
+  for (size_t i = 0; i < ctx.ds.areas.size(); ++i) {
+    const Area& area = ctx.ds.areas[i];
+    bodies.push_back(leaflet_body(ctx, help_leaflet_path(area.id), area, services, families[i], membership));
+    out.pages.push_back(leaflet_page(ctx, area, bodies.back()));
+  }
+  if (ctx.pdf)
+    for (auto& print : leaflet_prints(ctx.ds, bodies)) out.prints.push_back(std::move(print));
 }
 
 }  // namespace kyosei

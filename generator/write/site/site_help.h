@@ -1,6 +1,7 @@
 // 「困ったときの相談先」: help/index.html lists the services residents can
 // contact (services.csv 相談窓口・電話・場所・受付時間 …) by life situation
-// and links one printable A4 leaflet per 圏域, help/<圏域ID>.html. Which
+// and links one printable A4 leaflet per 圏域, help/<圏域ID>.html (and, with
+// build --pdf, its PDF help/<圏域ID>.pdf, printed by write/print). Which
 // services go under which situation is data: data/site/help_situations.toml.
 // The top page and the service pages use the pieces below too.
 #pragma once
@@ -25,6 +26,8 @@ const std::vector<HelpSituation>& help_situations();
 inline constexpr const char* kHelpIndexPath = "help/index.html";
 inline constexpr const char* kHelpTitle = "困ったときの相談先";
 std::string help_leaflet_path(const std::string& area_id);
+// The leaflet printed (build --pdf), beside its page.
+std::string help_leaflet_pdf_path(const std::string& area_id);
 
 // The services listed as 相談先: public, with a 相談窓口 or 電話; when no
 // service of the dataset has either, the public ones with 機能 相談支援.

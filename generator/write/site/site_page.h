@@ -66,6 +66,14 @@ struct SiteOutput {
     std::optional<std::string> hidden_text;
   };
   std::map<std::string, std::function<std::optional<Deferred>()>> deferred_files;
+  // Only with --pdf: a page laid out like the others and passed by the
+  // privacy guard, but not published: it is printed once into
+  // pdf_paths (one part per <h1>, see print_pdf_parts) and removed.
+  struct Print {
+    SitePage page;
+    std::vector<std::string> pdf_paths;  // under the site root
+  };
+  std::vector<Print> prints;
 };
 
 // What every producer may read. inputs is the inputs folder (for the PDFs
@@ -77,6 +85,7 @@ struct SiteContext {
   Diagnostics& diags;
   const Analysis& analysis;  // the build's figures (analyse/analysis.h)
   int jobs = 1;  // threads a producer may use for independent pieces (base/parallel.h)
+  bool pdf = false;  // build --pdf: SiteOutput::prints are printed (write/print/pdf_print.h)
 };
 
 // "../" once per folder level of page_path: "services/S01.html" -> "../".

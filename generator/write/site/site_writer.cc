@@ -11,6 +11,7 @@
 #include "write/site/site_html.h"
 #include "write/site/site_layout.h"
 #include "write/site/site_privacy.h"
+#include "write/print/pdf_print.h"
 #include "write/site/site_producers.h"
 #include "write/site/site_search.h"
 
@@ -45,7 +46,7 @@ std::string section_label(const std::string& section) {
 bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::string& out_dir, Diagnostics& diags,
                 const SiteWriteOptions& options) {
   const Dataset& ds = analysis.data;
-  SiteContext ctx{ds, analysis.ref, inputs, diags, analysis, std::max(1, options.jobs)};
+  SiteContext ctx{ds, analysis.ref, inputs, diags, analysis, std::max(1, options.jobs), options.pdf};
   SiteOutput out;
   for (PageProducer produce : site_producers()) produce(ctx, out);
   for (PageProducer produce : site_index_producers()) produce(ctx, out);
@@ -67,6 +68,8 @@ bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::s
   for (const auto& [path, bytes] : out.files) claim(path);
   for (const auto& [path, make] : out.deferred_files) claim(path);
   claim(kSearchIndexPath);
+  for (const auto& print : out.prints)
+    for (const auto& pdf : print.pdf_paths) claim(pdf);
 
   // Every file passes the privacy guard before it is written; once it has
   // found something, the rest is still scanned (to name every place) but
@@ -134,6 +137,19 @@ bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::s
                    file->hidden_text_read ? guard.find_in_pdf_parts(file->hidden_text) : guard.find(path, file->bytes));
   }
   emit(kSearchIndexPath, index.javascript());
+  // The print sources are read by the guard like any page; a clean one
+  // is printed, and only its PDFs stay.
+  for (const auto& print : out.prints) {
+    std::string bytes = render_page(print.page, ds.municipality, wrap_bare_tables(print.page.body_html));
+    guard.record(print.page.path, guard.find(print.page.path, bytes));
+    if (!guard.clean()) break;
+    std::vector<std::string> pdfs;
+    for (const auto& pdf : print.pdf_paths) pdfs.push_back(root + pdf);
+    if (write_one(print.page.path, bytes, diags) && print_pdf_parts(root + print.page.path, pdfs, diags))
+      written.insert(written.end(), pdfs.begin(), pdfs.end());
+    std::error_code ec;
+    std::filesystem::remove(root + print.page.path, ec);
+  }
 
   if (!guard.clean()) {
     guard.report(options.privacy_problems ? *options.privacy_problems : diags);

@@ -20,6 +20,7 @@
 //   sitemap.html, sitemap.xml  every page (sitemap.xml only with base_url)
 //   search.html                search (assets/search.js + assets/search-index.js)
 //   assets/*                   style sheet and scripts (site/assets/)
+//   help/<圏域ID>.pdf          with --pdf: the 相談先 leaflet of each 圏域, printed
 // plus whatever other producers (site_producers.h) add. See docs/site.md.
 // <ID> is the input ID when it is made of A-Z a-z 0-9 - _, else encoded
 // (page_slug in site_page.h).
@@ -57,6 +58,8 @@ struct SiteWriteOptions {
   // Threads that make pages at once (base/parallel.h); the output is the
   // same for any number.
   int jobs = 1;
+  // Print the site's leaflets to PDF too (build --pdf; write/print/pdf_print.h).
+  bool pdf = false;
 };
 
 // Where the search index is written (write/site/site_search.h).
