@@ -12,4 +12,10 @@ namespace kyosei {
 // No trailing newline; no line wrapping.
 std::string markdown_to_plain_text(std::string_view markdown);
 
+// The same text as compact as a spreadsheet cell wants it: one line per
+// paragraph, list item or table row, no blank lines, 「・」 before a
+// bullet item and "1. " before a numbered one, 「　」 per level of nesting.
+// "段落\n\n- 項目A\n- 項目B" -> "段落\n・項目A\n・項目B".
+std::string markdown_to_cell_text(std::string_view markdown);
+
 }  // namespace kyosei

@@ -23,4 +23,16 @@ TEST_CASE("markdown_to_plain_text: paragraphs and items on their own lines") {
   CHECK(t.find("<") == std::string::npos);
 }
 
+TEST_CASE("markdown_to_cell_text: one line per block, bullets as 「・」, no blank lines") {
+  CHECK(markdown_to_cell_text("段落一\n\n- 項目A\n- **項目B**\n\n最後。\n") == "段落一\n・項目A\n・項目B\n最後。");
+  CHECK(markdown_to_cell_text("1. 一\n2. 二\n") == "1. 一\n2. 二");
+  CHECK(markdown_to_cell_text("3. 三\n4. 四\n") == "3. 三\n4. 四");
+  CHECK(markdown_to_cell_text("- 親\n  - 子\n- 次\n") == "・親\n　・子\n・次");
+  CHECK(markdown_to_cell_text("- 一行目\n\n  二段落目\n") == "・一行目\n　二段落目");
+  CHECK(markdown_to_cell_text("| a | b |\n|---|---|\n| 1 | 2 |\n") == "a / b\n1 / 2");
+  CHECK(markdown_to_cell_text("> 引用\n\n---\n\n後") == "引用\n後");
+  CHECK(markdown_to_cell_text("前<script>x</script>後\n\n<div>\n消える\n</div>\n") == "前x後");
+  CHECK(markdown_to_cell_text("") == "");
+}
+
 }  // namespace kyosei

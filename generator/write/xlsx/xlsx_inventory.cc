@@ -56,7 +56,7 @@ const Column kColumns[] = {
      }},
     {"対象", CellFormat::Text, [](const Dataset&, const Service& s) { return text(s.target); }, 30},
     {"概要", CellFormat::Text,
-     [](const Dataset&, const Service& s) { return text(markdown_to_plain_text(s.summary_markdown)); }, 50},
+     [](const Dataset&, const Service& s) { return text(markdown_to_cell_text(s.summary_markdown)); }, 50},
     {"公開", CellFormat::Text,
      [](const Dataset&, const Service& s) { return text(s.is_public ? "する" : "しない"); }},
 };
