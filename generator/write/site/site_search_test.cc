@@ -25,6 +25,11 @@ TEST_CASE("search_fold reads variants and readings as one spelling (data/search/
   CHECK(search_fold_utf8("こそだて") == search_fold_utf8("子育て"));
   CHECK(search_fold_utf8("そうだん") == search_fold_utf8("相談"));
   CHECK(search_fold_utf8("かいごよぼう") == search_fold_utf8("介護予防"));  // longest first, not 介護+よぼう
+  CHECK(search_fold_utf8("DV") == search_fold_utf8("配偶者暴力"));
+  CHECK(search_fold_utf8("ＤＶ相談") == search_fold_utf8("配偶者からの暴力相談"));
+  CHECK(search_fold_utf8("dv") == search_fold_utf8("DV"));
+  CHECK(search_fold_utf8("自死") == search_fold_utf8("自殺"));
+  CHECK(search_fold_utf8("しゃっきん") == search_fold_utf8("借金"));
   CHECK(search_fold_utf8("相談") == "相談");                              // the first spelling stays
   CHECK(search_fold_utf8("中心と安心") == "中心ト安心");                  // no one-kanji rewrites
   CHECK(search_terms("子供の相談") == search_terms("子どもの相談"));
