@@ -73,8 +73,10 @@ std::optional<std::string> render(const std::string& html_path, std::string& why
   return bytes;
 }
 
-void failed(Diagnostics& diags, const std::string& pdf_path, const std::string& why) {
+// Always false, for `return failed(…);`.
+bool failed(Diagnostics& diags, const std::string& pdf_path, const std::string& why) {
   diags.error({pdf_path, 0, ""}, "PDF を作れませんでした: " + why, "chromium で印刷できる HTML");
+  return false;
 }
 
 }  // namespace
@@ -103,14 +105,14 @@ std::string file_url(const std::string& path) {
 }
 
 bool print_pdf(const std::string& html_path, const std::string& pdf_path, Diagnostics& diags) {
-  if (!chromium()) return failed(diags, pdf_path, "chromium が見つかりません"), false;
+  if (!chromium()) return failed(diags, pdf_path, "chromium が見つかりません");
   std::string why;
   auto bytes = render(html_path, why);
-  if (!bytes) return failed(diags, pdf_path, why), false;
+  if (!bytes) return failed(diags, pdf_path, why);
   try {
-    if (!write_file(pdf_path, pdf_reproducible(*bytes))) return failed(diags, pdf_path, "書き込めません"), false;
+    if (!write_file(pdf_path, pdf_reproducible(*bytes))) return failed(diags, pdf_path, "書き込めません");
   } catch (const std::exception&) {
-    return failed(diags, pdf_path, "chromium の PDF を読めません"), false;
+    return failed(diags, pdf_path, "chromium の PDF を読めません");
   }
   return true;
 }
@@ -118,23 +120,22 @@ bool print_pdf(const std::string& html_path, const std::string& pdf_path, Diagno
 bool print_pdf_parts(const std::string& html_path, const std::vector<std::string>& part_paths, Diagnostics& diags) {
   if (part_paths.empty()) return true;
   const std::string& first = part_paths.front();
-  if (!chromium()) return failed(diags, first, "chromium が見つかりません"), false;
+  if (!chromium()) return failed(diags, first, "chromium が見つかりません");
   std::string why;
   auto bytes = render(html_path, why);
-  if (!bytes) return failed(diags, first, why), false;
+  if (!bytes) return failed(diags, first, why);
   std::vector<PdfPart> parts;
   try {
     parts = pdf_split_at_outline(*bytes);
   } catch (const std::exception&) {
-    return failed(diags, first, "chromium の PDF を区切れません（見出しの一覧がありません）"), false;
+    return failed(diags, first, "chromium の PDF を区切れません（見出しの一覧がありません）");
   }
   if (parts.size() != part_paths.size())
     return failed(diags, first,
                   "印刷した PDF の区切り（" + std::to_string(parts.size()) + "）が部数（" +
-                      std::to_string(part_paths.size()) + "）と合いません"),
-           false;
+                      std::to_string(part_paths.size()) + "）と合いません");
   for (size_t i = 0; i < parts.size(); ++i)
-    if (!write_file(part_paths[i], parts[i].bytes)) return failed(diags, part_paths[i], "書き込めません"), false;
+    if (!write_file(part_paths[i], parts[i].bytes)) return failed(diags, part_paths[i], "書き込めません");
   return true;
 }
 
