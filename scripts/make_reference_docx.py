@@ -4,6 +4,11 @@ drafts (out/plan/*.docx), from pandoc's own default reference document:
 
     python3 scripts/make_reference_docx.py            # writes templates/reference.docx
 
+Only this script needs pandoc (Debian package pandoc), for that default
+document; kyosei itself writes the .docx (generator/write/docx/) and takes
+from the reference its styles, numbering, settings, theme, fonts, footer
+and final section (page size, margins), never its body.
+
 Staff may restyle the result in Word (styles 見出し 1–3, 本文, 表) and put it
 in their input folder as templates/reference.docx; kyosei then uses theirs.
 What this script changes in pandoc's default:

@@ -1,0 +1,195 @@
+#include "write/docx/docx_writer.h"
+
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "base/resources.h"
+#include "base/zip_reader.h"
+
+namespace kyosei {
+
+namespace {
+
+std::string reference() {
+  auto r = resource("templates/reference.docx");
+  REQUIRE(r);
+  return std::string(*r);
+}
+
+std::map<std::string, std::string> parts_of(const std::string& docx) {
+  auto parts = read_zip_parts(docx);
+  REQUIRE(parts);
+  std::map<std::string, std::string> out;
+  for (auto& p : *parts) out[p.name] = p.bytes;
+  return out;
+}
+
+std::string document_of(std::string_view md, const std::vector<DocxImage>& images = {}) {
+  DocxOptions o;
+  o.time = 1775001600;  // 2026-04-01
+  auto docx = markdown_to_docx(md, reference(), o, images);
+  REQUIRE(docx);
+  return parts_of(*docx)["word/document.xml"];
+}
+
+// Position of needle in hay after `from`, or npos; for order checks.
+size_t after(const std::string& hay, const std::string& needle, size_t from) {
+  return from == std::string::npos ? std::string::npos : hay.find(needle, from);
+}
+
+}  // namespace
+
+TEST_CASE("docx: xml_text escapes markup and drops characters XML does not allow") {
+  CHECK(xml_text("a < b & \"c\" > d") == "a &lt; b &amp; &quot;c&quot; &gt; d");
+  CHECK(xml_text(std::string("x\x01y\x1b" "z\t\n", 7)) == "xyz\t\n");
+  CHECK(xml_text(std::string("nul\0end", 7)) == "nulend");
+  CHECK(xml_text("日本語\xEF\xBF\xBE") == "日本語");  // U+FFFE
+  CHECK(xml_text("ok\xC3(") == "ok(");                 // broken UTF-8
+  CHECK(xml_text("\xED\xA0\x80") == "");               // a surrogate
+}
+
+TEST_CASE("docx: package parts from the reference, fixed dates, same bytes every time") {
+  DocxOptions o;
+  o.title = "架空市計画 <案> & 付録";
+  o.time = 1775001600;
+  auto a = markdown_to_docx("# 第1章 趣旨\n\n本文。\n", reference(), o);
+  auto b = markdown_to_docx("# 第1章 趣旨\n\n本文。\n", reference(), o);
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(*a == *b);
+  auto parts = parts_of(*a);
+  auto ref = parts_of(reference());
+  CHECK(parts["word/styles.xml"] == ref["word/styles.xml"]);
+  CHECK(parts["word/footer1.xml"] == ref["word/footer1.xml"]);
+  CHECK(parts.count("word/theme/theme1.xml"));
+  CHECK(parts.count("word/settings.xml"));
+  CHECK(parts.count("word/footnotes.xml"));  // settings name its separators
+  CHECK(parts["docProps/core.xml"].find("2026-04-01T00:00:00Z</dcterms:created>") != std::string::npos);
+  CHECK(parts["docProps/core.xml"].find("架空市計画 &lt;案&gt; &amp; 付録") != std::string::npos);
+  const std::string& doc = parts["word/document.xml"];
+  CHECK(doc.find("<w:pStyle w:val=\"Title\" /></w:pPr><w:r><w:t xml:space=\"preserve\">架空市計画 &lt;案&gt; &amp; 付録") !=
+        std::string::npos);
+  CHECK(doc.find("TOC \\o &quot;1-2&quot;") != std::string::npos);
+  CHECK(doc.find(">目次<") != std::string::npos);
+  CHECK(doc.find("<w:pgSz w:w=\"11906\" w:h=\"16838\" />") != std::string::npos);  // A4 from the reference
+  CHECK(doc.find("<w:footerReference w:type=\"default\" r:id=\"rIdKyoseiFooter\" />") != std::string::npos);
+  CHECK(parts["word/_rels/document.xml.rels"].find("Id=\"rIdKyoseiFooter\"") != std::string::npos);
+  CHECK(parts["[Content_Types].xml"].find("/word/footer1.xml") != std::string::npos);
+  CHECK_FALSE(markdown_to_docx("x", "not a zip", o));
+}
+
+TEST_CASE("docx: headings, paragraphs, runs, breaks; raw HTML dropped") {
+  std::string doc = document_of(
+      "# 第1章\n\n最初の段落 *強調* **太字** ~~削除~~ `code` a<b\x01.\n\n次の段落\n行2\\\nbreak\n\n"
+      "<div>raw block</div>\n\n<span>inline</span>text\n\n> 引用です\n\n---\n\n```\nline1\nline2\n```\n");
+  size_t h = doc.find("<w:pStyle w:val=\"Heading1\" /></w:pPr><w:r><w:t xml:space=\"preserve\">第1章</w:t>");
+  CHECK(h != std::string::npos);
+  size_t p = after(doc, "<w:pStyle w:val=\"FirstParagraph\" />", h);
+  CHECK(p != std::string::npos);
+  CHECK(after(doc, "<w:rPr><w:i /><w:iCs /></w:rPr><w:t xml:space=\"preserve\">強調", p) != std::string::npos);
+  CHECK(doc.find("<w:rPr><w:b /><w:bCs /></w:rPr><w:t xml:space=\"preserve\">太字") != std::string::npos);
+  CHECK(doc.find("<w:rPr><w:strike /></w:rPr><w:t xml:space=\"preserve\">削除") != std::string::npos);
+  CHECK(doc.find("<w:rStyle w:val=\"VerbatimChar\" /></w:rPr><w:t xml:space=\"preserve\">code") != std::string::npos);
+  CHECK(doc.find(" a&lt;b.") != std::string::npos);  // escaped, control character gone
+  CHECK(doc.find("<w:pStyle w:val=\"BodyText\" /></w:pPr><w:r><w:t xml:space=\"preserve\">次の段落") != std::string::npos);
+  // A soft break between Japanese text is nothing, a hard one a line break.
+  CHECK(doc.find("次の段落</w:t></w:r><w:r><w:t xml:space=\"preserve\">行2</w:t></w:r><w:r><w:br /></w:r>") !=
+        std::string::npos);
+  CHECK(doc.find("raw block") == std::string::npos);
+  CHECK(doc.find("span") == std::string::npos);  // the tags go, their text stays
+  CHECK(doc.find(">inline</w:t></w:r><w:r><w:t xml:space=\"preserve\">text<") != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"BlockText\" /></w:pPr><w:r><w:t xml:space=\"preserve\">引用です") != std::string::npos);
+  CHECK(doc.find("<w:pBdr><w:bottom w:val=\"single\"") != std::string::npos);
+  CHECK(doc.find("line1<w:br />line2") == std::string::npos);  // the break ends the <w:t>
+  CHECK(doc.find("line1</w:t><w:br /><w:t xml:space=\"preserve\">line2") != std::string::npos);
+}
+
+TEST_CASE("docx: nested bullet and ordered lists get their numbering") {
+  DocxOptions o;
+  auto docx = markdown_to_docx("- 一\n  - 一の一\n- 二\n\n3. 三\n4. 四\n", reference(), o);
+  REQUIRE(docx);
+  auto parts = parts_of(*docx);
+  const std::string& doc = parts["word/document.xml"];
+  const std::string& numbering = parts["word/numbering.xml"];
+  size_t one = doc.find("<w:ilvl w:val=\"0\" />");
+  size_t nested = after(doc, "<w:ilvl w:val=\"1\" />", one);
+  CHECK(one != std::string::npos);
+  CHECK(nested != std::string::npos);
+  CHECK(after(doc, "一の一", nested) != std::string::npos);
+  CHECK(doc.find("<w:pStyle w:val=\"Compact\" /><w:numPr>") != std::string::npos);  // tight
+  // Bullets, and a decimal list that starts at 3.
+  CHECK(numbering.find("<w:numFmt w:val=\"bullet\" /><w:lvlText w:val=\"•\" />") != std::string::npos);
+  CHECK(numbering.find("<w:start w:val=\"3\" /><w:numFmt w:val=\"decimal\" /><w:lvlText w:val=\"%1.\" />") !=
+        std::string::npos);
+  // Every abstractNum comes before the first num, as the schema wants.
+  CHECK(numbering.rfind("<w:abstractNum ") < numbering.find("<w:num "));
+  // Every numId the body uses is defined.
+  for (size_t at = doc.find("<w:numId w:val=\""); at != std::string::npos; at = doc.find("<w:numId w:val=\"", at + 1)) {
+    std::string id = doc.substr(at + 16, doc.find('"', at + 16) - at - 16);
+    CHECK(numbering.find("<w:num w:numId=\"" + id + "\">") != std::string::npos);
+  }
+}
+
+TEST_CASE("docx: tables repeat their header row, keep alignment and cell order") {
+  std::string doc = document_of("| 区分 | 人数 |\n|:--|--:|\n| 北部 | 1,200 |\n| 南部 <b>x</b> |\n");
+  CHECK(doc.find("<w:tblStyle w:val=\"Table\" />") != std::string::npos);
+  CHECK(doc.find("<w:tblBorders>") != std::string::npos);
+  size_t header = doc.find("<w:tblHeader w:val=\"true\" />");
+  CHECK(header != std::string::npos);
+  size_t a = after(doc, ">区分<", header), b = after(doc, ">人数<", a), c = after(doc, ">北部<", b),
+         d = after(doc, ">1,200<", c), e = after(doc, ">南部 <", d);
+  CHECK(e != std::string::npos);
+  CHECK(doc.find("<w:tblHeader", header + 1) == std::string::npos);  // only the header row
+  CHECK(doc.find("<w:jc w:val=\"right\" /></w:pPr><w:r><w:t xml:space=\"preserve\">1,200") != std::string::npos);
+  // The short last row is filled up to two cells.
+  size_t last_row = doc.rfind("<w:tr>");
+  size_t cells = 0;
+  for (size_t at = doc.find("<w:tc>", last_row); at != std::string::npos; at = doc.find("<w:tc>", at + 1)) ++cells;
+  CHECK(cells == 2);
+}
+
+TEST_CASE("docx: links to the web, mail and phone only; javascript: is text") {
+  DocxOptions o;
+  auto docx = markdown_to_docx(
+      "[市](https://example.jp/a?b=1&c=2) [係](mailto:fukushi@example.jp) [電話](tel:000-0000) "
+      "[悪](javascript:alert(1)) [相対](other.html) <https://example.jp/auto>\n",
+      reference(), o);
+  REQUIRE(docx);
+  auto parts = parts_of(*docx);
+  const std::string& doc = parts["word/document.xml"];
+  const std::string& rels = parts["word/_rels/document.xml.rels"];
+  CHECK(rels.find("Target=\"https://example.jp/a?b=1&amp;c=2\" TargetMode=\"External\"") != std::string::npos);
+  CHECK(rels.find("Target=\"mailto:fukushi@example.jp\"") != std::string::npos);
+  CHECK(rels.find("Target=\"tel:000-0000\"") != std::string::npos);
+  CHECK(rels.find("Target=\"https://example.jp/auto\"") != std::string::npos);
+  CHECK(rels.find("javascript") == std::string::npos);
+  CHECK(rels.find("other.html") == std::string::npos);
+  size_t hyperlinks = 0;
+  for (size_t at = doc.find("<w:hyperlink "); at != std::string::npos; at = doc.find("<w:hyperlink ", at + 1)) ++hyperlinks;
+  CHECK(hyperlinks == 4);
+  CHECK(doc.find("<w:rStyle w:val=\"Hyperlink\" /></w:rPr><w:t xml:space=\"preserve\">市") != std::string::npos);
+  CHECK(doc.find("<w:t xml:space=\"preserve\">悪</w:t>") != std::string::npos);  // text kept, no link
+  CHECK(doc.find("<w:t xml:space=\"preserve\">相対</w:t>") != std::string::npos);
+}
+
+TEST_CASE("docx: an SVG chart is embedded and fitted to the text width; other images are their alt text") {
+  DocxOptions o;
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 680 586\" width=\"680\" height=\"586\"></svg>";
+  auto docx = markdown_to_docx("![グラフ](chart.svg)\n\n![外部](https://example.jp/x.png)\n", reference(), o,
+                               {{"chart.svg", svg}, {"unused.svg", svg}});
+  REQUIRE(docx);
+  auto parts = parts_of(*docx);
+  CHECK(parts["word/media/chart.svg"] == svg);
+  CHECK_FALSE(parts.count("word/media/unused.svg"));
+  CHECK(parts["[Content_Types].xml"].find("<Override PartName=\"/word/media/chart.svg\" ContentType=\"image/svg+xml\" />") !=
+        std::string::npos);
+  const std::string& doc = parts["word/document.xml"];
+  CHECK(doc.find("<asvg:svgBlip") != std::string::npos);
+  CHECK(doc.find("descr=\"グラフ\"") != std::string::npos);
+  // 9070 twips of text width (A4, 25 mm margins) = 5759450 EMU; 680 px is wider.
+  CHECK(doc.find("<wp:extent cx=\"5759450\" cy=\"4963290\" />") != std::string::npos);
+  CHECK(doc.find("<w:t xml:space=\"preserve\">外部</w:t>") != std::string::npos);
+}
+
+}  // namespace kyosei
