@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "base/text.h"
 #include "base/zip_reader.h"
 #include "base/zip_writer.h"
 #include "write/markdown/markdown_tree.h"
@@ -22,6 +23,9 @@ constexpr long long kEmuPerTwip = 635;
 constexpr long long kDefaultTextTwips = 11906 - 2 * 1418;
 // List indents: a level further in per level, the number hanging.
 constexpr int kListIndentTwips = 720, kListHangingTwips = 360;
+// Table columns get widths in proportion to their longest text, counted in
+// half-width cells within these bounds.
+constexpr size_t kMinColumnCells = 2, kMaxColumnCells = 40;
 
 // --- Small XML helpers (the reference's parts are Word's or pandoc's
 // well-formed XML; only a few attributes are read from them) --------------
@@ -114,6 +118,55 @@ void svg_size(std::string_view svg, double& width, double& height) {
     width = w;
     height = h;
   }
+}
+
+// Column widths (twips) for columns whose longest text is want[i]
+// half-width cells, together `width`: each as wide as its text when that
+// fits, else all narrowed in proportion, but no column below the width of
+// kFloorColumnCells (or its own text, when shorter), so that short words
+// such as 「実施」 never break.
+constexpr long long kTwipsPerCell = 115;  // half of a 9.5 pt table character, with room for a wider fallback font
+constexpr long long kCellMarginTwips = 2 * 108;
+constexpr size_t kFloorColumnCells = 10;
+std::vector<long long> column_widths(const std::vector<size_t>& want, long long width) {
+  size_t n = want.size();
+  std::vector<long long> need(n), out(n, 0);
+  std::vector<bool> fixed(n, false);
+  for (size_t i = 0; i < n; ++i) need[i] = static_cast<long long>(want[i] + 1) * kTwipsPerCell + kCellMarginTwips;
+  for (size_t round = 0; round <= n; ++round) {
+    long long rest = width, free_need = 0;
+    for (size_t i = 0; i < n; ++i) (fixed[i] ? rest -= out[i] : free_need += need[i]);
+    if (free_need == 0) break;
+    bool changed = false;
+    for (size_t i = 0; i < n; ++i) {
+      if (fixed[i]) continue;
+      long long w = std::max<long long>(1, rest) * need[i] / free_need;
+      long long floor = std::min(need[i], static_cast<long long>(kFloorColumnCells) * kTwipsPerCell + kCellMarginTwips);
+      if (w < floor) {
+        out[i] = floor;
+        fixed[i] = changed = true;
+      }
+    }
+    if (changed) continue;
+    for (size_t i = 0; i < n; ++i)
+      if (!fixed[i]) out[i] = std::max<long long>(1, rest) * need[i] / free_need;
+    break;
+  }
+  return out;
+}
+
+// The text under a node (literals of its text and code nodes).
+std::string literal_text(cmark_node* node) {
+  std::string out;
+  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+    cmark_node_type t = cmark_node_get_type(c);
+    if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) {
+      if (const char* lit = cmark_node_get_literal(c)) out += lit;
+    } else if (t != CMARK_NODE_HTML_INLINE) {
+      out += literal_text(c);
+    }
+  }
+  return out;
 }
 
 struct Relationship {
@@ -444,7 +497,17 @@ class BodyWriter {
     const uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
     int columns = std::max<int>(1, cmark_gfm_extensions_get_table_columns(n));
     long long width = std::max<long long>(1, text_twips_ - (ctx.list_level + 1) * kListIndentTwips);
-    std::string col = std::to_string(width / columns);
+    // Columns as wide as their longest text asks, within bounds: a column
+    // of numbers stays narrow, one of sentences wraps at a fair width.
+    std::vector<size_t> want(static_cast<size_t>(columns), kMinColumnCells);
+    for (cmark_node* row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
+      int i = 0;
+      for (cmark_node* cell = cmark_node_first_child(row); cell && i < columns; cell = cmark_node_next(cell), ++i)
+        want[static_cast<size_t>(i)] =
+            std::max(want[static_cast<size_t>(i)], std::min(kMaxColumnCells, display_width(literal_text(cell))));
+    }
+    std::vector<std::string> col_width;
+    for (long long w : column_widths(want, width)) col_width.push_back(std::to_string(w));
     body +=
         "<w:tbl><w:tblPr><w:tblStyle w:val=\"Table\" /><w:tblW w:w=\"5000\" w:type=\"pct\" /><w:tblBorders>"
         "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\" />"
@@ -455,7 +518,7 @@ class BodyWriter {
         "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\" /></w:tblBorders>"
         "<w:tblLook w:val=\"0020\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" "
         "w:noHBand=\"0\" w:noVBand=\"0\" /></w:tblPr><w:tblGrid>";
-    for (int i = 0; i < columns; ++i) body += "<w:gridCol w:w=\"" + col + "\" />";
+    for (const auto& w : col_width) body += "<w:gridCol w:w=\"" + w + "\" />";
     body += "</w:tblGrid>";
     BlockContext cell_ctx;
     cell_ctx.cell = true;
@@ -472,12 +535,12 @@ class BodyWriter {
         }
         RunStyle s;
         s.bold = header;
-        body += "<w:tc><w:tcPr><w:tcW w:w=\"" + col +
+        body += "<w:tc><w:tcPr><w:tcW w:w=\"" + col_width[static_cast<size_t>(i)] +
                 "\" w:type=\"dxa\" /></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"Compact\" /><w:jc w:val=\"" + jc +
                 "\" /></w:pPr>" + inlines(cell, s) + "</w:p></w:tc>";
       }
       for (; i < columns; ++i)
-        body += "<w:tc><w:tcPr><w:tcW w:w=\"" + col +
+        body += "<w:tc><w:tcPr><w:tcW w:w=\"" + col_width[static_cast<size_t>(i)] +
                 "\" w:type=\"dxa\" /></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"Compact\" /></w:pPr></w:p></w:tc>";
       body += "</w:tr>";
     }

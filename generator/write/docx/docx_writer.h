@@ -25,11 +25,15 @@
 //   lists            bullets and numbers (nested), numbering definitions
 //                    of their own next to the reference's
 //   tables           style Table, full text width, single borders, the
-//                    header row repeated on every page (w:tblHeader),
-//                    column alignment as in the Markdown
-//   images           only those given in `images` (SVG, embedded as an
-//                    SVG picture, Word 2016 and later draw it), fitted to
-//                    the text width; any other image is its alt text
+//                    header row (bold) repeated on every page
+//                    (w:tblHeader), body rows not split over pages,
+//                    columns as wide as their longest text asks (a column
+//                    of numbers stays narrow), alignment as in the Markdown
+//   images           only those given in `images`, fitted to the text
+//                    width: the SVG as the picture's svgBlip (what Word
+//                    2016 and later draw) and as its blip (what LibreOffice
+//                    draws; Word 2013 and older draw nothing); any other
+//                    image is its alt text
 //   --- and code     a bottom border; VerbatimChar text
 //   raw HTML         dropped
 // All text is escaped for XML; characters XML does not allow (control

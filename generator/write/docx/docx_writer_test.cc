@@ -149,6 +149,21 @@ TEST_CASE("docx: tables repeat their header row, keep alignment and cell order")
   CHECK(cells == 2);
 }
 
+TEST_CASE("docx: table columns as wide as their text asks, short words whole") {
+  std::string doc = document_of(
+      "| 号 | 内容 | 状態 |\n|--|--|--|\n| 第1号 | "
+      "地域における高齢者の福祉、障害者の福祉、児童の福祉その他の福祉に関し、共通して取り組むべき事項 | 実施 |\n");
+  std::vector<long long> grid;
+  for (size_t at = doc.find("<w:gridCol w:w=\""); at != std::string::npos; at = doc.find("<w:gridCol w:w=\"", at + 1))
+    grid.push_back(std::stoll(doc.substr(at + 16)));
+  REQUIRE(grid.size() == 3);
+  CHECK(grid[0] + grid[1] + grid[2] <= 9070);  // the text width of A4 with 25 mm margins
+  CHECK(grid[0] + grid[1] + grid[2] > 9000);
+  CHECK(grid[1] > 3 * grid[0]);
+  CHECK(grid[0] >= 5 * 115 + 216);  // 「第1号」 fits on one line
+  CHECK(grid[2] >= 5 * 115 + 216);
+}
+
 TEST_CASE("docx: links to the web, mail and phone only; javascript: is text") {
   DocxOptions o;
   auto docx = markdown_to_docx(
