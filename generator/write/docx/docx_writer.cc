@@ -155,19 +155,30 @@ std::vector<long long> column_widths(const std::vector<size_t>& want, long long 
   return out;
 }
 
-// The text under a node (literals of its text and code nodes).
+// The text under a node (literals of its text and code nodes; breaks as
+// spaces), without recursion: nesting in staff text has no depth limit.
 std::string literal_text(cmark_node* node) {
   std::string out;
-  for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+  cmark_iter* it = cmark_iter_new(node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* c = cmark_iter_get_node(it);
     cmark_node_type t = cmark_node_get_type(c);
-    if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) {
+    if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK) {
       if (const char* lit = cmark_node_get_literal(c)) out += lit;
-    } else if (t != CMARK_NODE_HTML_INLINE) {
-      out += literal_text(c);
+    } else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK ||
+               (c != node && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING) && !out.empty())) {
+      out += ' ';
     }
   }
+  cmark_iter_free(it);
   return out;
 }
+
+// Lists, quotes and inline markup nested deeper than this are written as
+// their plain text at that depth (the writer walks the tree recursively).
+constexpr int kMaxNesting = 24;
 
 struct Relationship {
   std::string id, type, target;
@@ -211,6 +222,11 @@ class BodyWriter {
   }
 
   void blocks(cmark_node* parent, const BlockContext& ctx) {
+    Deeper deeper(depth_);
+    if (depth_ > kMaxNesting) {
+      paragraph(run(literal_text(parent), {}), ctx.cell || ctx.tight ? "Compact" : "BodyText", ctx);
+      return;
+    }
     for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) block(n, ctx);
   }
 
@@ -224,6 +240,12 @@ class BodyWriter {
   // The numbering and level of the paragraph that opens the list item being
   // written; 0 once that paragraph is written.
   int pending_num_ = 0;
+  int depth_ = 0;  // containers (blocks and inlines) being written
+  struct Deeper {
+    int& depth;
+    explicit Deeper(int& d) : depth(++d) {}
+    ~Deeper() { --depth; }
+  };
 
   std::string rel(const std::string& type, const std::string& target, bool external) {
     for (const auto& r : relationships)
@@ -284,6 +306,8 @@ class BodyWriter {
   }
 
   std::string inlines(cmark_node* parent, const RunStyle& style) {
+    Deeper deeper(depth_);
+    if (depth_ > kMaxNesting) return run(literal_text(parent), style);
     std::string out;
     for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) out += inline_node(n, style);
     return out;

@@ -164,6 +164,23 @@ TEST_CASE("docx: table columns as wide as their text asks, short words whole") {
   CHECK(grid[2] >= 5 * 115 + 216);
 }
 
+TEST_CASE("docx: deeply nested input (staff narrative) gives a document, not a crash") {
+  std::string quotes(200000, '>');
+  std::string lists;
+  for (int i = 0; i < 3000; ++i) lists += std::string(static_cast<size_t>(i) * 2, ' ') + "- 項目\n";
+  std::string emphasis = std::string(50000, '*') + "強調" + std::string(50000, '*');
+  std::string links;
+  for (int i = 0; i < 20000; ++i) links += "[";
+  links += "x";
+  for (int i = 0; i < 20000; ++i) links += "](https://example.jp/)";
+  for (const std::string& md : {quotes + " 深い引用\n", lists, emphasis + "\n", links + "\n"}) {
+    std::string doc = document_of(md);
+    CHECK(doc.find("</w:body></w:document>") != std::string::npos);
+  }
+  CHECK(document_of(quotes + " 深い引用\n").find("深い引用") != std::string::npos);
+  CHECK(document_of(emphasis + "\n").find("強調") != std::string::npos);
+}
+
 TEST_CASE("docx: links to the web, mail and phone only; javascript: is text") {
   DocxOptions o;
   auto docx = markdown_to_docx(
