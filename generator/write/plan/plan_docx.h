@@ -7,11 +7,13 @@
 // margins and the footer are taken from it; its text is not).
 //
 // The document gets a title, a table of contents (Word fills it in when
-// the file is opened; LibreOffice with ツール > 目次と索引の更新), and its
-// tables repeat their header row on every page. Headings keep the numbers
-// the drafts give them (第1章, 1, (1)). The charts are embedded as SVG
-// pictures (Word 2016 and later draw them); the data table under each
-// chart is in the document either way.
+// the file is opened; in LibreOffice it stays empty until the index is
+// updated by hand), and its tables repeat their header row on every page.
+// Headings keep the numbers the drafts give them (第1章, 1, (1)). The
+// charts are embedded as SVG pictures (drawn by Word 2016 and later and by
+// LibreOffice); the data table under each chart is in the document either
+// way. Writing a draft takes a few milliseconds (pandoc, used before,
+// took 0.3–0.8 s of CPU a document).
 //
 // Reproducible: the file is dated April 1 of the fiscal year
 // (workbook_timestamp), so the same drafts give byte-identical files.
