@@ -707,13 +707,33 @@ constexpr const char* kAppXml =
     "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
     "<Application>kyosei</Application><DocSecurity>0</DocSecurity></Properties>";
 
-constexpr const char* kDocumentOpen =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
-    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
-    "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
-    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
-    "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>";
+// The root of word/document.xml: kyosei's namespaces, and any other the
+// reference's root declares (its section may use them, e.g. w14).
+std::string document_open(const std::string& reference_document) {
+  std::string root =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+      "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+      "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
+      "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+      "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+      "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"";
+  size_t at = reference_document.find("<w:document");
+  size_t end = at == std::string::npos ? std::string::npos : reference_document.find('>', at);
+  if (end != std::string::npos) {
+    std::string_view tag(reference_document.data() + at, end - at);
+    for (size_t x = tag.find("xmlns:"); x != std::string_view::npos; x = tag.find("xmlns:", x + 1)) {
+      size_t eq = tag.find('=', x);
+      if (eq == std::string_view::npos || eq + 1 >= tag.size()) break;
+      char quote = tag[eq + 1];
+      size_t close = tag.find(quote, eq + 2);
+      if ((quote != '"' && quote != '\'') || close == std::string_view::npos) break;
+      std::string prefix(tag.substr(x, eq - x));  // xmlns:w14
+      if (root.find(" " + prefix + "=") == std::string::npos)
+        root += " " + prefix + "=" + std::string(tag.substr(eq + 1, close - eq));  // as written there
+    }
+  }
+  return root + "><w:body>";
+}
 
 }  // namespace
 
@@ -837,7 +857,7 @@ std::optional<std::string> markdown_to_docx(std::string_view markdown, std::stri
   for (const auto& r : w.relationships) rels += relationship(r.id, r.type, r.target, r.external);
   rels += "</Relationships>";
 
-  std::string doc = kDocumentOpen + w.body + section + "</w:body></w:document>";
+  std::string doc = document_open(*document) + w.body + section + "</w:body></w:document>";
   add("word/document.xml", std::move(doc),
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
   entries.push_back({"word/_rels/document.xml.rels", std::move(rels)});

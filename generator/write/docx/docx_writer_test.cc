@@ -6,6 +6,7 @@
 
 #include "base/resources.h"
 #include "base/zip_reader.h"
+#include "base/zip_writer.h"
 
 namespace kyosei {
 
@@ -77,6 +78,84 @@ TEST_CASE("docx: package parts from the reference, fixed dates, same bytes every
   CHECK(parts["word/_rels/document.xml.rels"].find("Id=\"rIdKyoseiFooter\"") != std::string::npos);
   CHECK(parts["[Content_Types].xml"].find("/word/footer1.xml") != std::string::npos);
   CHECK_FALSE(markdown_to_docx("x", "not a zip", o));
+}
+
+TEST_CASE("docx: a Word-saved reference: its header with a logo, its numbering, its namespaces; not its body") {
+  const std::string rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  std::string types =
+      "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+      "<Default Extension=\"png\" ContentType=\"image/png\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+      "<Override PartName=\"/word/header1.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/></Types>";
+  std::string rels = "<?xml version=\"1.0\"?><Relationships xmlns=\"x\">"
+                     "<Relationship Id=\"rId1\" Type=\"" + rel + "styles\" Target=\"styles.xml\"/>"
+                     "<Relationship Id=\"rId2\" Type=\"" + rel + "numbering\" Target=\"numbering.xml\"/>"
+                     "<Relationship Id=\"rId7\" Type=\"" + rel + "header\" Target=\"header1.xml\"/>"
+                     "<Relationship Id=\"rId8\" Type=\"" + rel + "header\" Target=\"header2.xml\"/>"
+                     "<Relationship Id=\"rId9\" Type=\"" + rel + "comments\" Target=\"comments.xml\"/>"
+                     "<Relationship Id=\"rId10\" Type=\"" + rel + "hyperlink\" Target=\"https://old.example/\" "
+                     "TargetMode=\"External\"/></Relationships>";
+  std::string document =
+      "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+      "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
+      "xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\"><w:body><w:p><w:r><w:t>古い本文</w:t></w:r>"
+      "</w:p><w:p><w:pPr><w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId8\"/></w:sectPr></w:pPr></w:p>"
+      "<w:sectPr w:rsidR=\"00A1\"><w:headerReference w:type=\"default\" r:id=\"rId7\"/>"
+      "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"
+      "<w:pgMar w:top=\"1000\" w:right=\"1000\" w:bottom=\"1000\" w:left=\"1000\" w:header=\"500\" w:footer=\"500\" "
+      "w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
+  std::string numbering =
+      "<?xml version=\"1.0\"?><w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+      "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"/></w:abstractNum>"
+      "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"/></w:abstractNum>"
+      "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/>"
+      "</w:num></w:numbering>";
+  auto reference = make_zip({{"[Content_Types].xml", types},
+                             {"word/_rels/document.xml.rels", rels},
+                             {"word/document.xml", document},
+                             {"word/styles.xml", "<w:styles/>"},
+                             {"word/numbering.xml", numbering},
+                             {"word/header1.xml", "<w:hdr/>"},
+                             {"word/header2.xml", "<w:hdr/>"},
+                             {"word/_rels/header1.xml.rels",
+                              "<Relationships><Relationship Id=\"rId1\" Type=\"" + rel +
+                                  "image\" Target=\"media/logo.png\"/></Relationships>"},
+                             {"word/media/logo.png", "\x89PNG"},
+                             {"word/comments.xml", "<w:comments/>"}},
+                            0);
+  REQUIRE(reference);
+  DocxOptions o;
+  auto docx = markdown_to_docx("- 新しい本文\n", *reference, o);
+  REQUIRE(docx);
+  auto parts = parts_of(*docx);
+  const std::string& doc = parts["word/document.xml"];
+  CHECK(doc.find("古い本文") == std::string::npos);
+  CHECK(doc.find("新しい本文") != std::string::npos);
+  CHECK(doc.find("xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\"") != std::string::npos);
+  CHECK(doc.find("<w:sectPr w:rsidR=\"00A1\"><w:headerReference w:type=\"default\" r:id=\"rId7\"/>") != std::string::npos);
+  CHECK(doc.find("rId8") == std::string::npos);  // an earlier section's header is not the document's
+  CHECK(parts["word/header1.xml"] == "<w:hdr/>");
+  CHECK_FALSE(parts.count("word/header2.xml"));
+  CHECK(parts["word/media/logo.png"] == "\x89PNG");
+  CHECK(parts.count("word/_rels/header1.xml.rels"));
+  CHECK_FALSE(parts.count("word/comments.xml"));
+  const std::string& types_out = parts["[Content_Types].xml"];
+  CHECK(types_out.find("<Override PartName=\"/word/media/logo.png\" ContentType=\"image/png\" />") != std::string::npos);
+  CHECK(types_out.find("/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml") !=
+        std::string::npos);
+  const std::string& rels_out = parts["word/_rels/document.xml.rels"];
+  CHECK(rels_out.find("Id=\"rId7\"") != std::string::npos);
+  CHECK(rels_out.find("old.example") == std::string::npos);
+  // The reference's lists stay; kyosei's get ids above theirs.
+  const std::string& num = parts["word/numbering.xml"];
+  CHECK(num.find("<w:abstractNum w:abstractNumId=\"0\">") != std::string::npos);
+  CHECK(num.find("<w:num w:numId=\"2\">") != std::string::npos);
+  CHECK(num.find("<w:abstractNum w:abstractNumId=\"3\">") != std::string::npos);
+  CHECK(doc.find("<w:numId w:val=\"3\" />") != std::string::npos);
+  // Landscape A4 with 1000-twip margins: 14838 twips of text width.
+  auto wide = markdown_to_docx("![c](c.svg)\n", *reference, o, {{"c.svg", "<svg width=\"2000\" height=\"1000\"></svg>"}});
+  REQUIRE(wide);
+  CHECK(parts_of(*wide)["word/document.xml"].find("<wp:extent cx=\"9422130\" cy=\"4711065\" />") != std::string::npos);
 }
 
 TEST_CASE("docx: headings, paragraphs, runs, breaks; raw HTML dropped") {
