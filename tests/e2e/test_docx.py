@@ -164,6 +164,32 @@ class WordDrafts(unittest.TestCase):
             self.assertEqual(docx_xml(out / "plan" / docx.name, "word/styles.xml"), docx_xml(docx, "word/styles.xml"))
 
     @unittest.skipUnless(shutil.which("soffice") and shutil.which("pdftotext"), "LibreOffice and poppler-utils are needed")
+    def test_a_reference_restyled_in_libreoffice_numbers_no_heading_twice(self):
+        # The template saved again by another word processor, as staff would after restyling it: the
+        # headings keep the numbers of their text only (a style numbering would add 「1 」 to 「1 計画…」).
+        env = dict(os.environ, HOME=str(self.tmp))
+        profile = f"-env:UserInstallation={(self.tmp / 'lo-profile').as_uri()}"
+        saved = self.tmp / "lo-saved"
+        subprocess.run(["soffice", profile, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(saved),
+                        str(SRC / "templates" / "reference.docx")], capture_output=True, env=env, timeout=300)
+        ds = self.dataset_with_reference("lo-reference", (saved / "reference.docx").read_bytes())
+        out = self.tmp / "lo-reference-out"
+        r = run_kyosei("build", ds, "-o", out, "-q", "--strict")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        docx = out / "plan" / "地域福祉計画（案）.docx"
+        subprocess.run(["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(saved), str(docx)],
+                       capture_output=True, env=env, timeout=300)
+        text = subprocess.run(["pdftotext", "-layout", str(saved / (docx.stem + ".pdf")), "-"], capture_output=True,
+                              text=True).stdout
+        lines = [l.strip() for l in text.splitlines()]
+        chapter = (out / "plan" / "地域福祉計画").glob("*.md")
+        headings = [l.lstrip("#").strip() for md in sorted(chapter) if not md.stem.endswith("点検表")
+                    for l in md.read_text(encoding="utf-8").splitlines() if re.match(r"#{2,3} \d", l)]
+        self.assertGreater(len(headings), 5)
+        for h in headings:
+            self.assertIn(h, lines)
+
+    @unittest.skipUnless(shutil.which("soffice") and shutil.which("pdftotext"), "LibreOffice and poppler-utils are needed")
     def test_libreoffice_opens_each_docx_with_chapters_tables_and_page_numbers(self):
         out = self.out[SRC / "inputs"]
         folder = self.tmp / "docx-pdf"

@@ -653,8 +653,9 @@ int largest_numbering_id(std::string_view xml) {
 
 // The reference's numbering with kyosei's list definitions added: every
 // w:abstractNum before the first w:num, as the schema orders them. An id
-// defined twice (pandoc's reference document adds heading numbering under
-// the id of its own first list) keeps its last definition, as pandoc did.
+// defined twice (templates/reference.docx had that before 2026-12, and a
+// dataset may still bring such a copy) keeps its last definition, which
+// is the one pandoc's writer used.
 std::string numbering_xml(const std::string* ref, const BodyWriter& w) {
   std::string head =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
