@@ -206,7 +206,9 @@ class BodyWriter {
   std::string body;
   std::vector<Relationship> relationships;
   std::vector<std::string> abstract_nums, nums;  // numbering.xml additions
-  std::set<std::string> media;                    // file names of the images used
+  // The images used: part name (word/media/imageN.svg, ASCII as Word
+  // wants part names) → index into `images`, in order of first use.
+  std::vector<std::pair<std::string, size_t>> media;
 
   void title(const std::string& text) { body += "<w:p><w:pPr><w:pStyle w:val=\"Title\" /></w:pPr>" + run(text, {}) + "</w:p>"; }
 
@@ -359,14 +361,21 @@ class BodyWriter {
   std::string image(cmark_node* n, const RunStyle& style) {
     const char* url = cmark_node_get_url(n);
     const DocxImage* found = nullptr;
-    for (const auto& img : images_)
-      if (url && img.file_name == url) found = &img;
+    size_t index = 0;
+    for (size_t i = 0; i < images_.size(); ++i)
+      if (url && images_[i].file_name == url) found = &images_[i], index = i;
     std::string alt;
     for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c))
       if (const char* lit = cmark_node_get_literal(c)) alt += lit;
     if (!found) return run(alt, style);
-    media.insert(found->file_name);
-    std::string id = rel(std::string(kRelNs) + "image", "media/" + found->file_name, false);
+    std::string part;
+    for (const auto& [name, i] : media)
+      if (i == index) part = name;
+    if (part.empty()) {
+      part = "media/image" + std::to_string(media.size() + 1) + ".svg";
+      media.emplace_back(part, index);
+    }
+    std::string id = rel(std::string(kRelNs) + "image", part, false);
     double w = 0, h = 0;
     svg_size(found->svg, w, h);
     if (w <= 0 || h <= 0) w = 600, h = 400;
@@ -887,9 +896,7 @@ std::optional<std::string> markdown_to_docx(std::string_view markdown, std::stri
           copy(sub.target[0] == '/' ? sub.target.substr(1) : dir + sub.target);
     }
   }
-  for (const auto& name : w.media)
-    for (const auto& img : images)
-      if (img.file_name == name) add("word/media/" + name, img.svg, "image/svg+xml");
+  for (const auto& [name, index] : w.media) add("word/" + name, images[index].svg, "image/svg+xml");
 
   add("docProps/core.xml", core_xml(options), "application/vnd.openxmlformats-package.core-properties+xml");
   add("docProps/app.xml", kAppXml, "application/vnd.openxmlformats-officedocument.extended-properties+xml");

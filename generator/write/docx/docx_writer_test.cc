@@ -287,16 +287,18 @@ TEST_CASE("docx: links to the web, mail and phone only; javascript: is text") {
 TEST_CASE("docx: an SVG chart is embedded and fitted to the text width; other images are their alt text") {
   DocxOptions o;
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 680 586\" width=\"680\" height=\"586\"></svg>";
-  auto docx = markdown_to_docx("![グラフ](chart.svg)\n\n![外部](https://example.jp/x.png)\n", reference(), o,
+  auto docx = markdown_to_docx("![グラフ](chart.svg)\n\n![外部](https://example.jp/x.png)\n\n![再び](chart.svg)\n", reference(), o,
                                {{"chart.svg", svg}, {"unused.svg", svg}});
   REQUIRE(docx);
   auto parts = parts_of(*docx);
-  CHECK(parts["word/media/chart.svg"] == svg);
-  CHECK_FALSE(parts.count("word/media/unused.svg"));
-  CHECK(parts["[Content_Types].xml"].find("<Override PartName=\"/word/media/chart.svg\" ContentType=\"image/svg+xml\" />") !=
+  CHECK(parts["word/media/image1.svg"] == svg);  // ASCII part names, as Word wants them
+  CHECK(parts.size() == parts_of(*markdown_to_docx("x", reference(), o)).size() + 1);  // the unused one is not there
+  CHECK(parts["[Content_Types].xml"].find("<Override PartName=\"/word/media/image1.svg\" ContentType=\"image/svg+xml\" />") !=
         std::string::npos);
   const std::string& doc = parts["word/document.xml"];
   CHECK(doc.find("<asvg:svgBlip") != std::string::npos);
+  size_t first = doc.find("r:embed=\""), second = doc.find("r:embed=\"", doc.find("descr=\"再び\""));
+  CHECK(doc.substr(first, 20) == doc.substr(second, 20));  // one part for a chart shown twice
   CHECK(doc.find("descr=\"グラフ\"") != std::string::npos);
   // 9070 twips of text width (A4, 25 mm margins) = 5759450 EMU; 680 px is wider.
   CHECK(doc.find("<wp:extent cx=\"5759450\" cy=\"4963290\" />") != std::string::npos);
