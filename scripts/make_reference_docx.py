@@ -4,6 +4,11 @@ drafts (out/plan/*.docx), from pandoc's own default reference document:
 
     python3 scripts/make_reference_docx.py            # writes templates/reference.docx
 
+Only this script needs pandoc (Debian package pandoc), for that default
+document; kyosei itself writes the .docx (generator/write/docx/) and takes
+from the reference its styles, numbering, settings, theme, fonts, footer
+and final section (page size, margins), never its body.
+
 Staff may restyle the result in Word (styles 見出し 1–3, 本文, 表) and put it
 in their input folder as templates/reference.docx; kyosei then uses theirs.
 What this script changes in pandoc's default:
@@ -11,8 +16,8 @@ What this script changes in pandoc's default:
 - Japanese fonts: 游明朝 for text, 游ゴシック for headings and tables
   (Word substitutes ＭＳ 明朝／ＭＳ ゴシック where they are missing,
   LibreOffice an installed Japanese font), Japanese language tag;
-- headings 2 and 3 numbered 1、1-1 (heading 1 is the chapter, whose title
-  already says 第N章);
+- no numbering of its own on the headings: the drafts number them in their
+  text (第1章, 1, (1)), and a style numbering would number them twice;
 - a footer with 「n / N」 page numbers;
 - the zip written with fixed timestamps, so the file is reproducible.
 """
@@ -43,18 +48,6 @@ FOOTER = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
           '<w:r><w:fldChar w:fldCharType="separate" /></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end" /></w:r>'
           '</w:p></w:ftr>')
 
-# Headings 2 and 3 numbered 「1　」「1-1　」, restarting in every chapter.
-HEADING_NUMBERING = (
-    '<w:abstractNum w:abstractNumId="990">'
-    '<w:multiLevelType w:val="multilevel" />'
-    '<w:lvl w:ilvl="0"><w:start w:val="1" /><w:numFmt w:val="none" /><w:lvlText w:val="" /><w:pStyle w:val="Heading1" />'
-    '<w:suff w:val="nothing" /></w:lvl>'
-    '<w:lvl w:ilvl="1"><w:start w:val="1" /><w:numFmt w:val="decimal" /><w:lvlText w:val="%2" /><w:pStyle w:val="Heading2" />'
-    '<w:suff w:val="space" /><w:pPr><w:ind w:left="0" w:firstLine="0" /></w:pPr></w:lvl>'
-    '<w:lvl w:ilvl="2"><w:start w:val="1" /><w:numFmt w:val="decimal" /><w:lvlText w:val="%2-%3" /><w:pStyle w:val="Heading3" />'
-    '<w:suff w:val="space" /><w:pPr><w:ind w:left="0" w:firstLine="0" /></w:pPr></w:lvl>'
-    '</w:abstractNum>')
-HEADING_NUM = '<w:num w:numId="990"><w:abstractNumId w:val="990" /></w:num>'
 
 
 def fonts(face):
@@ -71,15 +64,6 @@ def restyle(styles):
     # Headings, title and tables in 游ゴシック (every themed major font).
     styles = re.sub(r'<w:rFonts w:asciiTheme="majorHAnsi"[^>]*/>', fonts(GOTHIC), styles)
 
-    def number(level):
-        def add(m):
-            body = m.group(0)
-            num = f'<w:numPr><w:ilvl w:val="{level}" /><w:numId w:val="990" /></w:numPr>'
-            return re.sub(r"<w:pPr>", "<w:pPr>" + num, body, count=1)
-        return add
-    for level, style in ((1, "Heading2"), (2, "Heading3")):
-        styles = re.sub(rf'<w:style w:type="paragraph" w:styleId="{style}">.*?</w:style>', number(level), styles,
-                        count=1, flags=re.S)
     # Table text in 游ゴシック, a little smaller than the body.
     styles = re.sub(r'(<w:style w:type="paragraph" w:customStyle="1" w:styleId="Compact">.*?)</w:style>',
                     lambda m: m.group(1) + "<w:rPr>" + fonts(GOTHIC) + '<w:sz w:val="19" /><w:szCs w:val="19" /></w:rPr></w:style>',
@@ -111,10 +95,6 @@ def main():
         '<Override PartName="/word/footer1.xml" '
         'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml" /></Types>')
     text["word/footer1.xml"] = FOOTER
-    numbering = text["word/numbering.xml"]
-    numbering = re.sub(r"(<w:numbering[^>]*>)", lambda m: m.group(1) + HEADING_NUMBERING, numbering, count=1)
-    numbering = numbering.replace("</w:numbering>", HEADING_NUM + "</w:numbering>")
-    text["word/numbering.xml"] = numbering
     for n, t in text.items():
         parts[n] = t.encode("utf-8")
     order = ["[Content_Types].xml"] + sorted(n for n in parts if n != "[Content_Types].xml")

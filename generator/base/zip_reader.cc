@@ -55,4 +55,38 @@ std::vector<std::string> list_zip_entries(const std::string& zip_path) {
   return names;
 }
 
+std::optional<std::vector<ZipPart>> read_zip_parts(std::string_view bytes, std::uint64_t max_bytes) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_error_fini(&error);
+  if (!src) return std::nullopt;
+  Archive archive(zip_open_from_source(src, ZIP_RDONLY, nullptr));
+  if (!archive) {
+    zip_source_free(src);  // not taken over when the open fails
+    return std::nullopt;
+  }
+  std::vector<ZipPart> parts;
+  zip_int64_t count = zip_get_num_entries(archive.get(), 0);
+  for (zip_int64_t i = 0; i < count; ++i) {
+    auto index = static_cast<zip_uint64_t>(i);
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat_index(archive.get(), index, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_NAME))
+      return std::nullopt;
+    if (st.size > max_bytes) return std::nullopt;
+    std::unique_ptr<zip_file_t, FileCloser> file(zip_fopen_index(archive.get(), index, 0));
+    if (!file) return std::nullopt;
+    ZipPart part{st.name, std::string(static_cast<size_t>(st.size), '\0')};
+    zip_uint64_t done = 0;
+    while (done < st.size) {
+      zip_int64_t n = zip_fread(file.get(), part.bytes.data() + done, st.size - done);
+      if (n <= 0) return std::nullopt;
+      done += static_cast<zip_uint64_t>(n);
+    }
+    parts.push_back(std::move(part));
+  }
+  return parts;
+}
+
 }  // namespace kyosei

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kyosei {
@@ -20,5 +21,15 @@ std::optional<std::string> read_zip_entry(const std::string& zip_path, const std
 
 // Every entry name in archive order; empty when the archive cannot be opened.
 std::vector<std::string> list_zip_entries(const std::string& zip_path);
+
+// Every entry of an archive held in memory (e.g. a template embedded in the
+// binary), as name and bytes in archive order; nullopt when it cannot be
+// opened or an entry is unreadable or larger than max_bytes.
+struct ZipPart {
+  std::string name;
+  std::string bytes;
+};
+std::optional<std::vector<ZipPart>> read_zip_parts(std::string_view archive,
+                                                   std::uint64_t max_bytes = kMaxZipEntryBytes);
 
 }  // namespace kyosei

@@ -1,11 +1,12 @@
 """End-to-end: the Word drafts out/plan/*.docx (実施計画, 地域福祉計画,
-自己点検レポート), made by pandoc from the same Markdown as the .md/.html
-drafts with templates/reference.docx. Reads the .docx XML (A4 section,
-footer with PAGE / NUMPAGES, repeated table headers, Japanese fonts, table
-of contents), opens each file in LibreOffice (→ PDF → text: the chapters,
-a table's cells, 「n / N」 on every page), and checks that two builds give
-the same bytes and that a machine without pandoc gets a notice, not a
-failure."""
+自己点検レポート), written by kyosei's own Word writer from the same Markdown
+as the .md/.html drafts in the look of templates/reference.docx. Reads the
+.docx XML (A4 section, footer with PAGE / NUMPAGES, repeated table headers,
+Japanese fonts, table of contents, every part the relationships name),
+opens each file in LibreOffice (→ PDF → text: every heading and every table
+cell of the Markdown, in order; 「n / N」 on every page), and checks that two
+builds give the same bytes, that a dataset's own reference.docx sets the
+page, and that an unreadable one gives a warning and the standard look."""
 import os
 import re
 import shutil
@@ -26,7 +27,37 @@ def docx_xml(path, part):
         return z.read(part).decode("utf-8")
 
 
-@unittest.skipUnless(shutil.which("pandoc"), "pandoc (Debian package pandoc) is needed")
+def strip_inline(md):
+    """The text a Markdown cell or heading shows: links as their text,
+    without emphasis, code marks, raw HTML and backslash escapes."""
+    md = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", md)
+    md = re.sub(r"<[^>]+>", "", md)
+    md = re.sub(r"\\(.)", r"\1", md.replace("**", "").replace("`", "").replace("~~", ""))
+    return md.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").strip()
+
+
+def markdown_texts(md):
+    """Every heading and every table cell of md, in order."""
+    out = []
+    in_code = False
+    for line in md.splitlines():
+        if line.startswith("```"):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        if re.match(r"#{1,6} ", line):
+            out.append(strip_inline(line.lstrip("#")))
+        elif line.startswith("|") and not re.fullmatch(r"\|[\s:|-]*", line):
+            cells = re.split(r"(?<!\\)\|", line.strip()[1:-1])
+            out.extend(strip_inline(c) for c in cells)
+    return [t for t in out if t]
+
+
+def squeeze(text):
+    return re.sub(r"\s+", "", text)
+
+
 class WordDrafts(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -55,7 +86,9 @@ class WordDrafts(unittest.TestCase):
                 self.assertEqual(sorted(Path(n).stem for n in names), htmls)  # every HTML draft has its .docx
                 for docx in self.drafts(out):
                     doc = docx_xml(docx, "word/document.xml")
-                    self.assertRegex(doc, r'<w:pgSz w:h="16838" w:w="11906" />')  # A4 portrait
+                    page = re.search(r"<w:pgSz [^>]*/>", doc).group(0)
+                    self.assertIn('w:w="11906"', page)  # A4 portrait
+                    self.assertIn('w:h="16838"', page)
                     self.assertIn("<w:footerReference", doc)
                     footer = docx_xml(docx, "word/footer1.xml")
                     self.assertIn(" PAGE ", footer)
@@ -65,6 +98,20 @@ class WordDrafts(unittest.TestCase):
                     tables = doc.count("<w:tbl>")
                     self.assertGreater(tables, 0, docx.name)
                     self.assertEqual(doc.count('<w:tblHeader w:val="true" />'), tables, docx.name)
+                    with zipfile.ZipFile(docx) as z:
+                        names = set(z.namelist())
+                        self.assertIsNone(z.testzip())
+                        rels = z.read("word/_rels/document.xml.rels").decode("utf-8")
+                        types = z.read("[Content_Types].xml").decode("utf-8")
+                    for rel in re.findall(r"<Relationship [^>]*/>", rels):  # every internal target is there
+                        if 'TargetMode="External"' in rel:
+                            self.assertRegex(rel, r'Target="(https?|mailto|tel):')
+                            continue
+                        target = "word/" + re.search(r'Target="([^"]+)"', rel).group(1)
+                        self.assertIn(target, names, rel)
+                        self.assertIn(f'PartName="/{target}"', types, target)
+                    for r_id in re.findall(r'r:(?:id|embed)="([^"]+)"', doc):
+                        self.assertIn(f'Id="{r_id}"', rels)
                     styles = docx_xml(docx, "word/styles.xml")
                     self.assertIn('w:eastAsia="游明朝"', styles)
                     self.assertIn('w:eastAsia="游ゴシック"', styles)
@@ -78,19 +125,69 @@ class WordDrafts(unittest.TestCase):
         for docx in self.drafts(self.out[ds]):
             self.assertEqual(docx.read_bytes(), (again / "plan" / docx.name).read_bytes(), docx.name)
 
-    def test_without_pandoc_a_notice_and_the_rest_of_the_build(self):
-        empty = self.tmp / "no-pandoc-path"
-        empty.mkdir(exist_ok=True)
-        out = self.tmp / "no-pandoc"
-        env = dict(os.environ, PATH=str(empty), LANG="C.UTF-8")
-        from kyosei_test_support import kyosei_bin
-        r = subprocess.run([kyosei_bin(), "build", str(SRC / "inputs"), "-o", str(out), "--strict"], env=env,
-                           capture_output=True, text=True, timeout=300)
+    def dataset_with_reference(self, name, reference_bytes):
+        ds = self.tmp / name
+        shutil.copytree(SRC / "inputs", ds)
+        (ds / "templates").mkdir(exist_ok=True)
+        (ds / "templates" / "reference.docx").write_bytes(reference_bytes)
+        return ds
+
+    def test_a_datasets_own_reference_sets_the_page(self):
+        # Landscape, wider margins: the section of the dataset's reference.
+        with zipfile.ZipFile(SRC / "templates" / "reference.docx") as z:
+            parts = {n: z.read(n) for n in z.namelist()}
+        doc = parts["word/document.xml"].decode("utf-8")
+        doc = re.sub(r"<w:pgSz [^>]*/>", '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape" />', doc)
+        doc = re.sub(r'w:left="\d+"', 'w:left="2000"', doc)
+        parts["word/document.xml"] = doc.encode("utf-8")
+        buf = self.tmp / "own-reference.docx"
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            for n, b in parts.items():
+                z.writestr(n, b)
+        ds = self.dataset_with_reference("own-reference", buf.read_bytes())
+        out = self.tmp / "own-reference-out"
+        r = run_kyosei("build", ds, "-o", out, "-q", "--strict")
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("pandoc が見つからないため", r.stderr)
-        self.assertEqual(r.stderr.count("pandoc が見つからないため"), 1)
-        self.assertEqual(list((out / "plan").glob("*.docx")), [])
-        self.assertTrue((out / "plan" / "地域福祉計画（案）.html").exists())
+        for docx in self.drafts(out):
+            made = docx_xml(docx, "word/document.xml")
+            self.assertIn('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape" />', made)
+            self.assertIn('w:left="2000"', made)
+
+    def test_an_unreadable_reference_warns_and_keeps_the_standard_look(self):
+        ds = self.dataset_with_reference("bad-reference", b"not a zip")
+        out = self.tmp / "bad-reference-out"
+        r = run_kyosei("build", ds, "-o", out, "-q", "--strict")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr.count("templates/reference.docx を Word 文書（.docx）として読めない"), 1, r.stderr)
+        standard = self.out[SRC / "inputs"]
+        for docx in self.drafts(standard):
+            self.assertEqual(docx_xml(out / "plan" / docx.name, "word/styles.xml"), docx_xml(docx, "word/styles.xml"))
+
+    @unittest.skipUnless(shutil.which("soffice") and shutil.which("pdftotext"), "LibreOffice and poppler-utils are needed")
+    def test_a_reference_restyled_in_libreoffice_numbers_no_heading_twice(self):
+        # The template saved again by another word processor, as staff would after restyling it: the
+        # headings keep the numbers of their text only (a style numbering would add 「1 」 to 「1 計画…」).
+        env = dict(os.environ, HOME=str(self.tmp))
+        profile = f"-env:UserInstallation={(self.tmp / 'lo-profile').as_uri()}"
+        saved = self.tmp / "lo-saved"
+        subprocess.run(["soffice", profile, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(saved),
+                        str(SRC / "templates" / "reference.docx")], capture_output=True, env=env, timeout=300)
+        ds = self.dataset_with_reference("lo-reference", (saved / "reference.docx").read_bytes())
+        out = self.tmp / "lo-reference-out"
+        r = run_kyosei("build", ds, "-o", out, "-q", "--strict")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        docx = out / "plan" / "地域福祉計画（案）.docx"
+        subprocess.run(["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(saved), str(docx)],
+                       capture_output=True, env=env, timeout=300)
+        text = subprocess.run(["pdftotext", "-layout", str(saved / (docx.stem + ".pdf")), "-"], capture_output=True,
+                              text=True).stdout
+        lines = [l.strip() for l in text.splitlines()]
+        chapter = (out / "plan" / "地域福祉計画").glob("*.md")
+        headings = [l.lstrip("#").strip() for md in sorted(chapter) if not md.stem.endswith("点検表")
+                    for l in md.read_text(encoding="utf-8").splitlines() if re.match(r"#{2,3} \d", l)]
+        self.assertGreater(len(headings), 5)
+        for h in headings:
+            self.assertIn(h, lines)
 
     @unittest.skipUnless(shutil.which("soffice") and shutil.which("pdftotext"), "LibreOffice and poppler-utils are needed")
     def test_libreoffice_opens_each_docx_with_chapters_tables_and_page_numbers(self):
@@ -127,8 +224,21 @@ class WordDrafts(unittest.TestCase):
                             self.assertNotIn(re.sub(r"\s+", "", chapter), flat, md.name)
                             continue
                         self.assertIn(re.sub(r"\s+", "", chapter), flat, md.name)
+                    sources = [md for md in sorted(md_dir.glob("*.md")) if not md.stem.endswith("点検表")]
                 else:
                     self.assertIn("自己点検", text)
+                    sources = [out / "plan" / (docx.stem + ".md")]
+                # Every heading and table cell, in the order of the Markdown, in the text of the
+                # pages as LibreOffice drew them (-raw: drawing order; the footers taken out).
+                raw = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True).stdout
+                raw = squeeze("\n".join(l for l in raw.splitlines() if not re.fullmatch(r"\s*\d+ / \d+\s*", l)))
+                at = 0
+                texts = [t for md in sources for t in markdown_texts(md.read_text(encoding="utf-8"))]
+                self.assertGreater(len(texts), 20)
+                for t in texts:
+                    found = raw.find(squeeze(t), at)
+                    self.assertGreaterEqual(found, 0, f"{t!r} after {raw[max(0, at - 60):at]!r}")
+                    at = found + len(squeeze(t))
 
 
 if __name__ == "__main__":

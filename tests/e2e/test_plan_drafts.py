@@ -284,13 +284,12 @@ class AreaChart(unittest.TestCase):
                 self.assertEqual(sum(data.decode("utf-8") in page for page in site_pages), 1)
                 # The 実施計画 keeps its table only.
                 self.assertFalse((out / "plan" / JUSOU_DIR / CHART_FILE).exists())
-                # The Word draft embeds the same SVG (pandoc; skipped without it).
+                # The Word draft embeds the same SVG.
                 docx = out / "plan" / "地域福祉計画（案）.docx"
-                if shutil.which("pandoc"):
-                    import zipfile
-                    with zipfile.ZipFile(docx) as z:
-                        media = [z.read(n) for n in z.namelist() if n.startswith("word/media/") and n.endswith(".svg")]
-                    self.assertEqual(media, [data])
+                import zipfile
+                with zipfile.ZipFile(docx) as z:
+                    media = [z.read(n) for n in z.namelist() if n.startswith("word/media/") and n.endswith(".svg")]
+                self.assertEqual(media, [data])
 
 
 class Privacy(unittest.TestCase):

@@ -1,124 +1,61 @@
 #include "write/plan/plan_docx.h"
 
-#include <spawn.h>
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <vector>
+#include <mutex>
 
 #include "base/file_system.h"
 #include "base/resources.h"
+#include "write/docx/docx_writer.h"
 #include "write/sheet/xlsx_support.h"
-
-extern char** environ;
 
 namespace kyosei {
 
 namespace {
 
-namespace fs = std::filesystem;
-
-// The pandoc on PATH, or empty.
-std::string find_pandoc() {
-  const char* path = std::getenv("PATH");
-  std::string dirs = path ? path : "/usr/bin:/bin";
-  size_t start = 0;
-  while (start <= dirs.size()) {
-    size_t end = dirs.find(':', start);
-    if (end == std::string::npos) end = dirs.size();
-    fs::path candidate = fs::path(dirs.substr(start, end - start)) / "pandoc";
-    if (access(candidate.c_str(), X_OK) == 0) return candidate.string();
-    start = end + 1;
-  }
-  return "";
-}
-
-// The dataset's own reference document, else the one kyosei carries.
-std::string reference_docx(const BuildContext& c) {
-  if (auto own = c.inputs.read(kReferenceDocx)) return *own;
+std::string embedded_reference() {
   auto embedded = resource(kReferenceDocx);
   return embedded ? std::string(*embedded) : std::string();
 }
 
-// Runs pandoc; its messages go to `log`. True when it exited with 0.
-bool run_pandoc(const std::string& pandoc, const std::vector<std::string>& args, const std::string& log,
-                long long source_date_epoch) {
-  std::vector<std::string> env_strings;
-  for (char** e = environ; *e; ++e)
-    if (std::string_view(*e).substr(0, 18) != "SOURCE_DATE_EPOCH=") env_strings.push_back(*e);
-  env_strings.push_back("SOURCE_DATE_EPOCH=" + std::to_string(source_date_epoch));
-  std::vector<char*> envp, argv;
-  for (auto& s : env_strings) envp.push_back(s.data());
-  envp.push_back(nullptr);
-  std::vector<std::string> all = {pandoc};
-  all.insert(all.end(), args.begin(), args.end());
-  for (auto& s : all) argv.push_back(s.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
-  pid_t pid = 0;
-  int rc = posix_spawn(&pid, pandoc.c_str(), &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) return false;
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0)
-    if (errno != EINTR) return false;
-  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+// Once per build, however many drafts find the dataset's reference unusable.
+void warn_unusable_reference(const BuildContext& c) {
+  {
+    std::lock_guard<std::mutex> lock(c.memo->mutex);
+    auto& told = c.memo->parts["docx.reference-warned"];
+    if (told) return;
+    told = std::make_shared<int>(1);
+  }
+  // A notice, not a warning: the drafts are written all the same, and the
+  // build reports the warnings of writers only when one fails.
+  std::cerr << "注意: 入力フォルダの " << kReferenceDocx
+            << " を Word 文書（.docx）として読めないため、Word 形式の計画案は kyosei の標準の書式で作りました。"
+               "Word で開いて .docx 形式で保存し直してください。\n";
 }
 
 }  // namespace
 
 bool write_docx(const BuildContext& c, const std::string& markdown, const std::string& title, const std::string& path,
                 const std::vector<DraftImage>& images) {
-  static const std::string pandoc = find_pandoc();
-  if (pandoc.empty()) {
-    static bool told = false;
-    if (!told)
-      std::cerr << "注意: pandoc が見つからないため、Word 形式（.docx）の計画案は作りませんでした"
-                   "（ほかの資料はできています）。Debian では sudo apt-get install pandoc で入ります。\n";
-    told = true;
-    return true;
+  DocxOptions options;
+  options.title = title;
+  options.time = workbook_timestamp(c.dataset.municipality.fiscal_year);
+  std::vector<DocxImage> pictures;
+  pictures.reserve(images.size());
+  for (const DraftImage& image : images) pictures.push_back({image.file_name, image.svg});
+  std::optional<std::string> docx;
+  if (auto own = c.inputs.read(kReferenceDocx)) {
+    docx = markdown_to_docx(markdown, *own, options, pictures);
+    if (!docx) warn_unusable_reference(c);
   }
+  if (!docx) docx = markdown_to_docx(markdown, embedded_reference(), options, pictures);
   std::error_code ec;
-  std::string tmpl = (fs::temp_directory_path(ec) / "kyosei-docx-XXXXXX").string();
-  if (!mkdtemp(tmpl.data())) {
-    c.diags.error({path, 0, ""}, "Word 形式の計画案の作業フォルダを作れません", "書き込みできる一時フォルダ（TMPDIR）");
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  if (!docx || !write_file(path, *docx)) {
+    c.diags.error({path, 0, ""}, path + " に書き込めません", "書き込み権限のある出力フォルダ");
     return false;
   }
-  fs::path work(tmpl);
-  std::string md = (work / "draft.md").string(), ref = (work / "reference.docx").string(),
-              log = (work / "pandoc.log").string();
-  fs::create_directories(fs::path(path).parent_path(), ec);
-  bool ok = write_file(md, markdown) && write_file(ref, reference_docx(c));
-  for (const DraftImage& image : images) ok = ok && write_file((work / image.file_name).string(), image.svg);
-  int fiscal_year = c.dataset.municipality.fiscal_year;
-  // GitHub Markdown as cmark-gfm writes it (tables, no raw TeX); the title
-  // is metadata, so an input name is never read as Markdown.
-  std::vector<std::string> args = {"--from=gfm",        "--to=docx",         "--toc",         "--toc-depth=2",
-                                   "--metadata=toc-title:目次", "--metadata=lang:ja-JP",
-                                   "--reference-doc=" + ref, "--output=" + path, md};
-  // Images are found beside the Markdown, not in kyosei's working folder.
-  if (!images.empty()) args.insert(args.end() - 1, "--resource-path=" + work.string());
-  // Without a title, the document's own first heading is its title.
-  if (!title.empty()) args.insert(args.end() - 1, "--metadata=title:" + title);
-  if (ok && !run_pandoc(pandoc, args, log, static_cast<long long>(workbook_timestamp(fiscal_year)))) {
-    auto why = read_file(log);
-    std::cerr << "注意: pandoc で " << path << " を作れませんでした（ほかの資料はできています）。"
-              << (why ? *why : std::string()) << "\n";
-    fs::remove(path, ec);
-  } else if (!ok) {
-    c.diags.error({path, 0, ""}, path + " を作るための作業ファイルを書き込めません", "書き込みできる一時フォルダ（TMPDIR）");
-  }
-  fs::remove_all(work, ec);
-  return ok;
+  return true;
 }
 
 }  // namespace kyosei

@@ -52,7 +52,7 @@ struct DraftChapter {
 
 // A picture a chapter shows as ![…](file_name): written beside the chapters'
 // Markdown (out/plan/<draft>/), put inline in the HTML drafts and pages,
-// and handed to pandoc for the .docx.
+// and embedded in the .docx.
 struct DraftImage {
   std::string file_name;  // "圏域ごとの人口と高齢化率.svg"
   std::string svg;
