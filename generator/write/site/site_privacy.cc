@@ -1,10 +1,13 @@
 #include "write/site/site_privacy.h"
 
 #include <cstring>
+#include <vector>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/bytestream.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include "base/text.h"
 #include "read/pdf_reader.h"
@@ -46,12 +49,32 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 }  // namespace
 
-std::string privacy_fold(std::string_view text) {
-  // NFKC_Casefold: NFKC, full case folding, and the default-ignorable code
-  // points removed (zero-width joiner and space, soft hyphen, word joiner,
-  // BOM, bidi controls, variation selectors): a name written with an
-  // invisible character inside is still the name. Then every white space
-  // (ASCII, U+3000, U+00A0 …) and any remaining format character goes.
+namespace {
+
+// Whether privacy_fold drops a code point that survives NFKC_Casefold:
+// white space, format and control characters, default-ignorables.
+bool dropped_after_fold(UChar32 c) {
+  // ASCII without the property look-ups (most of a page's markup-free
+  // text around the Japanese): 0x00-0x20 and 0x7F are white space or
+  // control characters, the rest is kept.
+  if (c < 0x80) return c <= 0x20 || c == 0x7f;
+  return u_isUWhiteSpace(c) || u_charType(c) == U_FORMAT_CHAR || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
+         u_charType(c) == U_CONTROL_CHAR;
+}
+
+// dropped_after_fold for the BMP, looked up once per code point and
+// thread (a page repeats the same few hundred characters).
+bool dropped_after_fold_cached(UChar32 c) {
+  if (c < 0x80 || c > 0xffff) return dropped_after_fold(c);
+  thread_local std::vector<uint8_t> known(0x10000, 0);  // 0 not yet, 1 kept, 2 dropped
+  uint8_t& k = known[static_cast<size_t>(c)];
+  if (!k) k = dropped_after_fold(c) ? 2 : 1;
+  return k == 2;
+}
+
+// The original form through UTF-16, for text that is not valid UTF-8
+// (ICU replaces ill-formed sequences there with U+FFFD).
+std::string privacy_fold_utf16(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
   icu::UnicodeString folded;
@@ -61,20 +84,44 @@ std::string privacy_fold(std::string_view text) {
   for (int32_t i = 0; i < folded.length();) {
     UChar32 c = folded.char32At(i);
     i += U16_LENGTH(c);
-    // ASCII without the property look-ups (most of a page's markup-free
-    // text around the Japanese): 0x00-0x20 and 0x7F are white space or
-    // control characters, the rest is kept.
-    if (c < 0x80) {
-      if (c > 0x20 && c != 0x7f) kept.append(static_cast<char16_t>(c));
-      continue;
-    }
-    if (u_isUWhiteSpace(c) || u_charType(c) == U_FORMAT_CHAR || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
-        u_charType(c) == U_CONTROL_CHAR)
-      continue;
-    kept.append(c);
+    if (!dropped_after_fold(c)) kept.append(c);
   }
   std::string out;
   kept.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::string privacy_fold(std::string_view text) {
+  // NFKC_Casefold: NFKC, full case folding, and the default-ignorable code
+  // points removed (zero-width joiner and space, soft hyphen, word joiner,
+  // BOM, bidi controls, variation selectors): a name written with an
+  // invisible character inside is still the name. Then every white space
+  // (ASCII, U+3000, U+00A0 …) and any remaining format character goes.
+  // Valid UTF-8 (all of the site) is normalised as UTF-8, without the
+  // round trip through UTF-16 (the same result).
+  if (!is_valid_utf8(text)) return privacy_fold_utf16(text);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  std::string folded;
+  if (U_SUCCESS(status)) {
+    folded.reserve(text.size());
+    icu::StringByteSink<std::string> sink(&folded, static_cast<int32_t>(text.size()));
+    nfkc_cf->normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink, nullptr, status);
+  }
+  if (U_FAILURE(status)) return privacy_fold_utf16(text);
+  std::string out;
+  out.reserve(folded.size());
+  const char* p = folded.data();
+  const int32_t n = static_cast<int32_t>(folded.size());
+  for (int32_t i = 0; i < n;) {
+    int32_t from = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return privacy_fold_utf16(text);  // not expected from ICU; the safe way
+    if (!dropped_after_fold_cached(c)) out.append(p + from, static_cast<size_t>(i - from));
+  }
   return out;
 }
 
@@ -164,8 +211,7 @@ PrivacyGuard::Scan PrivacyGuard::find(std::string_view site_path, std::string_vi
     return scan;  // PNG and other binary files carry no text of the inputs
   }
   scan_text(text, scan.secrets);
-  std::string decoded = decode_escapes(text);
-  if (decoded != text) scan_text(decoded, scan.secrets);
+  scan_decoded(text, scan.secrets);
   return scan;
 }
 
@@ -177,14 +223,20 @@ PrivacyGuard::Scan PrivacyGuard::find_in_pdf_parts(const std::optional<std::stri
     return scan;
   }
   scan_text(*hidden_text, scan.secrets);
-  std::string decoded = decode_escapes(*hidden_text);
-  if (decoded != *hidden_text) scan_text(decoded, scan.secrets);
+  scan_decoded(*hidden_text, scan.secrets);
   return scan;
 }
 
 void PrivacyGuard::record(std::string_view site_path, const Scan& scan) {
   for (std::size_t index : scan.secrets) found_[index].insert(std::string(site_path));
   if (scan.unreadable) unreadable_.insert(std::string(site_path));
+}
+
+// Text without '%' or '\\' decodes to itself: nothing more to scan.
+void PrivacyGuard::scan_decoded(std::string_view text, std::vector<std::size_t>& found) const {
+  if (text.find_first_of("%\\") == std::string_view::npos) return;
+  std::string decoded = decode_escapes(text);
+  if (decoded != text) scan_text(decoded, found);
 }
 
 void PrivacyGuard::scan_text(std::string_view text, std::vector<std::size_t>& found) const {

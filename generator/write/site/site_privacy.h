@@ -87,6 +87,8 @@ class PrivacyGuard {
   };
   void add(std::string_view text, Location source, bool is_name, std::size_t min_chars);
   void scan_text(std::string_view text, std::vector<std::size_t>& found) const;
+  // scan_text of the text with %XX and \uXXXX decoded, when that changes it.
+  void scan_decoded(std::string_view text, std::vector<std::size_t>& found) const;
 
   std::vector<Secret> secrets_;
   // The first two code points of each secret, packed into 64 bits.
