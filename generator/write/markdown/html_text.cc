@@ -16,6 +16,24 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+// Where needle (lower case) first occurs in html from `from` on, ASCII
+// letters compared without case: lower_ascii(html.substr(from)).find(needle)
+// without the copy of the rest of the page.
+size_t find_ascii_ci(std::string_view html, size_t from, const std::string& needle) {
+  if (needle.empty()) return from <= html.size() ? from : std::string_view::npos;
+  for (size_t i = from; i + needle.size() <= html.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size()) {
+      char c = html[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != needle[k]) break;
+      ++k;
+    }
+    if (k == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
 bool is_block_tag(const std::string& name) {
   static const std::set<std::string> blocks = {
       "address", "article", "aside",  "blockquote", "br",      "caption", "dd",     "details", "div",
@@ -68,7 +86,11 @@ std::string decode_html_entities(std::string_view text) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] != '&') {
-      out += text[i];
+      // Up to the next '&' as it is.
+      size_t amp = text.find('&', i);
+      if (amp == std::string_view::npos) amp = text.size();
+      out.append(text.substr(i, amp - i));
+      i = amp - 1;
       continue;
     }
     size_t semi = text.find(';', i);
@@ -113,7 +135,10 @@ std::string html_visible_text(std::string_view html) {
   size_t i = 0;
   while (i < html.size()) {
     if (html[i] != '<') {
-      pending += html[i++];
+      size_t lt = html.find('<', i);
+      if (lt == std::string_view::npos) lt = html.size();
+      pending.append(html.substr(i, lt - i));
+      i = lt;
       continue;
     }
     if (html.substr(i, 4) == "<!--") {
@@ -130,8 +155,8 @@ std::string html_visible_text(std::string_view html) {
     flush();
     i = t.end;
     if (!t.closing && (t.name == "script" || t.name == "style")) {
-      size_t end = lower_ascii(html.substr(i)).find("</" + t.name);
-      i = end == std::string::npos ? html.size() : i + end;
+      size_t end = find_ascii_ci(html, i, "</" + t.name);
+      i = end == std::string_view::npos ? html.size() : end;
       continue;
     }
     if (is_block_tag(t.name) && !out.empty() && out.back() != '\n') out += '\n';
@@ -149,7 +174,10 @@ std::string html_readable_text(std::string_view html) {
   size_t i = 0;
   while (i < html.size()) {
     if (html[i] != '<') {
-      pending += html[i++];
+      size_t lt = html.find('<', i);
+      if (lt == std::string_view::npos) lt = html.size();
+      pending.append(html.substr(i, lt - i));
+      i = lt;
       continue;
     }
     if (html.substr(i, 4) == "<!--") {

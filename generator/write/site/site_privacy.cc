@@ -232,9 +232,22 @@ void PrivacyGuard::record(std::string_view site_path, const Scan& scan) {
   if (scan.unreadable) unreadable_.insert(std::string(site_path));
 }
 
-// Text without '%' or '\\' decodes to itself: nothing more to scan.
+// Whether decode_escapes could change s: some '%' followed by two hex
+// digits or "\\u" by four (a lone "50%" or "C:\\" does not).
+static bool has_escape(std::string_view s) {
+  auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+  for (size_t i = s.find_first_of("%\\"); i != std::string_view::npos; i = s.find_first_of("%\\", i + 1)) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) && hex(s[i + 2])) return true;
+    if (s[i] == '\\' && i + 5 < s.size() && s[i + 1] == 'u' && hex(s[i + 2]) && hex(s[i + 3]) && hex(s[i + 4]) &&
+        hex(s[i + 5]))
+      return true;
+  }
+  return false;
+}
+
+// Text without any escape decodes to itself: nothing more to scan.
 void PrivacyGuard::scan_decoded(std::string_view text, std::vector<std::size_t>& found) const {
-  if (text.find_first_of("%\\") == std::string_view::npos) return;
+  if (!has_escape(text)) return;
   std::string decoded = decode_escapes(text);
   if (decoded != text) scan_text(decoded, found);
 }
