@@ -1,7 +1,9 @@
 #include "write/markdown/html_text.h"
 
+#include <algorithm>
+#include <array>
 #include <cstdlib>
-#include <set>
+#include <string_view>
 
 #include "base/text.h"
 
@@ -34,14 +36,16 @@ size_t find_ascii_ci(std::string_view html, size_t from, const std::string& need
   return std::string_view::npos;
 }
 
-bool is_block_tag(const std::string& name) {
-  static const std::set<std::string> blocks = {
-      "address", "article", "aside",  "blockquote", "br",      "caption", "dd",     "details", "div",
-      "dl",      "dt",      "figcaption", "figure", "footer",  "form",    "h1",     "h2",      "h3",
-      "h4",      "h5",      "h6",     "header",     "hr",      "li",      "main",   "nav",     "ol",
-      "p",       "pre",     "section", "summary",   "table",   "tbody",   "td",     "tfoot",   "th",
-      "thead",   "title",   "tr",     "ul",         "option",  "label",   "legend", "fieldset"};
-  return blocks.count(name) > 0;
+bool is_block_tag(std::string_view name) {
+  // Sorted, for a binary search (looked up for every tag of every page).
+  static constexpr std::array<std::string_view, 44> blocks = {
+      "address", "article", "aside",   "blockquote", "br",      "caption", "dd",     "details", "div",   "dl",
+      "dt",      "fieldset", "figcaption", "figure", "footer",  "form",    "h1",     "h2",      "h3",    "h4",
+      "h5",      "h6",      "header",  "hr",         "label",   "legend",  "li",     "main",    "nav",   "ol",
+      "option",  "p",       "pre",     "section",    "summary", "table",   "tbody",  "td",      "tfoot", "th",
+      "thead",   "title",   "tr",      "ul"};
+  static_assert(std::is_sorted(blocks.begin(), blocks.end()));
+  return std::binary_search(blocks.begin(), blocks.end(), name);
 }
 
 struct Tag {
@@ -51,8 +55,9 @@ struct Tag {
   size_t end = 0;                // index just past '>'
 };
 
-// Parses the tag starting at html[start] == '<'.
-Tag parse_tag(std::string_view html, size_t start) {
+// Parses the tag starting at html[start] == '<'; the attribute values
+// only when they are wanted.
+Tag parse_tag(std::string_view html, size_t start, bool with_attributes = true) {
   Tag t;
   size_t i = start + 1;
   if (i < html.size() && html[i] == '/') {
@@ -68,8 +73,10 @@ Tag parse_tag(std::string_view html, size_t start) {
     if (c == '"' || c == '\'') {
       size_t close = html.find(c, i + 1);
       if (close == std::string_view::npos) close = html.size();
-      t.attribute_values += decode_html_entities(html.substr(i + 1, close - i - 1));
-      t.attribute_values += '\n';
+      if (with_attributes) {
+        t.attribute_values += decode_html_entities(html.substr(i + 1, close - i - 1));
+        t.attribute_values += '\n';
+      }
       i = close + 1;
     } else {
       ++i;
@@ -151,7 +158,7 @@ std::string html_visible_text(std::string_view html) {
       i = end == std::string_view::npos ? html.size() : end + 1;
       continue;
     }
-    Tag t = parse_tag(html, i);
+    Tag t = parse_tag(html, i, false);
     flush();
     i = t.end;
     if (!t.closing && (t.name == "script" || t.name == "style")) {
