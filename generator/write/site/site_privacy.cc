@@ -183,8 +183,8 @@ void PrivacyGuard::add(std::string_view text, Location source, bool is_name, std
   if (utf8_length(folded) < min_chars) return;
   uint64_t key;
   if (!prefix_key(folded, 0, key)) return;
-  if (maybe_prefix_.empty()) maybe_prefix_.assign(kFilterBits, false);
-  maybe_prefix_[filter_slot(key)] = true;
+  if (maybe_prefix_.empty()) maybe_prefix_.assign(kFilterBits, 0);
+  maybe_prefix_[filter_slot(key)] = 1;
   by_prefix_[key].push_back(secrets_.size());
   secrets_.push_back({std::move(folded), std::string(text), std::move(source), is_name});
 }
@@ -254,16 +254,29 @@ void PrivacyGuard::scan_decoded(std::string_view text, std::vector<std::size_t>&
 
 void PrivacyGuard::scan_text(std::string_view text, std::vector<std::size_t>& found) const {
   std::string folded = privacy_fold(text);
-  std::string_view s = folded;
-  for (size_t i = 0; i < s.size(); i += utf8_char_length(static_cast<unsigned char>(s[i]))) {
-    uint64_t key;
-    if (!prefix_key(s, i, key) || !maybe_prefix_[filter_slot(key)]) continue;
-    auto it = by_prefix_.find(key);
-    if (it == by_prefix_.end()) continue;
-    for (size_t index : it->second) {
-      const std::string& needle = secrets_[index].folded;
-      if (s.compare(i, needle.size(), needle) == 0) found.push_back(index);
+  // At every code point, the key of it and the next (prefix_key), with
+  // each character's length worked out once.
+  const char* p = folded.data();
+  const size_t n = folded.size();
+  if (n == 0) return;
+  size_t i = 0, first = utf8_char_length(static_cast<unsigned char>(p[0]));
+  while (i + first < n) {
+    size_t second = utf8_char_length(static_cast<unsigned char>(p[i + first]));
+    size_t len = first + second;
+    if (i + len <= n && len <= 8) {
+      uint64_t key = 0;
+      std::memcpy(&key, p + i, len);
+      key ^= static_cast<uint64_t>(len) << 60;
+      if (maybe_prefix_[filter_slot(key)]) {
+        if (auto it = by_prefix_.find(key); it != by_prefix_.end())
+          for (size_t index : it->second) {
+            const std::string& needle = secrets_[index].folded;
+            if (std::string_view(folded).compare(i, needle.size(), needle) == 0) found.push_back(index);
+          }
+      }
     }
+    i += first;
+    first = second;
   }
 }
 

@@ -93,7 +93,7 @@ class PrivacyGuard {
   std::vector<Secret> secrets_;
   // The first two code points of each secret, packed into 64 bits.
   std::unordered_map<uint64_t, std::vector<std::size_t>> by_prefix_;
-  std::vector<bool> maybe_prefix_;  // a cheap filter before by_prefix_
+  std::vector<uint8_t> maybe_prefix_;  // a cheap filter before by_prefix_ (bytes: faster than bits)
   std::map<std::size_t, std::set<std::string>> found_;  // secret -> site files
   std::set<std::string> unreadable_;                     // PDFs whose parts could not be read
 };
