@@ -7,12 +7,15 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
+#include <sched.h>
 #include <vector>
 
 extern char** environ;
@@ -90,15 +93,27 @@ bool get_field(std::string_view& in, std::string& field) {
   return true;
 }
 
-SandboxResult run_sandboxed(const std::string& task, const std::string& argument, std::string_view input,
-                            const SandboxLimits& limits) {
-  SandboxResult result;
-  int sv[2];
-  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return result;
-  // posix_spawn, not fork: a fork copies the page tables of the whole
-  // build (hundreds of MB by then) for each PDF only to exec at once. The
-  // limits are set on the started child before it is sent its input, so
-  // they hold for all of its work.
+namespace {
+
+constexpr const char* kZygoteTask = "sandbox-zygote";
+
+// The limits as the child applies them to itself (zygote) or the parent
+// sets them on the started child (posix_spawn).
+struct Rlimits {
+  rlimit cpu, mem, none;
+};
+Rlimits rlimits_of(const SandboxLimits& limits) {
+  return {{static_cast<rlim_t>(limits.cpu_seconds), static_cast<rlim_t>(limits.cpu_seconds + 1)},
+          {static_cast<rlim_t>(limits.memory_mb) << 20, static_cast<rlim_t>(limits.memory_mb) << 20},
+          {0, 0}};
+}
+
+// posix_spawn, not fork: a fork copies the page tables of the whole
+// build (hundreds of MB by then) for each PDF only to exec at once. The
+// limits are set on the started child before it is sent its input, so
+// they hold for all of its work. False (sockets closed) on failure.
+bool spawn_child(const std::string& task, const std::string& argument, const SandboxLimits& limits, int sv[2],
+                 pid_t& pid) {
   std::string task_env = std::string(kTaskVar) + "=" + task, arg_env = std::string(kArgVar) + "=" + argument;
   std::vector<char*> envp;
   for (char** e = environ; e && *e; ++e)
@@ -108,37 +123,227 @@ SandboxResult run_sandboxed(const std::string& task, const std::string& argument
   envp.push_back(nullptr);
   char name[] = "kyosei-sandbox";
   char* argv[] = {name, nullptr};
-  rlimit cpu{static_cast<rlim_t>(limits.cpu_seconds), static_cast<rlim_t>(limits.cpu_seconds + 1)};
-  rlimit mem{static_cast<rlim_t>(limits.memory_mb) << 20, static_cast<rlim_t>(limits.memory_mb) << 20};
-  rlimit none{0, 0};
+  Rlimits l = rlimits_of(limits);
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, sv[1], 0);
   posix_spawn_file_actions_adddup2(&actions, sv[1], 1);
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  pid_t pid = -1;
+  pid = -1;
   int spawned = posix_spawn(&pid, "/proc/self/exe", &actions, nullptr, argv, envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (spawned != 0) {
     close(sv[0]);
     close(sv[1]);
-    return result;
+    return false;
   }
-  bool limited = prlimit(pid, RLIMIT_CPU, &cpu, nullptr) == 0;
+  bool limited = prlimit(pid, RLIMIT_CPU, &l.cpu, nullptr) == 0;
 #ifndef KYOSEI_ASAN
-  limited = limited && prlimit(pid, RLIMIT_AS, &mem, nullptr) == 0;
+  limited = limited && prlimit(pid, RLIMIT_AS, &l.mem, nullptr) == 0;
 #endif
-  limited = limited && prlimit(pid, RLIMIT_CORE, &none, nullptr) == 0;
-  limited = limited && prlimit(pid, RLIMIT_FSIZE, &none, nullptr) == 0;  // the child writes no files
+  limited = limited && prlimit(pid, RLIMIT_CORE, &l.none, nullptr) == 0;
+  limited = limited && prlimit(pid, RLIMIT_FSIZE, &l.none, nullptr) == 0;  // the child writes no files
   if (!limited) {  // never run a PDF task without its limits
     close(sv[0]);
     close(sv[1]);
     kill(pid, SIGKILL);
     waitpid(pid, nullptr, 0);
-    return result;
+    return false;
   }
   close(sv[1]);
+  return true;
+}
+
+// The zygote: one child started from /proc/self/exe when the first task
+// is asked for, single-threaded and without any input read, that forks a
+// child per task. A fork of it costs well under a millisecond where a
+// fresh start costs ~15 ms (dynamic linking of poppler, qpdf and their
+// libraries), and each task still runs in its own process, from the same
+// untouched state, with its own limits. The forked child is made the
+// build's child (CLONE_PARENT), so the build waits for it, kills it and
+// reads its exit status exactly as for a spawned one. When the zygote
+// cannot be started or has gone, tasks are spawned as before.
+class Zygote;
+Zygote& zygote();
+
+class Zygote {
+ public:
+  // The started child and the build's end of its socket, or pid -1.
+  pid_t start(const std::string& task, const std::string& argument, const SandboxLimits& limits, int child_end) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!started_) launch();
+    if (control_ < 0) return -1;
+    std::string request;
+    put_field(request, task);
+    put_field(request, argument);
+    put_field(request, std::to_string(limits.cpu_seconds));
+    put_field(request, std::to_string(limits.memory_mb));
+    iovec iov{request.data(), request.size()};
+    alignas(cmsghdr) char cbuf[CMSG_SPACE(sizeof(int))] = {};
+    msghdr msg{};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = cbuf;
+    msg.msg_controllen = sizeof cbuf;
+    cmsghdr* c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    std::memcpy(CMSG_DATA(c), &child_end, sizeof(int));
+    ssize_t n;
+    do n = sendmsg(control_, &msg, MSG_NOSIGNAL);
+    while (n < 0 && errno == EINTR);
+    if (n != static_cast<ssize_t>(request.size())) return fail();
+    int32_t pid = -1;
+    do n = recv(control_, &pid, sizeof pid, 0);
+    while (n < 0 && errno == EINTR);
+    if (n != sizeof pid) return fail();
+    return pid;
+  }
+
+ private:
+  void launch() {
+    started_ = true;
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) return;
+    std::vector<char*> envp;
+    for (char** e = environ; e && *e; ++e)
+      if (std::strncmp(*e, "KYOSEI_SANDBOX_", 15) != 0) envp.push_back(*e);
+    std::string task_env = std::string(kTaskVar) + "=" + kZygoteTask;
+    envp.push_back(task_env.data());
+    envp.push_back(nullptr);
+    char name[] = "kyosei-sandbox";
+    char* argv[] = {name, nullptr};
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, sv[1], 3);
+    pid_t pid = -1;
+    int spawned = posix_spawn(&pid, "/proc/self/exe", &actions, nullptr, argv, envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    close(sv[1]);
+    if (spawned != 0) {
+      close(sv[0]);
+      return;
+    }
+    rlimit none{0, 0};
+    prlimit(pid, RLIMIT_CORE, &none, nullptr);
+    prlimit(pid, RLIMIT_FSIZE, &none, nullptr);
+    control_ = sv[0];
+    pid_ = pid;
+    // At exit the zygote is told to end and waited for, so that it is not
+    // left behind and its time counts as the build's.
+    std::atexit([] { zygote().stop(); });
+  }
+  void stop() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (control_ >= 0) close(control_);
+    control_ = -1;
+    if (pid_ > 0)
+      while (waitpid(pid_, nullptr, 0) < 0 && errno == EINTR) {
+      }
+    pid_ = -1;
+  }
+  pid_t fail() {
+    close(control_);
+    control_ = -1;
+    if (pid_ > 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+      pid_ = -1;
+    }
+    return -1;
+  }
+
+  std::mutex mutex_;
+  bool started_ = false;
+  int control_ = -1;  // the build's end of the request socket
+  pid_t pid_ = -1;
+};
+
+Zygote& zygote() {
+  static Zygote* z = new Zygote;  // never destroyed: its socket closing at exit ends the zygote
+  return *z;
+}
+
+// In the zygote: answers requests until the build closes the socket.
+[[noreturn]] void serve(SandboxTask run) {
+  const int control = 3;
+  signal(SIGCHLD, SIG_IGN);  // its own children: none stay (forks are the build's)
+  for (;;) {
+    char buf[65536];
+    iovec iov{buf, sizeof buf};
+    alignas(cmsghdr) char cbuf[CMSG_SPACE(sizeof(int))] = {};
+    msghdr msg{};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = cbuf;
+    msg.msg_controllen = sizeof cbuf;
+    ssize_t n = recvmsg(control, &msg, MSG_CMSG_CLOEXEC);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) _exit(0);
+    int fd = -1;
+    for (cmsghdr* c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c))
+      if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS && c->cmsg_len == CMSG_LEN(sizeof(int)))
+        std::memcpy(&fd, CMSG_DATA(c), sizeof(int));
+    std::string_view in(buf, static_cast<size_t>(n));
+    std::string task, argument, cpu, mb;
+    int32_t pid = -1;
+    if (fd >= 0 && !(msg.msg_flags & (MSG_TRUNC | MSG_CTRUNC)) && get_field(in, task) && get_field(in, argument) &&
+        get_field(in, cpu) && get_field(in, mb)) {
+      SandboxLimits limits;
+      limits.cpu_seconds = std::atoi(cpu.c_str());
+      limits.memory_mb = std::atol(mb.c_str());
+      // A fork whose parent is the build (the zygote's parent).
+      long r = syscall(SYS_clone, CLONE_PARENT | SIGCHLD, nullptr, nullptr, nullptr, nullptr);
+      if (r == 0) {
+        close(control);
+        if (dup2(fd, 0) < 0 || dup2(fd, 1) < 0) _exit(5);
+        close(fd);
+        Rlimits l = rlimits_of(limits);
+        bool limited = setrlimit(RLIMIT_CPU, &l.cpu) == 0;
+#ifndef KYOSEI_ASAN
+        limited = limited && setrlimit(RLIMIT_AS, &l.mem) == 0;
+#endif
+        limited = limited && setrlimit(RLIMIT_CORE, &l.none) == 0 && setrlimit(RLIMIT_FSIZE, &l.none) == 0;
+        if (!limited) _exit(5);  // never run a task without its limits
+        setenv(kTaskVar, task.c_str(), 1);
+        setenv(kArgVar, argument.c_str(), 1);
+        sandbox_finish(run(task, argument, sandbox_read_input()));
+      }
+      if (r > 0) pid = static_cast<int32_t>(r);
+    }
+    if (fd >= 0) close(fd);
+    ssize_t w;
+    do w = send(control, &pid, sizeof pid, MSG_NOSIGNAL);
+    while (w < 0 && errno == EINTR);
+    if (w != sizeof pid) _exit(0);
+  }
+}
+
+}  // namespace
+
+void sandbox_child_main(SandboxTask run) {
+  std::string task = sandbox_task();
+  if (task.empty()) return;
+  if (task == kZygoteTask) serve(run);
+  sandbox_finish(run(task, sandbox_argument(), sandbox_read_input()));
+}
+
+SandboxResult run_sandboxed(const std::string& task, const std::string& argument, std::string_view input,
+                            const SandboxLimits& limits) {
+  SandboxResult result;
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return result;
+  pid_t pid = zygote().start(task, argument, limits, sv[1]);
+  if (pid > 0) {
+    close(sv[1]);
+  } else if (!spawn_child(task, argument, limits, sv, pid)) {
+    return result;
+  }
   int fd = sv[0];
   fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
   double deadline = now_seconds() + limits.wall_seconds;

@@ -8,8 +8,11 @@
 //
 //   parent:  auto r = run_sandboxed("pdf-read", "", pdf_bytes, limits);
 //            if (r.outcome == SandboxOutcome::Finished) parse(r.output);
-//   child:   a static initializer (see pdf_reader.cc) sees sandbox_task(),
-//            reads stdin, writes stdout and calls _exit before main().
+//   child:   a static initializer (see pdf_reader.cc) calls
+//            sandbox_child_main, which reads stdin, writes stdout and calls
+//            _exit before main().
+// To spare each task a fresh start of the program, the children are forked
+// from one such child started once (a zygote, see sandbox.cc).
 #pragma once
 #include <string>
 #include <string_view>
@@ -34,6 +37,14 @@ struct SandboxResult {
 // the limits. Finished means it exited with status 0.
 SandboxResult run_sandboxed(const std::string& task, const std::string& argument, std::string_view input,
                             const SandboxLimits& limits);
+
+// What a child does for a task: its answer (stdout) to the input (stdin).
+using SandboxTask = std::string (*)(const std::string& task, const std::string& argument, const std::string& input);
+// Called by the static initializer that owns the tasks: in a child, does
+// its task with run and exits (a zygote, which forks the children of
+// run_sandboxed, serves until the build exits); returns at once when this
+// process is not a sandbox child.
+void sandbox_child_main(SandboxTask run);
 
 // In a child: the task and argument it was started for ("" when this
 // process is not a sandbox child).

@@ -3,6 +3,11 @@
 #include <cstdint>
 #include <cstdio>
 
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
+
 namespace kyosei {
 
 namespace {
@@ -38,12 +43,64 @@ void compress(uint32_t h[8], const unsigned char* block) {
   h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
 }
 
-}  // namespace
+#if defined(__x86_64__)
+// The same compression with the SHA extensions of x86 (most CPUs since
+// 2017): about 8 times as fast, which matters as every file of the output
+// (50 MB for a 政令市) is hashed for the manifest. The state is kept as the
+// instructions want it: ABEF and CDGH.
+__attribute__((target("sha,sse4.1,ssse3"))) void compress_blocks_x86(uint32_t h[8], const unsigned char* data,
+                                                                     size_t blocks) {
+  const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h)), 0xB1);       // CDAB
+  __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(h + 4)), 0x1B);  // EFGH
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);                                                   // ABEF
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);                                                        // CDGH
+  for (size_t b = 0; b < blocks; ++b, data += 64) {
+    const __m128i abef = state0, cdgh = state1;
+    __m128i m[4];
+    for (int g = 0; g < 16; ++g) {
+      __m128i& w = m[g % 4];
+      if (g < 4) {
+        w = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * g)), byte_swap);
+      } else {
+        const __m128i prev = m[(g + 3) % 4];
+        w = _mm_sha256msg2_epu32(
+            _mm_add_epi32(_mm_sha256msg1_epu32(w, m[(g + 1) % 4]), _mm_alignr_epi8(prev, m[(g + 2) % 4], 4)), prev);
+      }
+      __m128i msg = _mm_add_epi32(w, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kRound + 4 * g)));
+      state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+      state0 = _mm_sha256rnds2_epu32(state0, state1, _mm_shuffle_epi32(msg, 0x0E));
+    }
+    state0 = _mm_add_epi32(state0, abef);
+    state1 = _mm_add_epi32(state1, cdgh);
+  }
+  tmp = _mm_shuffle_epi32(state0, 0x1B);     // FEBA
+  state1 = _mm_shuffle_epi32(state1, 0xB1);  // DCHG
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(h), _mm_blend_epi16(tmp, state1, 0xF0));    // DCBA
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(h + 4), _mm_alignr_epi8(state1, tmp, 8));  // HGFE
+}
 
-std::string sha256_hex(std::string_view data) {
+bool has_sha_extensions() {
+  static const bool has = [] {
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSSE3) || !(c & bit_SSE4_1)) return false;
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_SHA);
+  }();
+  return has;
+}
+#endif
+
+void compress_blocks(uint32_t h[8], const unsigned char* data, size_t blocks, bool portable) {
+#if defined(__x86_64__)
+  if (!portable && has_sha_extensions()) return compress_blocks_x86(h, data, blocks);
+#endif
+  for (size_t i = 0; i < blocks; ++i) compress(h, data + 64 * i);
+}
+
+std::string sha256_hex(std::string_view data, bool portable) {
   uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   size_t full = data.size() / 64 * 64;
-  for (size_t i = 0; i < full; i += 64) compress(h, reinterpret_cast<const unsigned char*>(data.data() + i));
+  compress_blocks(h, reinterpret_cast<const unsigned char*>(data.data()), full / 64, portable);
   // The tail: the rest, a 1 bit, zeros, and the length in bits (big-endian).
   unsigned char tail[128] = {};
   size_t rest = data.size() - full;
@@ -52,7 +109,7 @@ std::string sha256_hex(std::string_view data) {
   size_t tail_size = rest + 9 <= 64 ? 64 : 128;
   uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
   for (int i = 0; i < 8; ++i) tail[tail_size - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-  for (size_t i = 0; i < tail_size; i += 64) compress(h, tail + i);
+  compress_blocks(h, tail, tail_size / 64, portable);
   std::string out;
   char buf[9];
   for (uint32_t v : h) {
@@ -61,5 +118,10 @@ std::string sha256_hex(std::string_view data) {
   }
   return out;
 }
+
+}  // namespace
+
+std::string sha256_hex(std::string_view data) { return sha256_hex(data, false); }
+std::string sha256_hex_portable(std::string_view data) { return sha256_hex(data, true); }
 
 }  // namespace kyosei

@@ -7,6 +7,9 @@
 namespace kyosei {
 
 // 64 lower-case hex digits.
+// With the CPU's SHA instructions when it has them.
 std::string sha256_hex(std::string_view data);
+// Always the portable code (for the test that both agree).
+std::string sha256_hex_portable(std::string_view data);
 
 }  // namespace kyosei

@@ -197,9 +197,10 @@ std::string run_task(const std::string& task, const std::string& argument, const
 
 // Runs in a sandbox child, before main(): does the task and exits.
 [[maybe_unused]] const bool kIsChild = [] {
-  std::string task = sandbox_task();
-  if (task.rfind("pdf-", 0) != 0) return false;
-  sandbox_finish(run_task(task, sandbox_argument(), sandbox_read_input()));
+  sandbox_child_main([](const std::string& task, const std::string& argument, const std::string& input) {
+    return run_task(task, argument, input);
+  });
+  return false;
 }();
 
 // --- The parent side.

@@ -1,7 +1,9 @@
 #include "write/markdown/html_text.h"
 
+#include <algorithm>
+#include <array>
 #include <cstdlib>
-#include <set>
+#include <string_view>
 
 #include "base/text.h"
 
@@ -16,14 +18,34 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
-bool is_block_tag(const std::string& name) {
-  static const std::set<std::string> blocks = {
-      "address", "article", "aside",  "blockquote", "br",      "caption", "dd",     "details", "div",
-      "dl",      "dt",      "figcaption", "figure", "footer",  "form",    "h1",     "h2",      "h3",
-      "h4",      "h5",      "h6",     "header",     "hr",      "li",      "main",   "nav",     "ol",
-      "p",       "pre",     "section", "summary",   "table",   "tbody",   "td",     "tfoot",   "th",
-      "thead",   "title",   "tr",     "ul",         "option",  "label",   "legend", "fieldset"};
-  return blocks.count(name) > 0;
+// Where needle (lower case) first occurs in html from `from` on, ASCII
+// letters compared without case: lower_ascii(html.substr(from)).find(needle)
+// without the copy of the rest of the page.
+size_t find_ascii_ci(std::string_view html, size_t from, const std::string& needle) {
+  if (needle.empty()) return from <= html.size() ? from : std::string_view::npos;
+  for (size_t i = from; i + needle.size() <= html.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size()) {
+      char c = html[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != needle[k]) break;
+      ++k;
+    }
+    if (k == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+bool is_block_tag(std::string_view name) {
+  // Sorted, for a binary search (looked up for every tag of every page).
+  static constexpr std::array<std::string_view, 44> blocks = {
+      "address", "article", "aside",   "blockquote", "br",      "caption", "dd",     "details", "div",   "dl",
+      "dt",      "fieldset", "figcaption", "figure", "footer",  "form",    "h1",     "h2",      "h3",    "h4",
+      "h5",      "h6",      "header",  "hr",         "label",   "legend",  "li",     "main",    "nav",   "ol",
+      "option",  "p",       "pre",     "section",    "summary", "table",   "tbody",  "td",      "tfoot", "th",
+      "thead",   "title",   "tr",      "ul"};
+  static_assert(std::is_sorted(blocks.begin(), blocks.end()));
+  return std::binary_search(blocks.begin(), blocks.end(), name);
 }
 
 struct Tag {
@@ -33,8 +55,9 @@ struct Tag {
   size_t end = 0;                // index just past '>'
 };
 
-// Parses the tag starting at html[start] == '<'.
-Tag parse_tag(std::string_view html, size_t start) {
+// Parses the tag starting at html[start] == '<'; the attribute values
+// only when they are wanted.
+Tag parse_tag(std::string_view html, size_t start, bool with_attributes = true) {
   Tag t;
   size_t i = start + 1;
   if (i < html.size() && html[i] == '/') {
@@ -50,8 +73,10 @@ Tag parse_tag(std::string_view html, size_t start) {
     if (c == '"' || c == '\'') {
       size_t close = html.find(c, i + 1);
       if (close == std::string_view::npos) close = html.size();
-      t.attribute_values += decode_html_entities(html.substr(i + 1, close - i - 1));
-      t.attribute_values += '\n';
+      if (with_attributes) {
+        t.attribute_values += decode_html_entities(html.substr(i + 1, close - i - 1));
+        t.attribute_values += '\n';
+      }
       i = close + 1;
     } else {
       ++i;
@@ -68,7 +93,11 @@ std::string decode_html_entities(std::string_view text) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] != '&') {
-      out += text[i];
+      // Up to the next '&' as it is.
+      size_t amp = text.find('&', i);
+      if (amp == std::string_view::npos) amp = text.size();
+      out.append(text.substr(i, amp - i));
+      i = amp - 1;
       continue;
     }
     size_t semi = text.find(';', i);
@@ -113,7 +142,10 @@ std::string html_visible_text(std::string_view html) {
   size_t i = 0;
   while (i < html.size()) {
     if (html[i] != '<') {
-      pending += html[i++];
+      size_t lt = html.find('<', i);
+      if (lt == std::string_view::npos) lt = html.size();
+      pending.append(html.substr(i, lt - i));
+      i = lt;
       continue;
     }
     if (html.substr(i, 4) == "<!--") {
@@ -126,12 +158,12 @@ std::string html_visible_text(std::string_view html) {
       i = end == std::string_view::npos ? html.size() : end + 1;
       continue;
     }
-    Tag t = parse_tag(html, i);
+    Tag t = parse_tag(html, i, false);
     flush();
     i = t.end;
     if (!t.closing && (t.name == "script" || t.name == "style")) {
-      size_t end = lower_ascii(html.substr(i)).find("</" + t.name);
-      i = end == std::string::npos ? html.size() : i + end;
+      size_t end = find_ascii_ci(html, i, "</" + t.name);
+      i = end == std::string_view::npos ? html.size() : end;
       continue;
     }
     if (is_block_tag(t.name) && !out.empty() && out.back() != '\n') out += '\n';
@@ -149,7 +181,10 @@ std::string html_readable_text(std::string_view html) {
   size_t i = 0;
   while (i < html.size()) {
     if (html[i] != '<') {
-      pending += html[i++];
+      size_t lt = html.find('<', i);
+      if (lt == std::string_view::npos) lt = html.size();
+      pending.append(html.substr(i, lt - i));
+      i = lt;
       continue;
     }
     if (html.substr(i, 4) == "<!--") {

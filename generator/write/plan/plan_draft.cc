@@ -143,7 +143,8 @@ std::optional<PlanDraft> build_jusou_draft(const Analysis& a, const DraftOptions
   return jusou_draft(a, options, diags, false);
 }
 
-std::optional<PlanDraft> build_welfare_draft(const Analysis& a, const DraftOptions& options, Diagnostics& diags) {
+std::optional<PlanDraft> build_welfare_draft(const Analysis& a, const DraftOptions& options, Diagnostics& diags,
+                                             const JusouDraftSource& standalone_jusou) {
   const Dataset& ds = a.data;
   const PlanReference& pref = a.plan_reference;
   const Municipality& m = ds.municipality;
@@ -186,7 +187,12 @@ std::optional<PlanDraft> build_welfare_draft(const Analysis& a, const DraftOptio
     // checklist is the one internal list of the build. The site shows
     // no checklist, so it skips drafting the 実施計画 again.
     if (jusou_plan_standalone(m) && !options.public_site) {
-      auto jusou = jusou_draft(a, options, diags, false);
+      std::shared_ptr<const PlanDraft> jusou;
+      if (standalone_jusou) {
+        jusou = standalone_jusou();
+      } else if (auto drafted = jusou_draft(a, options, diags, false)) {
+        jusou = std::make_shared<const PlanDraft>(std::move(*drafted));
+      }
       if (!jusou) return std::nullopt;
       std::vector<ReplacementNote> notes;
       for (const auto& ch : jusou->chapters) notes.insert(notes.end(), ch.replacements.begin(), ch.replacements.end());

@@ -17,6 +17,8 @@
 // Embedded in the 地域福祉計画, the 実施計画's chapters become sections
 // ("## 1 計画策定の趣旨・背景"), without its own 前年度からの変化.
 #pragma once
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,6 +81,11 @@ bool jusou_plan_standalone(const Municipality& m);
 // The figures come from the build's analysis (its dataset, reference and
 // plan reference included).
 std::optional<PlanDraft> build_jusou_draft(const Analysis& analysis, const DraftOptions& options, Diagnostics& diags);
-std::optional<PlanDraft> build_welfare_draft(const Analysis& analysis, const DraftOptions& options, Diagnostics& diags);
+// standalone_jusou: the 実施計画 drafted on its own with the same options
+// (build_jusou_draft), whose notes the checklist lists; nullptr when it
+// failed. Unset: it is drafted here.
+using JusouDraftSource = std::function<std::shared_ptr<const PlanDraft>()>;
+std::optional<PlanDraft> build_welfare_draft(const Analysis& analysis, const DraftOptions& options, Diagnostics& diags,
+                                             const JusouDraftSource& standalone_jusou = {});
 
 }  // namespace kyosei

@@ -1,5 +1,8 @@
 #include "write/plan/plan_outputs.h"
 
+#include <memory>
+#include <mutex>
+
 #include "model/plan_reference.h"
 #include "write/plan/plan_docx.h"
 #include "write/plan/plan_draft.h"
@@ -33,16 +36,42 @@ bool write_draft(const BuildContext& c, const PlanDraft& draft) {
 
 DraftOptions options_of(const BuildContext& c) { return DraftOptions{false, c.previous, &c.inputs}; }
 
+// The standalone 実施計画 once per build: its own writer writes it and the
+// 地域福祉計画's checklist lists its notes. Whoever asks first drafts it;
+// what drafting reported is kept and given to each asker's diagnostics,
+// so the messages are those of drafting it twice.
+struct SharedJusouDraft {
+  std::once_flag once;
+  std::shared_ptr<const PlanDraft> draft;  // nullptr: failed
+  Diagnostics diags;
+};
+
+std::shared_ptr<const PlanDraft> shared_jusou_draft(const BuildContext& c, Diagnostics& diags) {
+  std::shared_ptr<SharedJusouDraft> shared;
+  {
+    std::lock_guard<std::mutex> lock(c.memo->mutex);
+    auto& part = c.memo->parts["jusou_draft"];
+    if (!part) part = std::make_shared<SharedJusouDraft>();
+    shared = std::const_pointer_cast<SharedJusouDraft>(std::static_pointer_cast<const SharedJusouDraft>(part));
+  }
+  std::call_once(shared->once, [&] {
+    if (auto d = build_jusou_draft(c.analysis, options_of(c), shared->diags))
+      shared->draft = std::make_shared<const PlanDraft>(std::move(*d));
+  });
+  diags.append(shared->diags);
+  return shared->draft;
+}
+
 }  // namespace
 
 bool write_jusou_plan(const BuildContext& c) {
   if (!jusou_plan_standalone(c.dataset.municipality)) return true;
-  auto draft = build_jusou_draft(c.analysis, options_of(c), c.diags);
+  auto draft = shared_jusou_draft(c, c.diags);
   return draft && write_draft(c, *draft);
 }
 
 bool write_welfare_plan(const BuildContext& c) {
-  auto draft = build_welfare_draft(c.analysis, options_of(c), c.diags);
+  auto draft = build_welfare_draft(c.analysis, options_of(c), c.diags, [&] { return shared_jusou_draft(c, c.diags); });
   return draft && write_draft(c, *draft);
 }
 

@@ -1,10 +1,13 @@
 #include "write/site/site_privacy.h"
 
 #include <cstring>
+#include <vector>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/bytestream.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include "base/text.h"
 #include "read/pdf_reader.h"
@@ -46,12 +49,32 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 }  // namespace
 
-std::string privacy_fold(std::string_view text) {
-  // NFKC_Casefold: NFKC, full case folding, and the default-ignorable code
-  // points removed (zero-width joiner and space, soft hyphen, word joiner,
-  // BOM, bidi controls, variation selectors): a name written with an
-  // invisible character inside is still the name. Then every white space
-  // (ASCII, U+3000, U+00A0 …) and any remaining format character goes.
+namespace {
+
+// Whether privacy_fold drops a code point that survives NFKC_Casefold:
+// white space, format and control characters, default-ignorables.
+bool dropped_after_fold(UChar32 c) {
+  // ASCII without the property look-ups (most of a page's markup-free
+  // text around the Japanese): 0x00-0x20 and 0x7F are white space or
+  // control characters, the rest is kept.
+  if (c < 0x80) return c <= 0x20 || c == 0x7f;
+  return u_isUWhiteSpace(c) || u_charType(c) == U_FORMAT_CHAR || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
+         u_charType(c) == U_CONTROL_CHAR;
+}
+
+// dropped_after_fold for the BMP, looked up once per code point and
+// thread (a page repeats the same few hundred characters).
+bool dropped_after_fold_cached(UChar32 c) {
+  if (c < 0x80 || c > 0xffff) return dropped_after_fold(c);
+  thread_local std::vector<uint8_t> known(0x10000, 0);  // 0 not yet, 1 kept, 2 dropped
+  uint8_t& k = known[static_cast<size_t>(c)];
+  if (!k) k = dropped_after_fold(c) ? 2 : 1;
+  return k == 2;
+}
+
+// The original form through UTF-16, for text that is not valid UTF-8
+// (ICU replaces ill-formed sequences there with U+FFFD).
+std::string privacy_fold_utf16(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
   icu::UnicodeString folded;
@@ -61,20 +84,44 @@ std::string privacy_fold(std::string_view text) {
   for (int32_t i = 0; i < folded.length();) {
     UChar32 c = folded.char32At(i);
     i += U16_LENGTH(c);
-    // ASCII without the property look-ups (most of a page's markup-free
-    // text around the Japanese): 0x00-0x20 and 0x7F are white space or
-    // control characters, the rest is kept.
-    if (c < 0x80) {
-      if (c > 0x20 && c != 0x7f) kept.append(static_cast<char16_t>(c));
-      continue;
-    }
-    if (u_isUWhiteSpace(c) || u_charType(c) == U_FORMAT_CHAR || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) ||
-        u_charType(c) == U_CONTROL_CHAR)
-      continue;
-    kept.append(c);
+    if (!dropped_after_fold(c)) kept.append(c);
   }
   std::string out;
   kept.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::string privacy_fold(std::string_view text) {
+  // NFKC_Casefold: NFKC, full case folding, and the default-ignorable code
+  // points removed (zero-width joiner and space, soft hyphen, word joiner,
+  // BOM, bidi controls, variation selectors): a name written with an
+  // invisible character inside is still the name. Then every white space
+  // (ASCII, U+3000, U+00A0 …) and any remaining format character goes.
+  // Valid UTF-8 (all of the site) is normalised as UTF-8, without the
+  // round trip through UTF-16 (the same result).
+  if (!is_valid_utf8(text)) return privacy_fold_utf16(text);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  std::string folded;
+  if (U_SUCCESS(status)) {
+    folded.reserve(text.size());
+    icu::StringByteSink<std::string> sink(&folded, static_cast<int32_t>(text.size()));
+    nfkc_cf->normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink, nullptr, status);
+  }
+  if (U_FAILURE(status)) return privacy_fold_utf16(text);
+  std::string out;
+  out.reserve(folded.size());
+  const char* p = folded.data();
+  const int32_t n = static_cast<int32_t>(folded.size());
+  for (int32_t i = 0; i < n;) {
+    int32_t from = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return privacy_fold_utf16(text);  // not expected from ICU; the safe way
+    if (!dropped_after_fold_cached(c)) out.append(p + from, static_cast<size_t>(i - from));
+  }
   return out;
 }
 
@@ -136,8 +183,8 @@ void PrivacyGuard::add(std::string_view text, Location source, bool is_name, std
   if (utf8_length(folded) < min_chars) return;
   uint64_t key;
   if (!prefix_key(folded, 0, key)) return;
-  if (maybe_prefix_.empty()) maybe_prefix_.assign(kFilterBits, false);
-  maybe_prefix_[filter_slot(key)] = true;
+  if (maybe_prefix_.empty()) maybe_prefix_.assign(kFilterBits, 0);
+  maybe_prefix_[filter_slot(key)] = 1;
   by_prefix_[key].push_back(secrets_.size());
   secrets_.push_back({std::move(folded), std::string(text), std::move(source), is_name});
 }
@@ -164,8 +211,7 @@ PrivacyGuard::Scan PrivacyGuard::find(std::string_view site_path, std::string_vi
     return scan;  // PNG and other binary files carry no text of the inputs
   }
   scan_text(text, scan.secrets);
-  std::string decoded = decode_escapes(text);
-  if (decoded != text) scan_text(decoded, scan.secrets);
+  scan_decoded(text, scan.secrets);
   return scan;
 }
 
@@ -177,8 +223,7 @@ PrivacyGuard::Scan PrivacyGuard::find_in_pdf_parts(const std::optional<std::stri
     return scan;
   }
   scan_text(*hidden_text, scan.secrets);
-  std::string decoded = decode_escapes(*hidden_text);
-  if (decoded != *hidden_text) scan_text(decoded, scan.secrets);
+  scan_decoded(*hidden_text, scan.secrets);
   return scan;
 }
 
@@ -187,18 +232,51 @@ void PrivacyGuard::record(std::string_view site_path, const Scan& scan) {
   if (scan.unreadable) unreadable_.insert(std::string(site_path));
 }
 
+// Whether decode_escapes could change s: some '%' followed by two hex
+// digits or "\\u" by four (a lone "50%" or "C:\\" does not).
+static bool has_escape(std::string_view s) {
+  auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+  for (size_t i = s.find_first_of("%\\"); i != std::string_view::npos; i = s.find_first_of("%\\", i + 1)) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) && hex(s[i + 2])) return true;
+    if (s[i] == '\\' && i + 5 < s.size() && s[i + 1] == 'u' && hex(s[i + 2]) && hex(s[i + 3]) && hex(s[i + 4]) &&
+        hex(s[i + 5]))
+      return true;
+  }
+  return false;
+}
+
+// Text without any escape decodes to itself: nothing more to scan.
+void PrivacyGuard::scan_decoded(std::string_view text, std::vector<std::size_t>& found) const {
+  if (!has_escape(text)) return;
+  std::string decoded = decode_escapes(text);
+  if (decoded != text) scan_text(decoded, found);
+}
+
 void PrivacyGuard::scan_text(std::string_view text, std::vector<std::size_t>& found) const {
   std::string folded = privacy_fold(text);
-  std::string_view s = folded;
-  for (size_t i = 0; i < s.size(); i += utf8_char_length(static_cast<unsigned char>(s[i]))) {
-    uint64_t key;
-    if (!prefix_key(s, i, key) || !maybe_prefix_[filter_slot(key)]) continue;
-    auto it = by_prefix_.find(key);
-    if (it == by_prefix_.end()) continue;
-    for (size_t index : it->second) {
-      const std::string& needle = secrets_[index].folded;
-      if (s.compare(i, needle.size(), needle) == 0) found.push_back(index);
+  // At every code point, the key of it and the next (prefix_key), with
+  // each character's length worked out once.
+  const char* p = folded.data();
+  const size_t n = folded.size();
+  if (n == 0) return;
+  size_t i = 0, first = utf8_char_length(static_cast<unsigned char>(p[0]));
+  while (i + first < n) {
+    size_t second = utf8_char_length(static_cast<unsigned char>(p[i + first]));
+    size_t len = first + second;
+    if (i + len <= n && len <= 8) {
+      uint64_t key = 0;
+      std::memcpy(&key, p + i, len);
+      key ^= static_cast<uint64_t>(len) << 60;
+      if (maybe_prefix_[filter_slot(key)]) {
+        if (auto it = by_prefix_.find(key); it != by_prefix_.end())
+          for (size_t index : it->second) {
+            const std::string& needle = secrets_[index].folded;
+            if (std::string_view(folded).compare(i, needle.size(), needle) == 0) found.push_back(index);
+          }
+      }
     }
+    i += first;
+    first = second;
   }
 }
 

@@ -87,11 +87,13 @@ class PrivacyGuard {
   };
   void add(std::string_view text, Location source, bool is_name, std::size_t min_chars);
   void scan_text(std::string_view text, std::vector<std::size_t>& found) const;
+  // scan_text of the text with %XX and \uXXXX decoded, when that changes it.
+  void scan_decoded(std::string_view text, std::vector<std::size_t>& found) const;
 
   std::vector<Secret> secrets_;
   // The first two code points of each secret, packed into 64 bits.
   std::unordered_map<uint64_t, std::vector<std::size_t>> by_prefix_;
-  std::vector<bool> maybe_prefix_;  // a cheap filter before by_prefix_
+  std::vector<uint8_t> maybe_prefix_;  // a cheap filter before by_prefix_ (bytes: faster than bits)
   std::map<std::size_t, std::set<std::string>> found_;  // secret -> site files
   std::set<std::string> unreadable_;                     // PDFs whose parts could not be read
 };

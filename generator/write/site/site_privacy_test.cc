@@ -115,4 +115,26 @@ TEST_CASE("privacy_fold: ASCII is lower-cased, white space and controls dropped,
   CHECK(privacy_fold("Ａ\u3000ｂ\u00a0C\u200bd") == "abcd");  // full-width, ideographic and no-break space, ZWSP
 }
 
+TEST_CASE("privacy_fold: text that is not UTF-8 is folded through U+FFFD; the rest as UTF-8, outside the BMP too") {
+  // Ill-formed bytes become U+FFFD (kept), as when read into UTF-16.
+  CHECK(privacy_fold("\xff架空 太郎") == "\ufffd架空太郎");
+  CHECK(privacy_fold("架空\xe6\x9e") == "架空\ufffd");
+  // Outside the BMP: kept, or dropped when default-ignorable (tag characters).
+  CHECK(privacy_fold("\U00020BB7田") == "\U00020BB7田");
+  CHECK(privacy_fold("架\U000E0041空") == "架空");
+  // Half-width katakana and compatibility characters are composed by NFKC.
+  CHECK(privacy_fold("ｶﾞｸｳ ㍻ Ⅻ") == "ガクウ平成xii");
+  // Many characters in a row: the per-thread table gives the same answer the second time.
+  CHECK(privacy_fold("架空\u3000太郎\u3000架空\u3000太郎") == "架空太郎架空太郎");
+}
+
+TEST_CASE("PrivacyGuard finds a name at the very start and the very end of a text, and in text of 4-byte characters") {
+  PrivacyGuard guard(privacy_dataset());
+  CHECK_FALSE(guard.find("a.txt", "架空太郎は").clean());
+  CHECK_FALSE(guard.find("b.txt", "\U00020BB7\U00020BB7架空太郎").clean());
+  CHECK_FALSE(guard.find("c.txt", "架空太郎").clean());
+  CHECK(guard.find("d.txt", "架空太").clean());
+  CHECK(guard.find("e.txt", "\U00020BB7架空").clean());
+}
+
 }  // namespace kyosei
