@@ -118,7 +118,7 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
   }
 
   Diagnostics out_diags;
-  auto folder = OutputFolder::open(out, out_diags, OutputFolderOptions{.backup_foreign = opt.backup});
+  auto folder = OutputFolder::open(out, out_diags, OutputFolderOptions{.backup_foreign = opt.backup, .jobs = jobs});
   if (!folder) {
     report(out_diags, "", opt);
     return kExitInvalidInput;

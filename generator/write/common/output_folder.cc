@@ -13,6 +13,7 @@
 #include <map>
 
 #include "base/file_system.h"
+#include "base/parallel.h"
 #include "base/sha256.h"
 #include "base/text.h"
 
@@ -61,7 +62,7 @@ mode_t folder_mode() {
 
 // Files in the existing target that the swap would lose: not in the
 // manifest, or changed since. Each with the reason.
-std::vector<std::pair<std::string, std::string>> foreign_files(const std::string& target) {
+std::vector<std::pair<std::string, std::string>> foreign_files(const std::string& target, int jobs) {
   std::vector<std::pair<std::string, std::string>> out;
   auto marker = read_file(target + "/" + OutputFolder::kMarker);
   if (!marker || *marker == kLegacyMarker) return out;  // written before manifests: trusted
@@ -69,16 +70,21 @@ std::vector<std::pair<std::string, std::string>> foreign_files(const std::string
   std::map<std::string, std::string> known;
   if (manifest)
     for (auto& [path, hash] : *manifest) known[path] = hash;
-  for (const auto& [rel, st] : entries_under(target)) {
+  // Hashed on --jobs threads: a 政令市's output is hundreds of MB.
+  auto entries = entries_under(target);
+  std::vector<const char*> why(entries.size(), nullptr);
+  parallel_for(entries.size(), jobs, [&](size_t i) {
+    const auto& [rel, st] = entries[i];
     auto it = known.find(rel);
     if (it == known.end() || !fs::is_regular_file(st)) {
-      out.emplace_back(rel, "kyosei が書いていないファイルです");
-      continue;
+      why[i] = "kyosei が書いていないファイルです";
+      return;
     }
     auto bytes = read_file(target + "/" + rel);
-    if (!bytes || sha256_hex(*bytes) != it->second)
-      out.emplace_back(rel, "kyosei が前回書いた後に変更されています");
-  }
+    if (!bytes || sha256_hex(*bytes) != it->second) why[i] = "kyosei が前回書いた後に変更されています";
+  });
+  for (size_t i = 0; i < entries.size(); ++i)
+    if (why[i]) out.emplace_back(entries[i].first, why[i]);
   return out;
 }
 
@@ -129,12 +135,15 @@ bool inside(const fs::path& folder, const fs::path& root) {
 
 }  // namespace
 
-std::string output_manifest(const std::string& root) {
+std::string output_manifest(const std::string& root, int jobs) {
+  auto entries = entries_under(root);
+  std::vector<std::string> lines(entries.size());
+  parallel_for(entries.size(), jobs, [&](size_t i) {
+    auto bytes = read_file(root + "/" + entries[i].first);
+    lines[i] = manifest_line(sha256_hex(bytes ? *bytes : std::string()), entries[i].first);
+  });
   std::string out;
-  for (const auto& [rel, st] : entries_under(root)) {
-    auto bytes = read_file(root + "/" + rel);
-    out += manifest_line(sha256_hex(bytes ? *bytes : std::string()), rel);
-  }
+  for (const auto& line : lines) out += line;
   return out;
 }
 
@@ -198,7 +207,7 @@ std::unique_ptr<OutputFolder> OutputFolder::open(const std::string& target_in, D
       return nullptr;
     }
     if (!options.backup_foreign) {
-      auto foreign = foreign_files(target);
+      auto foreign = foreign_files(target, options.jobs);
       for (const auto& [rel, why] : foreign)
         diags.error({target + "/" + rel}, why + "。出力フォルダを作り直すと失われるため、上書きしません",
                     "このファイルを出力フォルダの外へ移す、または --backup を付けて「" + name +
@@ -226,7 +235,7 @@ std::unique_ptr<OutputFolder> OutputFolder::open(const std::string& target_in, D
 
 bool OutputFolder::commit(Diagnostics& diags) {
   std::error_code ec;
-  if (!write_file(temp_ + "/" + kMarker, output_manifest(temp_))) {
+  if (!write_file(temp_ + "/" + kMarker, output_manifest(temp_, options_.jobs))) {
     diags.error({target_}, "出力フォルダの目録（" + std::string(kMarker) + "）を書けません（空き容量を確認してください）",
                 "書き込みできるフォルダ");
     return false;
@@ -234,7 +243,7 @@ bool OutputFolder::commit(Diagnostics& diags) {
   bool exists = fs::exists(fs::symlink_status(target_, ec));
   if (exists) {
     // Files changed or added since open() are caught here too.
-    auto foreign = foreign_files(target_);
+    auto foreign = foreign_files(target_, options_.jobs);
     if (!foreign.empty() && !options_.backup_foreign) {
       for (const auto& [rel, why] : foreign)
         diags.error({target_ + "/" + rel}, why + "（作成中に置かれました）。上書きしません", "出力フォルダの外へ移す");

@@ -36,6 +36,7 @@ namespace kyosei {
 
 struct OutputFolderOptions {
   bool backup_foreign = false;  // build --backup
+  int jobs = 1;                 // build --jobs: threads that hash the files (manifest, edited files)
 };
 
 class OutputFolder {
@@ -80,7 +81,7 @@ class OutputFolder {
 
 // The manifest's text for the files under `root` (sorted, marker and lock
 // excluded), and its parsed form: path -> sha256. Exposed for tests.
-std::string output_manifest(const std::string& root);
+std::string output_manifest(const std::string& root, int jobs = 1);
 std::optional<std::vector<std::pair<std::string, std::string>>> parse_output_manifest(const std::string& text);
 
 }  // namespace kyosei
