@@ -190,11 +190,10 @@ void produce_documents(const SiteContext& ctx, SiteOutput& out) {
     const Document* d = docs[i];
     const std::string path = d->path;
     const FileSystem* inputs = &ctx.inputs;
-    Diagnostics* diags = &ctx.diags;
-    out.deferred_files[document_file_path(path)] = [inputs, diags, path]() -> std::optional<SiteOutput::Deferred> {
+    out.deferred_files[document_file_path(path)] = [inputs, path](Diagnostics& diags) -> std::optional<SiteOutput::Deferred> {
       auto bytes = inputs->read("documents/" + path);
       if (!bytes) {
-        diags->error({"documents/" + path, 0, ""}, "documents/" + path + " をサイトにコピーできません（読めません）",
+        diags.error({"documents/" + path, 0, ""}, "documents/" + path + " をサイトにコピーできません（読めません）",
                      "読み取りできるPDFファイル");
         return std::nullopt;
       }
@@ -203,8 +202,8 @@ void produce_documents(const SiteContext& ctx, SiteOutput& out) {
       // the same child reads what the privacy guard checks in it.
       auto published = pdf_for_publication_and_hidden_text(*bytes);
       if (!published) {
-        diags->error({"documents/" + path, 0, ""},
-                     "documents/" + path + " からメタデータ（作成者・件名など）を取り除けないため、公開できません",
+        diags.error({"documents/" + path, 0, ""},
+                    "documents/" + path + " からメタデータ（作成者・件名など）を取り除けないため、公開できません",
                      "PDFとして読めるファイル（印刷機能で「PDFとして保存」し直す）");
         return std::nullopt;
       }

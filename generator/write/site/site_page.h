@@ -65,7 +65,8 @@ struct SiteOutput {
     bool hidden_text_read = false;
     std::optional<std::string> hidden_text;
   };
-  std::map<std::string, std::function<std::optional<Deferred>()>> deferred_files;
+  // Makers run side by side (--jobs), each reporting into its own diags.
+  std::map<std::string, std::function<std::optional<Deferred>(Diagnostics& diags)>> deferred_files;
   // Only with --pdf: a page laid out like the others and passed by the
   // privacy guard, but not published: it is printed once into
   // pdf_paths (one part per <h1>, see print_pdf_parts) and removed.

@@ -130,11 +130,29 @@ bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::s
     }
   }
   for (const auto& [path, bytes] : out.files) emit(path, bytes);
-  for (const auto& [path, make] : out.deferred_files) {
-    if (!guard.clean()) break;  // binary files (PDF, PNG): nothing to scan
-    if (auto file = make())
-      emit_scanned(path, file->bytes,
-                   file->hidden_text_read ? guard.find_in_pdf_parts(file->hidden_text) : guard.find(path, file->bytes));
+  // The deferred files (published PDFs, each rewritten by a child
+  // process) are made and read by the guard `jobs` at a time, then taken
+  // in path order as one after the other would: none after the guard
+  // found something, so neither written nor reported.
+  std::vector<const std::string*> deferred_paths;
+  for (const auto& [path, make] : out.deferred_files) deferred_paths.push_back(&path);
+  const size_t per_batch = static_cast<size_t>(jobs);
+  for (size_t first = 0; first < deferred_paths.size() && guard.clean(); first += per_batch) {
+    const size_t n = std::min(per_batch, deferred_paths.size() - first);
+    std::vector<std::optional<SiteOutput::Deferred>> files(n);
+    std::vector<PrivacyGuard::Scan> scans(n);
+    std::vector<Diagnostics> made_diags(n);
+    parallel_for(n, jobs, [&](size_t k) {
+      const std::string& path = *deferred_paths[first + k];
+      files[k] = out.deferred_files.at(path)(made_diags[k]);
+      if (files[k])
+        scans[k] = files[k]->hidden_text_read ? guard.find_in_pdf_parts(files[k]->hidden_text)
+                                              : guard.find(path, files[k]->bytes);
+    });
+    for (size_t k = 0; k < n && guard.clean(); ++k) {
+      diags.append(made_diags[k]);
+      if (files[k]) emit_scanned(*deferred_paths[first + k], files[k]->bytes, scans[k]);
+    }
   }
   emit(kSearchIndexPath, index.javascript());
   // The print sources are read by the guard like any page; a clean one
