@@ -1,5 +1,7 @@
 #include "write/image/png_encoder.h"
 
+#include <cstring>
+
 #include <array>
 #include <cstdlib>
 #include <vector>
@@ -68,6 +70,23 @@ void put_match(BitWriter& w, int length, int distance) {
   if (kDistExtra[di]) w.bits(distance - kDistBase[di], kDistExtra[di]);
 }
 
+// How many bytes a and b have in common from the start, at most limit;
+// 8 at a time.
+int match_length(const unsigned char* a, const unsigned char* b, int limit) {
+  int len = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  while (len + 8 <= limit) {
+    uint64_t x, y;
+    std::memcpy(&x, a + len, 8);
+    std::memcpy(&y, b + len, 8);
+    if (x != y) return len + __builtin_ctzll(x ^ y) / 8;  // the lowest differing byte is the first
+    len += 8;
+  }
+#endif
+  while (len < limit && a[len] == b[len]) ++len;
+  return len;
+}
+
 std::string deflate_fixed(std::string_view data) {
   constexpr int kWindow = 32768, kMinMatch = 3, kMaxMatch = 258, kMaxChain = 64;
   constexpr int kHashBits = 15;
@@ -94,8 +113,15 @@ std::string deflate_fixed(std::string_view data) {
       int candidate = head[hash(i)];
       int limit = std::min(kMaxMatch, n - i);
       for (int chain = 0; candidate >= 0 && i - candidate <= kWindow && chain < kMaxChain; ++chain) {
-        int len = 0;
-        while (len < limit && d[candidate + len] == d[i + len]) ++len;
+        // A candidate that differs at best_len cannot be longer: skipped
+        // without measuring (the choice is the same).
+        if (best_len > 0 && d[candidate + best_len] != d[i + best_len]) {
+          int next = prev[candidate % kWindow];
+          if (next >= candidate) break;
+          candidate = next;
+          continue;
+        }
+        int len = match_length(d + candidate, d + i, limit);
         if (len > best_len) {
           best_len = len;
           best_dist = i - candidate;

@@ -40,6 +40,15 @@ bool prefix_key(std::string_view s, size_t i, uint64_t& key) {
   return true;
 }
 
+// The low `len` bytes of a 64-bit word read from memory (len < 8).
+inline uint64_t mask_of_bytes(size_t len) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  return (uint64_t{1} << (8 * len)) - 1;
+#else
+  return ~((~uint64_t{0}) >> (8 * len));
+#endif
+}
+
 constexpr size_t kFilterBits = 1 << 16;
 size_t filter_slot(uint64_t key) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 48); }
 
@@ -265,7 +274,12 @@ void PrivacyGuard::scan_text(std::string_view text, std::vector<std::size_t>& fo
     size_t len = first + second;
     if (i + len <= n && len <= 8) {
       uint64_t key = 0;
-      std::memcpy(&key, p + i, len);
+      if (i + 8 <= n) {  // one 8-byte load, the bytes past len masked off (as memcpy of len bytes would leave them)
+        std::memcpy(&key, p + i, 8);
+        if (len < 8) key &= mask_of_bytes(len);
+      } else {
+        std::memcpy(&key, p + i, len);
+      }
       key ^= static_cast<uint64_t>(len) << 60;
       if (maybe_prefix_[filter_slot(key)]) {
         if (auto it = by_prefix_.find(key); it != by_prefix_.end())
