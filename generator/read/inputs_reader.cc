@@ -366,8 +366,17 @@ Dataset read_inputs(const FileSystem& fs, Diagnostics& diags, const ReadOptions&
   toml::table rules = toml::parse(*resource("data/rules.toml"), std::string_view("data/rules.toml"));
 
   read_municipality(fs, ds.municipality, diags);
+  // The CSV files are independent: read on options.jobs threads, each into
+  // its own slot, their problems reported in the schema's order of files.
+  std::vector<Table> read(schema.files.size());
+  std::vector<Diagnostics> read_diags(schema.files.size());
+  parallel_for(schema.files.size(), options.jobs,
+               [&](size_t i) { read[i] = read_table(fs, schema.files[i], read_diags[i]); });
   Tables tables;
-  for (const auto& spec : schema.files) tables.emplace(spec.name, read_table(fs, spec, diags));
+  for (size_t i = 0; i < schema.files.size(); ++i) {
+    diags.append(read_diags[i]);
+    tables.emplace(schema.files[i].name, std::move(read[i]));
+  }
   check_references(tables, schema, diags);
 
   ds.areas = build_areas(table(tables, "areas.csv"), diags);

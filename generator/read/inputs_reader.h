@@ -21,7 +21,7 @@ struct ReadOptions {
   // import into a new folder: a PDF not there yet is a warning saying where
   // to put it, not an error.
   bool missing_documents_are_warnings = false;
-  int jobs = 1;                // PDFs read at once (base/parallel.h); the result is the same for any number
+  int jobs = 1;                // CSV files and PDFs read at once (base/parallel.h); the result is the same for any number
   // > 0: each PDF's page 1 is rendered that wide by the child that reads it
   // (Document::thumbnail_*), so the site need not start another per PDF.
   int thumbnail_width = 0;
