@@ -95,6 +95,16 @@ bool get_field(std::string_view& in, std::string& field) {
 
 namespace {
 
+// A message of `iov` with room for one file descriptor (SCM_RIGHTS) in cbuf.
+msghdr one_fd_message(iovec& iov, char* cbuf, size_t cbuf_size) {
+  msghdr msg{};
+  msg.msg_iov = &iov;
+  msg.msg_iovlen = 1;
+  msg.msg_control = cbuf;
+  msg.msg_controllen = cbuf_size;
+  return msg;
+}
+
 constexpr const char* kZygoteTask = "sandbox-zygote";
 
 // The limits as the child applies them to itself (zygote) or the parent
@@ -181,11 +191,7 @@ class Zygote {
     put_field(request, std::to_string(limits.memory_mb));
     iovec iov{request.data(), request.size()};
     alignas(cmsghdr) char cbuf[CMSG_SPACE(sizeof(int))] = {};
-    msghdr msg{};
-    msg.msg_iov = &iov;
-    msg.msg_iovlen = 1;
-    msg.msg_control = cbuf;
-    msg.msg_controllen = sizeof cbuf;
+    msghdr msg = one_fd_message(iov, cbuf, sizeof cbuf);
     cmsghdr* c = CMSG_FIRSTHDR(&msg);
     c->cmsg_level = SOL_SOCKET;
     c->cmsg_type = SCM_RIGHTS;
@@ -277,11 +283,7 @@ Zygote& zygote() {
     char buf[65536];
     iovec iov{buf, sizeof buf};
     alignas(cmsghdr) char cbuf[CMSG_SPACE(sizeof(int))] = {};
-    msghdr msg{};
-    msg.msg_iov = &iov;
-    msg.msg_iovlen = 1;
-    msg.msg_control = cbuf;
-    msg.msg_controllen = sizeof cbuf;
+    msghdr msg = one_fd_message(iov, cbuf, sizeof cbuf);
     ssize_t n = recvmsg(control, &msg, MSG_CMSG_CLOEXEC);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) _exit(0);
