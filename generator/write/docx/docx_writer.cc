@@ -243,7 +243,8 @@ class BodyWriter {
     if (toc_entries.empty()) return out + "<w:p>" + begin + end + "</w:p></w:sdtContent></w:sdt>";
     for (size_t i = 0; i < toc_entries.size(); ++i) {
       const TocEntry& e = toc_entries[i];
-      out += "<w:p><w:pPr><w:pStyle w:val=\"" + xml_text(toc_style[static_cast<size_t>(e.level - 1)]) + "\" /></w:pPr>" + (i == 0 ? begin : "") + "<w:hyperlink w:anchor=\"" + e.bookmark +
+      out += "<w:p><w:pPr><w:pStyle w:val=\"" + xml_text(toc_style[static_cast<size_t>(e.level - 1)]) +
+             "\" /></w:pPr>" + (i == 0 ? begin : "") + "<w:hyperlink w:anchor=\"" + e.bookmark +
              "\" w:history=\"1\">" + run(e.text, {}) +
              "<w:r><w:tab /></w:r><w:r><w:fldChar w:fldCharType=\"begin\" /></w:r>"
              "<w:r><w:instrText xml:space=\"preserve\"> PAGEREF " +
@@ -477,8 +478,8 @@ class BodyWriter {
       case CMARK_NODE_HEADING: {
         int level = std::clamp(cmark_node_get_heading_level(n), 1, 9);
         std::string runs = inlines(n, {});
-        // The entry's text: the heading's, on one line (a tab would jump
-        // to the page number's tab stop).
+        // The entry's text: the heading's, on one line (a tab in it would
+        // look like the one before the page number).
         std::string text = literal_text(n);
         for (char& ch : text)
           if (ch == '\t' || ch == '\n' || ch == '\r') ch = ' ';
@@ -928,12 +929,11 @@ std::optional<std::string> markdown_to_docx(std::string_view markdown, std::stri
     MarkdownTree tree(markdown);
     w.blocks(tree.root(), {});
   }
-  std::string styles = *ref.part("word/styles.xml");
   if (options.toc_depth > 0) {
+    std::string& styles = ref.parts["word/styles.xml"];  // copied below with the styles it lacked
     std::vector<std::string> toc_style = toc_styles(styles, std::min(options.toc_depth, 9));
     w.body.insert(toc_at, w.toc(options.toc_title, options.toc_depth, toc_style));
   }
-  ref.parts["word/styles.xml"] = std::move(styles);
 
   std::vector<ZipEntry> entries;
   std::vector<std::pair<std::string, std::string>> overrides;  // part → content type
