@@ -3,8 +3,9 @@
 as the .md/.html drafts in the look of templates/reference.docx. Reads the
 .docx XML (A4 section, footer with PAGE / NUMPAGES, repeated table headers,
 Japanese fonts, table of contents, every part the relationships name),
-opens each file in LibreOffice (→ PDF → text: every heading and every table
-cell of the Markdown, in order; 「n / N」 on every page), and checks that two
+opens each file in LibreOffice (→ PDF → text: the 目次 lists the headings of
+level 1 and 2 in order before the body; every heading and every table cell
+of the Markdown, in order; 「n / N」 on every page), and checks that two
 builds give the same bytes, that a dataset's own reference.docx sets the
 page, and that an unreadable one gives a warning and the standard look."""
 import os
@@ -51,6 +52,18 @@ def markdown_texts(md):
         elif line.startswith("|") and not re.fullmatch(r"\|[\s:|-]*", line):
             cells = re.split(r"(?<!\\)\|", line.strip()[1:-1])
             out.extend(strip_inline(c) for c in cells)
+    return [t for t in out if t]
+
+
+def toc_headings(md):
+    """The headings of level 1 and 2 of md, in order: the entries of the table of contents."""
+    out = []
+    in_code = False
+    for line in md.splitlines():
+        if line.startswith("```"):
+            in_code = not in_code
+        elif not in_code and re.match(r"#{1,2} ", line):
+            out.append(strip_inline(line.lstrip("#")))
     return [t for t in out if t]
 
 
@@ -232,6 +245,21 @@ class WordDrafts(unittest.TestCase):
                 # pages as LibreOffice drew them (-raw: drawing order; the footers taken out).
                 raw = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True).stdout
                 raw = squeeze("\n".join(l for l in raw.splitlines() if not re.fullmatch(r"\s*\d+ / \d+\s*", l)))
+                # The 目次 on the first page lists every heading of level 1 and 2 (第1章 … and their
+                # sections) in order, before the body starts (the second time the first heading shows).
+                self.assertIn("目次", page_texts[0])
+                headings = [h for md in sources for h in toc_headings(md.read_text(encoding="utf-8"))]
+                self.assertGreater(len(headings), 1)
+                if md_dir.is_dir():
+                    self.assertTrue(headings[0].startswith("第1章"), headings[0])
+                toc_at = raw.find("目次")
+                body_at = raw.find(squeeze(headings[0]), raw.find(squeeze(headings[0]), toc_at) + 1)
+                self.assertGreater(body_at, toc_at)
+                at = toc_at
+                for h in headings:
+                    found = raw.find(squeeze(h), at, body_at)
+                    self.assertGreaterEqual(found, 0, f"目次: {h!r} after {raw[max(0, at - 60):at]!r}")
+                    at = found + len(squeeze(h))
                 at = 0
                 texts = [t for md in sources for t in markdown_texts(md.read_text(encoding="utf-8"))]
                 self.assertGreater(len(texts), 20)

@@ -212,15 +212,48 @@ class BodyWriter {
 
   void title(const std::string& text) { body += "<w:p><w:pPr><w:pStyle w:val=\"Title\" /></w:pPr>" + run(text, {}) + "</w:p>"; }
 
-  void toc(const std::string& heading, int depth) {
-    body += "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\" /><w:docPartUnique />"
-            "</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:pPr><w:pStyle w:val=\"TOCHeading\" /></w:pPr>" +
-            run(heading, {}) +
-            "</w:p><w:p><w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\" /><w:instrText xml:space=\"preserve\">"
-            "TOC \\o &quot;1-" +
-            std::to_string(depth) +
-            "&quot; \\h \\z \\u</w:instrText><w:fldChar w:fldCharType=\"separate\" /><w:fldChar w:fldCharType=\"end\" />"
-            "</w:r></w:p></w:sdtContent></w:sdt>";
+  // Headings of level 1 … toc_depth get a bookmark and an entry in the
+  // table of contents; 0: none.
+  int toc_depth = 0;
+  struct TocEntry {
+    int level;
+    std::string text, bookmark;
+  };
+  std::vector<TocEntry> toc_entries;
+
+  // The table of contents: a TOC field whose result is filled in already,
+  // one paragraph per entry as Word writes it (a hyperlink to the
+  // heading's bookmark, a tab, a PAGEREF field), so that LibreOffice and
+  // any viewer show the entries. kyosei does not lay out pages, so the
+  // PAGEREF results are empty and the entries have no dotted tab stop
+  // (dots leading to no number look broken; LibreOffice shows the stored
+  // results as they are). Word, on opening, updates the dirty field and
+  // writes the page numbers with its dotted tabs.
+  // toc_style[l - 1]: the style of level l entries.
+  std::string toc(const std::string& heading, int depth, const std::vector<std::string>& toc_style) const {
+    std::string out =
+        "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\" /><w:docPartUnique />"
+        "</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:pPr><w:pStyle w:val=\"TOCHeading\" /></w:pPr>" +
+        run(heading, {}) + "</w:p>";
+    std::string begin = "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\" /></w:r>"
+                        "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o &quot;1-" +
+                        std::to_string(depth) +
+                        "&quot; \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\" /></w:r>";
+    std::string end = "<w:r><w:fldChar w:fldCharType=\"end\" /></w:r>";
+    if (toc_entries.empty()) return out + "<w:p>" + begin + end + "</w:p></w:sdtContent></w:sdt>";
+    for (size_t i = 0; i < toc_entries.size(); ++i) {
+      const TocEntry& e = toc_entries[i];
+      out += "<w:p><w:pPr><w:pStyle w:val=\"" + xml_text(toc_style[static_cast<size_t>(e.level - 1)]) +
+             "\" /></w:pPr>" + (i == 0 ? begin : "") + "<w:hyperlink w:anchor=\"" + e.bookmark +
+             "\" w:history=\"1\">" + run(e.text, {}) +
+             "<w:r><w:tab /></w:r><w:r><w:fldChar w:fldCharType=\"begin\" /></w:r>"
+             "<w:r><w:instrText xml:space=\"preserve\"> PAGEREF " +
+             e.bookmark +
+             " \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\" /></w:r>" + end +
+             "</w:hyperlink></w:p>";
+    }
+    // The field ends in a paragraph of its own, as in Word's own files.
+    return out + "<w:p>" + end + "</w:p></w:sdtContent></w:sdt>";
   }
 
   void blocks(cmark_node* parent, const BlockContext& ctx) {
@@ -444,8 +477,24 @@ class BodyWriter {
       }
       case CMARK_NODE_HEADING: {
         int level = std::clamp(cmark_node_get_heading_level(n), 1, 9);
-        body += "<w:p><w:pPr><w:pStyle w:val=\"Heading" + std::to_string(level) + "\" /></w:pPr>" + inlines(n, {}) +
-                "</w:p>";
+        std::string runs = inlines(n, {});
+        // The entry's text: the heading's, on one line (a tab in it would
+        // look like the one before the page number).
+        std::string text = literal_text(n);
+        for (char& ch : text)
+          if (ch == '\t' || ch == '\n' || ch == '\r') ch = ' ';
+        body += "<w:p><w:pPr><w:pStyle w:val=\"Heading" + std::to_string(level) + "\" /></w:pPr>";
+        // Word's TOC field leaves out headings without text; so does kyosei.
+        if (level <= toc_depth && !runs.empty() && text.find_first_not_of(' ') != std::string::npos) {
+          std::string id = std::to_string(toc_entries.size() + 1);
+          std::string name = "_Toc" + std::string(id.size() < 4 ? 4 - id.size() : 0, '0') + id;
+          body += "<w:bookmarkStart w:id=\"" + id + "\" w:name=\"" + name + "\" />" + runs + "<w:bookmarkEnd w:id=\"" +
+                  id + "\" />";
+          toc_entries.push_back({level, std::move(text), std::move(name)});
+        } else {
+          body += runs;
+        }
+        body += "</w:p>";
         after_heading_ = true;
         return;
       }
@@ -745,6 +794,37 @@ std::string document_open(const std::string& reference_document) {
   return root + "><w:body>";
 }
 
+// The styles of the table of contents' levels 1 … depth: those the
+// reference names "toc 1" … (Word's names; its ids differ by language,
+// 「11」 in a Japanese Word), else TOC1 … added to `styles` as Word
+// defines them, each level indented two characters further.
+std::vector<std::string> toc_styles(std::string& styles, int depth) {
+  std::vector<std::string> ids;
+  std::vector<std::string_view> defined = elements(styles, "w:style");
+  std::string added;
+  for (int level = 1; level <= depth; ++level) {
+    std::string name = "toc " + std::to_string(level), id;
+    for (std::string_view st : defined)
+      if (to_lower(attribute(st, "w:name", "w:val")) == name) {
+        id = attribute(st, "w:style", "w:styleId");
+        break;
+      }
+    if (id.empty()) {
+      id = "TOC" + std::to_string(level);
+      added += "<w:style w:type=\"paragraph\" w:styleId=\"" + id + "\"><w:name w:val=\"" + name +
+               "\" /><w:basedOn w:val=\"Normal\" /><w:next w:val=\"Normal\" /><w:autoRedefine /><w:uiPriority "
+               "w:val=\"39\" /><w:unhideWhenUsed /><w:pPr><w:spacing w:before=\"" +
+               std::string(level == 1 ? "120" : "0") + "\" w:after=\"60\" />" +
+               (level == 1 ? std::string() : "<w:ind w:left=\"" + std::to_string(420 * (level - 1)) + "\" />") +
+               "</w:pPr></w:style>";
+    }
+    ids.push_back(id);
+  }
+  size_t close = styles.rfind("</w:styles>");
+  if (!added.empty() && close != std::string::npos) styles.insert(close, added);
+  return ids;
+}
+
 }  // namespace
 
 std::string xml_text(std::string_view text) {
@@ -841,10 +921,18 @@ std::optional<std::string> markdown_to_docx(std::string_view markdown, std::stri
 
   BodyWriter w(images, text_twips, largest_numbering_id(ref_numbering ? *ref_numbering : "") + 1);
   if (!options.title.empty()) w.title(options.title);
-  if (options.toc_depth > 0) w.toc(options.toc_title, options.toc_depth);
+  // The table of contents goes under the title; it lists the headings, so
+  // it is written once the body is.
+  size_t toc_at = w.body.size();
+  w.toc_depth = std::max(0, options.toc_depth);
   {
     MarkdownTree tree(markdown);
     w.blocks(tree.root(), {});
+  }
+  if (options.toc_depth > 0) {
+    std::string& styles = ref.parts["word/styles.xml"];  // copied below with the styles it lacked
+    std::vector<std::string> toc_style = toc_styles(styles, std::min(options.toc_depth, 9));
+    w.body.insert(toc_at, w.toc(options.toc_title, options.toc_depth, toc_style));
   }
 
   std::vector<ZipEntry> entries;

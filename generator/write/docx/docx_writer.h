@@ -8,13 +8,21 @@
 // and the body's final section properties (paper size, margins) with the
 // header and footer parts they name (the 「n / N」 page numbers). The body
 // (word/document.xml), its relationships, [Content_Types].xml and the
-// document properties are written new.
+// document properties are written new; styles.xml gains the table of
+// contents' styles when it lacks them.
 //
 // The body, in the style names the reference defines (those of pandoc's
 // reference document, which templates/reference.docx is made from):
 //   title            Title (when options.title is not empty)
 //   table of contents a TOC \o "1-<toc_depth>" field under TOCHeading
-//                    「目次」, marked dirty so Word fills it in on opening
+//                    「目次」, marked dirty so Word updates it on opening;
+//                    its result written in already, as Word would: one
+//                    paragraph per heading of level 1 … toc_depth that has
+//                    text (styles "toc 1" …, as the reference names them,
+//                    else TOC1 … added to styles.xml), the heading's text
+//                    as a hyperlink to a bookmark on the heading (_Toc0001
+//                    … in order) and a PAGEREF field with an empty result
+//                    (kyosei does not know the pages)
 //   # … ######       Heading1 … Heading6
 //   paragraphs       FirstParagraph right after a heading, else BodyText;
 //                    Compact in tight lists and table cells; BlockText in

@@ -61,7 +61,17 @@ TEST_CASE("docx: package parts from the reference, fixed dates, same bytes every
   CHECK(*a == *b);
   auto parts = parts_of(*a);
   auto ref = parts_of(reference());
-  CHECK(parts["word/styles.xml"] == ref["word/styles.xml"]);
+  // The reference's styles, with the two levels of the table of contents
+  // it lacks added at the end.
+  const std::string& styles = parts["word/styles.xml"];
+  std::string ref_styles = ref["word/styles.xml"];
+  size_t close = ref_styles.rfind("</w:styles>");
+  CHECK(styles.substr(0, close) == ref_styles.substr(0, close));
+  CHECK(styles.find("<w:style w:type=\"paragraph\" w:styleId=\"TOC1\"><w:name w:val=\"toc 1\" />", close) ==
+        close);
+  CHECK(styles.find("w:styleId=\"TOC2\"><w:name w:val=\"toc 2\" />") != std::string::npos);
+  CHECK(styles.find("w:styleId=\"TOC3\"") == std::string::npos);
+  CHECK(styles.substr(styles.rfind("</w:styles>")) == ref_styles.substr(close));
   CHECK(parts["word/footer1.xml"] == ref["word/footer1.xml"]);
   CHECK(parts.count("word/theme/theme1.xml"));
   CHECK(parts.count("word/settings.xml"));
@@ -162,7 +172,9 @@ TEST_CASE("docx: headings, paragraphs, runs, breaks; raw HTML dropped") {
   std::string doc = document_of(
       "# 第1章\n\n最初の段落 *強調* **太字** ~~削除~~ `code` a<b\x01.\n\n次の段落\n行2\\\nbreak\n\n"
       "<div>raw block</div>\n\n<span>inline</span>text\n\n> 引用です\n\n---\n\n```\nline1\nline2\n```\n");
-  size_t h = doc.find("<w:pStyle w:val=\"Heading1\" /></w:pPr><w:r><w:t xml:space=\"preserve\">第1章</w:t>");
+  size_t h = doc.find(
+      "<w:pStyle w:val=\"Heading1\" /></w:pPr><w:bookmarkStart w:id=\"1\" w:name=\"_Toc0001\" /><w:r><w:t "
+      "xml:space=\"preserve\">第1章</w:t></w:r><w:bookmarkEnd w:id=\"1\" /></w:p>");
   CHECK(h != std::string::npos);
   size_t p = after(doc, "<w:pStyle w:val=\"FirstParagraph\" />", h);
   CHECK(p != std::string::npos);
@@ -182,6 +194,122 @@ TEST_CASE("docx: headings, paragraphs, runs, breaks; raw HTML dropped") {
   CHECK(doc.find("<w:pBdr><w:bottom w:val=\"single\"") != std::string::npos);
   CHECK(doc.find("line1<w:br />line2") == std::string::npos);  // the break ends the <w:t>
   CHECK(doc.find("line1</w:t><w:br /><w:t xml:space=\"preserve\">line2") != std::string::npos);
+}
+
+// The entries of the table of contents: (style, text, bookmark) of each
+// TOC paragraph, in order; and the bookmarks on the headings, in order.
+struct TocEntryFound {
+  std::string style, text, anchor, pageref;
+};
+std::vector<TocEntryFound> toc_entries_of(const std::string& doc) {
+  std::vector<TocEntryFound> out;
+  size_t end = doc.find("</w:sdtContent>");
+  for (size_t at = doc.find("<w:hyperlink w:anchor=\""); at < end; at = doc.find("<w:hyperlink w:anchor=\"", at + 1)) {
+    size_t p = doc.rfind("<w:p>", at);
+    size_t style = doc.find("<w:pStyle w:val=\"", p) + 17;
+    size_t a = at + 23;
+    size_t t = doc.find("<w:t xml:space=\"preserve\">", at) + 26;
+    size_t ref = doc.find("PAGEREF ", at) + 8;
+    out.push_back({doc.substr(style, doc.find('"', style) - style), doc.substr(t, doc.find("</w:t>", t) - t),
+                   doc.substr(a, doc.find('"', a) - a), doc.substr(ref, doc.find(' ', ref) - ref)});
+  }
+  return out;
+}
+
+TEST_CASE("docx: the table of contents lists the headings of level 1 and 2, each linked to its bookmark") {
+  std::string doc = document_of(
+      "# 第1章 計画の趣旨\n\n本文。\n\n## 1 背景 & <経緯>\n\n### (1) 細目は載らない\n\n"
+      "## 2 [リンク](https://example.jp/)と`コード`\n\n#\n\n> # 第2章 引用の中の章\n\n- ## 3 リストの中\n\n"
+      "# 第3章 終わり\n");
+  auto entries = toc_entries_of(doc);
+  REQUIRE(entries.size() == 6);
+  std::vector<std::pair<std::string, std::string>> want = {
+      {"TOC1", "第1章 計画の趣旨"}, {"TOC2", "1 背景 &amp; &lt;経緯&gt;"}, {"TOC2", "2 リンクとコード"},
+      {"TOC1", "第2章 引用の中の章"}, {"TOC2", "3 リストの中"}, {"TOC1", "第3章 終わり"}};
+  size_t body = doc.find("</w:sdt>");
+  REQUIRE(body != std::string::npos);
+  size_t last = body;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    CAPTURE(i);
+    CHECK(entries[i].style == want[i].first);
+    CHECK(entries[i].text == want[i].second);
+    std::string name = "_Toc000" + std::to_string(i + 1);
+    CHECK(entries[i].anchor == name);
+    CHECK(entries[i].pageref == name);
+    // The bookmark is on the heading of that text, after the one before.
+    std::string start = "<w:bookmarkStart w:id=\"" + std::to_string(i + 1) + "\" w:name=\"" + name + "\" />";
+    size_t at = doc.find(start);
+    CHECK(at > last);
+    CHECK(at != std::string::npos);
+    size_t bookmark_end = doc.find("<w:bookmarkEnd w:id=\"" + std::to_string(i + 1) + "\" />", at);
+    CHECK(bookmark_end < doc.find("</w:p>", at));
+    CHECK(doc.rfind("<w:pStyle w:val=\"Heading", at) > doc.rfind("<w:p>", at));
+    last = at;
+  }
+}
+
+TEST_CASE("docx: the table of contents is one valid field: Word can rebuild it, updates it on opening") {
+  std::string doc = document_of("# 第1章\ttab\n\n## 1 節\n");
+  size_t sdt = doc.find("<w:sdt>"), sdt_end = doc.find("</w:sdt>");
+  REQUIRE(sdt_end != std::string::npos);
+  std::string toc = doc.substr(sdt, sdt_end - sdt);
+  // begin (dirty) and the TOC instruction in the first entry's paragraph,
+  // separate, the entries, end in a paragraph of its own.
+  size_t begin = toc.find("<w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\" />");
+  CHECK(begin > toc.find("<w:pStyle w:val=\"TOC1\" />"));
+  CHECK(begin < toc.find("<w:hyperlink"));
+  CHECK(toc.find("<w:instrText xml:space=\"preserve\"> TOC \\o &quot;1-2&quot; \\h \\z \\u </w:instrText>") >
+        begin);
+  // No page numbers (kyosei does not lay out pages), so no dots leading to them.
+  CHECK(toc.find("w:leader") == std::string::npos);
+  CHECK(toc.find("</w:hyperlink></w:p>") != std::string::npos);
+  CHECK(toc.find("第1章 tab") != std::string::npos);  // a tab in the heading is a space in the entry
+  auto count = [&](const std::string& needle) {
+    size_t n = 0;
+    for (size_t at = toc.find(needle); at != std::string::npos; at = toc.find(needle, at + 1)) ++n;
+    return n;
+  };
+  CHECK(count("w:fldCharType=\"begin\"") == 3);  // TOC and two PAGEREF
+  CHECK(count("w:fldCharType=\"separate\"") == 3);
+  CHECK(count("w:fldCharType=\"end\"") == 3);
+  REQUIRE(toc.size() > 80);
+  CHECK(toc.substr(toc.size() - 80).find("<w:p><w:r><w:fldChar w:fldCharType=\"end\" /></w:r></w:p>") !=
+        std::string::npos);
+  // Without headings: the empty field of before.
+  std::string none = document_of("本文だけ。\n");
+  CHECK(none.find("<w:fldChar w:fldCharType=\"separate\" /></w:r><w:r><w:fldChar w:fldCharType=\"end\" />") !=
+        std::string::npos);
+  CHECK(none.find("bookmarkStart") == std::string::npos);
+  // No table of contents: no bookmarks, no added styles.
+  DocxOptions o;
+  o.toc_depth = 0;
+  auto plain = markdown_to_docx("# 第1章\n", reference(), o);
+  REQUIRE(plain);
+  auto parts = parts_of(*plain);
+  CHECK(parts["word/document.xml"].find("bookmarkStart") == std::string::npos);
+  CHECK(parts["word/document.xml"].find("TOC") == std::string::npos);
+  CHECK(parts["word/styles.xml"] == parts_of(reference())["word/styles.xml"]);
+}
+
+TEST_CASE("docx: the reference's own toc styles are used, whatever their ids") {
+  auto ref = parts_of(reference());
+  std::string& styles = ref["word/styles.xml"];
+  styles.insert(styles.rfind("</w:styles>"),
+                "<w:style w:type=\"paragraph\" w:styleId=\"11\"><w:name w:val=\"toc 1\" /></w:style>");
+  std::vector<ZipEntry> entries;
+  for (const auto& [name, bytes] : ref) entries.push_back({name, bytes});
+  DocxOptions o;
+  auto zipped = make_zip(entries, 0);
+  REQUIRE(zipped);
+  auto docx = markdown_to_docx("# 第1章\n\n## 1 節\n", *zipped, o);
+  REQUIRE(docx);
+  auto parts = parts_of(*docx);
+  auto entries_found = toc_entries_of(parts["word/document.xml"]);
+  REQUIRE(entries_found.size() == 2);
+  CHECK(entries_found[0].style == "11");
+  CHECK(entries_found[1].style == "TOC2");
+  CHECK(parts["word/styles.xml"].find("w:styleId=\"TOC1\"") == std::string::npos);
+  CHECK(parts["word/styles.xml"].find("w:styleId=\"TOC2\"") != std::string::npos);
 }
 
 TEST_CASE("docx: nested bullet and ordered lists get their numbering") {

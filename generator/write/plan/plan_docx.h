@@ -6,9 +6,11 @@
 // templates/reference.docx (restyle it in Word: 見出し 1–3, 本文, 表, the
 // margins and the footer are taken from it; its text is not).
 //
-// The document gets a title, a table of contents (Word fills it in when
-// the file is opened; in LibreOffice it stays empty until the index is
-// updated by hand), and its tables repeat their header row on every page.
+// The document gets a title, a table of contents (its entries, the
+// headings of level 1 and 2 linked to them, written in already, so
+// LibreOffice, PDF exports and viewers show them; the page numbers are
+// left empty, Word fills them in when it updates the field on opening),
+// and its tables repeat their header row on every page.
 // Headings keep the numbers the drafts give them (第1章, 1, (1)). The
 // charts are embedded as SVG pictures (drawn by Word 2016 and later and by
 // LibreOffice); the data table under each chart is in the document either
