@@ -58,6 +58,19 @@ void drop_local_links(QPDF& pdf) {
   }
 }
 
+// A part has no structure tree (it stays with the whole), so the keys that
+// point into it are dropped; their numbers also vary between chromium runs.
+void drop_structure_keys(QPDF& pdf) {
+  for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+    QPDFObjectHandle dict = page.getObjectHandle();
+    dict.removeKey("/StructParents");
+    QPDFObjectHandle annots = dict.getKey("/Annots");
+    if (!annots.isArray()) continue;
+    for (int i = 0; i < annots.getArrayNItems(); ++i)
+      if (annots.getArrayItem(i).isDictionary()) annots.getArrayItem(i).removeKey("/StructParent");
+  }
+}
+
 std::string written(QPDF& pdf) {
   QPDFWriter w(pdf);
   w.setOutputMemory();
@@ -105,6 +118,7 @@ std::vector<PdfPart> pdf_split_at_outline(const std::string& bytes) {
     out.emptyPDF();
     QPDFPageDocumentHelper out_pages(out);
     for (size_t p = starts[i].first; p < end; ++p) out_pages.addPage(pages[p], false);
+    drop_structure_keys(out);
     if (lang.isString()) out.getRoot().replaceKey("/Lang", QPDFObjectHandle::newString(lang.getStringValue()));
     clean_info(out, &starts[i].second);
     // The producer is the same as the whole's.
