@@ -167,16 +167,22 @@ SitePage index_page(const SiteContext& ctx, const std::vector<const Service*>& s
 
 // The leaflet of one 圏域: each 相談先 once, under its first situation,
 // in tables that print on A4 (rows are not split across pages).
-std::string leaflet_body(const SiteContext& ctx, const std::string& page_path, const Area& area,
+struct LeafletBody {
+  std::string html;
+  size_t rows = 0;  // table rows, headers included: what decides its length in print
+};
+
+LeafletBody leaflet_body(const SiteContext& ctx, const std::string& page_path, const Area& area,
                          const std::vector<const Service*>& services, const std::set<std::string>& family,
                          const SituationMembership& membership) {
   std::vector<const Service*> here;
   for (const Service* s : services)
     if (serves_area(*s, family)) here.push_back(s);
-  std::string b = "<p class=\"leaflet-lead\">" +
-                  html_escape(ctx.ds.municipality.name + " " + area_title(area) +
-                              "にお住まいの方が、くらしの中で困ったときの相談先です。") +
-                  "</p>\n" + emergency_note();
+  LeafletBody out;
+  std::string& b = out.html;
+  b = "<p class=\"leaflet-lead\">" +
+      html_escape(ctx.ds.municipality.name + " " + area_title(area) + "にお住まいの方が、くらしの中で困ったときの相談先です。") +
+      "</p>\n" + emergency_note();
   std::set<const Service*> listed;
   for (const auto& [sit, list] : by_situation(here, membership)) {
     HtmlTable t;
@@ -191,11 +197,13 @@ std::string leaflet_body(const SiteContext& ctx, const std::string& page_path, c
                         s->hours.empty() ? HtmlCell(kEmptyCell) : HtmlCell(s->hours),
                         s->place.empty() ? HtmlCell(kEmptyCell) : HtmlCell(s->place)});
     }
-    if (!t.rows.empty()) b += render_table(t).value;
+    if (t.rows.empty()) continue;
+    b += render_table(t).value;
+    out.rows += t.rows.size() + 1;
   }
   if (listed.empty()) b += markdown_to_html(markdown_escape("この地域の相談先はまだ登録されていません。"));
   b += "<p class=\"leaflet-footer\">" + html_escape(site_title(ctx.ds.municipality)) + "</p>\n";
-  return b;
+  return out;
 }
 
 std::string leaflet_title(const Area& area) { return std::string(kHelpTitle) + "（" + area_title(area) + "）"; }
@@ -226,12 +234,11 @@ SitePage leaflet_page(const SiteContext& ctx, const Area& area, const std::strin
 // stays within a few hundred MB however many 相談先 there are.
 constexpr size_t kRowsPerPrint = 3000;
 
-std::vector<SiteOutput::Print> leaflet_prints(const Dataset& ds, const std::vector<std::string>& bodies) {
+std::vector<SiteOutput::Print> leaflet_prints(const Dataset& ds, const std::vector<LeafletBody>& bodies) {
   std::vector<SiteOutput::Print> prints;
   size_t rows = 0;
   for (size_t i = 0; i < ds.areas.size(); ++i) {
-    size_t here = 0;
-    for (size_t at = bodies[i].find("<tr"); at != std::string::npos; at = bodies[i].find("<tr", at + 3)) ++here;
+    const size_t here = bodies[i].rows;
     if (prints.empty() || (rows > 0 && rows + here > kRowsPerPrint)) {
       prints.emplace_back();
       SitePage& page = prints.back().page;
@@ -244,7 +251,7 @@ std::vector<SiteOutput::Print> leaflet_prints(const Dataset& ds, const std::vect
     SiteOutput::Print& print = prints.back();
     print.page.body_html += "<section class=\"leaflet-sheet\">\n";
     if (!print.pdf_paths.empty()) print.page.body_html += "<h1>" + html_escape(leaflet_title(ds.areas[i])) + "</h1>\n";
-    print.page.body_html += bodies[i] + "</section>\n";
+    print.page.body_html += bodies[i].html + "</section>\n";
     print.pdf_paths.push_back(help_leaflet_pdf_path(ds.areas[i].id));
     rows += here;
   }
@@ -349,11 +356,11 @@ void produce_help(const SiteContext& ctx, SiteOutput& out) {
   out.pages.push_back(index_page(ctx, services));
   auto families = area_families(ctx.ds);
   auto membership = situation_membership(services);
-  std::vector<std::string> bodies;
+  std::vector<LeafletBody> bodies;
   for (size_t i = 0; i < ctx.ds.areas.size(); ++i) {
     const Area& area = ctx.ds.areas[i];
     bodies.push_back(leaflet_body(ctx, help_leaflet_path(area.id), area, services, families[i], membership));
-    out.pages.push_back(leaflet_page(ctx, area, bodies.back()));
+    out.pages.push_back(leaflet_page(ctx, area, bodies.back().html));
   }
   if (ctx.pdf)
     for (auto& print : leaflet_prints(ctx.ds, bodies)) out.prints.push_back(std::move(print));
