@@ -38,7 +38,8 @@ std::vector<std::pair<std::string, fs::file_status>> entries_under(const std::st
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     fs::file_status st = it->symlink_status(ec);
     if (fs::is_directory(st)) continue;
-    std::string rel = fs::relative(it->path(), root, ec).generic_string();
+    // Lexical: fs::relative would resolve both paths on disk for every file.
+    std::string rel = it->path().lexically_relative(root).generic_string();
     if (!is_own_control_file(rel)) out.emplace_back(rel, st);
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -16,11 +16,13 @@ namespace {
 
 constexpr std::string_view kBreak = "<wbr>";
 
-// Elements whose text is set keep-all in style.css, so they need the breaks.
-bool is_short_element(std::string_view name) {
-  static constexpr std::array<std::string_view, 10> names = {"h1", "h2", "h3", "h4", "h5", "h6",
-                                                             "th", "td", "caption", "dt"};
-  return name == "nav" || std::find(names.begin(), names.end(), name) != names.end();
+// Elements whose text is set keep-all in style.css, so they need the breaks:
+// the name as a static string (kept while inside), or empty.
+std::string_view short_element(std::string_view name) {
+  static constexpr std::array<std::string_view, 11> names = {"h1", "h2", "h3", "h4", "h5",      "h6",
+                                                             "th", "td", "caption", "dt", "nav"};
+  auto it = std::find(names.begin(), names.end(), name);
+  return it == names.end() ? std::string_view() : *it;
 }
 
 // Elements whose content is copied untouched (code, drawings, form text).
@@ -88,10 +90,16 @@ void break_plain_uncached(std::string_view text, std::string& out);
 // Appends plain text (no markup, no character references) with breaks.
 // The same short texts (menu items, column names, area and service names)
 // recur on thousands of pages: each is segmented once per thread.
+// Looked up by string_view: most runs are found, and need no copy.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 void break_plain(std::string_view text, std::string& out) {
   if (text.size() > 256) return break_plain_uncached(text, out);
-  thread_local std::unordered_map<std::string, std::string> cache;
-  auto found = cache.find(std::string(text));
+  thread_local std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> cache;
+  auto found = cache.find(text);
   if (found == cache.end()) {
     if (cache.size() > 200000) cache.clear();  // bounded memory
     std::string broken;
@@ -192,11 +200,17 @@ size_t tag_end(std::string_view html, size_t lt) {
   return html.size();
 }
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (auto& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return r;
-}
+// The tag's name in lower case, in a small buffer: every tag of every page
+// passes here. Longer names are none of the elements this pass knows.
+struct TagName {
+  char buf[16];
+  size_t len = 0;
+  explicit TagName(std::string_view s) {
+    if (s.size() > sizeof buf) return;
+    for (char c : s) buf[len++] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  std::string_view view() const { return {buf, len}; }
+};
 
 }  // namespace
 
@@ -220,7 +234,7 @@ std::string remove_word_breaks(std::string_view html) {
 std::string add_word_breaks(std::string_view html) {
   std::string out;
   out.reserve(html.size() + html.size() / 16);
-  std::vector<std::string> open;  // short elements we are inside, innermost last
+  std::vector<std::string_view> open;  // short elements we are inside, innermost last (static names)
   size_t pos = 0;
   while (pos < html.size()) {
     size_t lt = html.find('<', pos);
@@ -241,7 +255,8 @@ std::string add_word_breaks(std::string_view html) {
     out += tag;
     pos = end;
     bool closing = tag.size() > 1 && tag[1] == '/';
-    std::string name = lower(tag_name(tag));
+    const TagName lowered(tag_name(tag));
+    const std::string_view name = lowered.view();
     if (name.empty()) continue;
     if (closing) {
       if (!open.empty() && open.back() == name) open.pop_back();
@@ -250,7 +265,7 @@ std::string add_word_breaks(std::string_view html) {
     if (tag.size() > 1 && tag[tag.size() - 2] == '/') continue;  // <… />
     if (is_verbatim_element(name)) {
       // Copy up to and including the matching end tag (these do not nest in our pages).
-      std::string close = "</" + name;
+      const std::string close = "</" + std::string(name);
       size_t stop = pos;
       for (;;) {
         stop = html.find(close, stop);
@@ -264,8 +279,8 @@ std::string add_word_breaks(std::string_view html) {
       pos = stop_end;
       continue;
     }
-    if (is_short_element(name) || (name == "p" && tag.find("site-title") != std::string_view::npos))
-      open.push_back(name);
+    if (std::string_view known = short_element(name); !known.empty()) open.push_back(known);
+    else if (name == "p" && tag.find("site-title") != std::string_view::npos) open.push_back("p");
   }
   return out;
 }

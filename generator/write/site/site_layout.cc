@@ -124,9 +124,15 @@ std::string render_page(const SitePage& page, const SiteFrame& frame, const std:
   d.set("has_breadcrumbs", !crumbs.empty());
   d.set("breadcrumbs", crumbs);
 
-  // render() is const-correct only on a copy in kainjow's API.
-  mstch::mustache tmpl = layout();
-  return add_word_breaks(tmpl.render(d));
+  // kainjow's render() is not const (it may set an error message), so each
+  // thread renders with its own copy, made once: copying the parsed layout
+  // for every page cost more than rendering it. Appended straight into one
+  // string rather than through render()'s ostringstream.
+  thread_local mstch::mustache tmpl = layout();
+  std::string html;
+  html.reserve(body_html.size() + 8192);
+  tmpl.render(d, [&html](const std::string& part) { html += part; });
+  return add_word_breaks(html);
 }
 
 }  // namespace kyosei
