@@ -172,6 +172,11 @@ size_t utf8_length(std::string_view s) {
 size_t display_width(std::string_view s) {
   size_t w = 0;
   for (size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII is never wide; skip ICU's lookup
+      ++w;
+      ++i;
+      continue;
+    }
     UChar32 cp = static_cast<UChar32>(next_code_point(s, i));
     int ea = u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH);
     w += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <array>
 #include <memory>
+#include <mutex>
 #include <unordered_map>
 #include <vector>
 
@@ -87,26 +88,52 @@ UBreakIterator* word_iterator() {
 
 void break_plain_uncached(std::string_view text, std::string& out);
 
-// Appends plain text (no markup, no character references) with breaks.
-// The same short texts (menu items, column names, area and service names)
-// recur on thousands of pages: each is segmented once per thread.
 // Looked up by string_view: most runs are found, and need no copy.
 struct TextHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-void break_plain(std::string_view text, std::string& out) {
-  if (text.size() > 256) return break_plain_uncached(text, out);
-  thread_local std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> cache;
-  auto found = cache.find(text);
-  if (found == cache.end()) {
-    if (cache.size() > 200000) cache.clear();  // bounded memory
+// The same short texts (menu items, column names, area and service names)
+// recur on thousands of pages, rendered on several threads: each is
+// segmented once per build, in a cache shared by the threads and split in
+// shards so that they seldom wait for each other. Segmenting is a pure
+// function of the text, so the order in which threads fill it does not
+// matter.
+class BreakCache {
+ public:
+  void append(std::string_view text, std::string& out) {
+    Shard& shard = shards_[TextHash{}(text) % kShards];
+    {
+      std::lock_guard<std::mutex> lock(shard.mutex);
+      auto found = shard.map.find(text);
+      if (found != shard.map.end()) {
+        out += found->second;
+        return;
+      }
+    }
     std::string broken;
     break_plain_uncached(text, broken);
-    found = cache.emplace(std::string(text), std::move(broken)).first;
+    out += broken;
+    std::lock_guard<std::mutex> lock(shard.mutex);
+    if (shard.map.size() > kMaxPerShard) shard.map.clear();  // bounded memory
+    shard.map.emplace(std::string(text), std::move(broken));
   }
-  out += found->second;
+
+ private:
+  static constexpr size_t kShards = 64, kMaxPerShard = 4096;
+  struct Shard {
+    std::mutex mutex;
+    std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> map;
+  };
+  std::array<Shard, kShards> shards_;
+};
+
+// Appends plain text (no markup, no character references) with breaks.
+void break_plain(std::string_view text, std::string& out) {
+  if (text.size() > 256) return break_plain_uncached(text, out);
+  static BreakCache cache;
+  cache.append(text, out);
 }
 
 void break_plain_uncached(std::string_view text, std::string& out) {

@@ -85,8 +85,14 @@ constexpr double kDisplayColumnsPerWidth = 1.1;
 double lines_needed(const std::string& text, double width) {
   double usable = std::max(width - 1.5, 1.0) * kDisplayColumnsPerWidth;
   double lines = 0;
-  for (const auto& line : split(text, '\n'))
+  std::string_view rest = text;
+  for (size_t start = 0;;) {  // line by line, without copying them
+    size_t end = rest.find('\n', start);
+    std::string_view line = rest.substr(start, end == std::string_view::npos ? end : end - start);
     lines += std::max(1.0, std::ceil(static_cast<double>(display_width(line)) / usable - 1e-9));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
   return std::max(lines, 1.0);
 }
 

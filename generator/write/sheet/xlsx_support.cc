@@ -21,8 +21,12 @@ constexpr int kUnixEpochSerial = 25569;  // 1970-01-01 as an Excel serial
 
 size_t widest_line(std::string_view text) {
   size_t widest = 0;
-  for (const auto& line : split(text, '\n')) widest = std::max(widest, display_width(line));
-  return widest;
+  for (size_t start = 0;;) {  // line by line, without copying them
+    size_t end = text.find('\n', start);
+    widest = std::max(widest, display_width(text.substr(start, end == std::string_view::npos ? end : end - start)));
+    if (end == std::string_view::npos) return widest;
+    start = end + 1;
+  }
 }
 
 }  // namespace
