@@ -1,6 +1,7 @@
 // 地域福祉計画: 記載事項 (第107条第1項), 圏域, 基本目標, 施策の展開
 // (templates: 地域福祉計画 01, 02, 04, 05).
 #include <algorithm>
+#include <unordered_map>
 
 #include "analyse/organisations.h"
 #include "analyse/common_items.h"
@@ -102,13 +103,18 @@ void add_areas(const PlanFacts& f, Data& d) {
   t.headers = {"層", "圏域", "上位の圏域", "人口", "高齢化率", "この圏域で行う事業"};
   t.right_aligned = {false, false, false, true, true, true};
   bool unknown = false;
+  // Services that name each area (once however often they name it), in one pass.
+  std::unordered_map<std::string, long> named;
+  for (const Service& s : ds.services)
+    for (size_t i = 0; i < s.areas.size(); ++i)
+      if (std::find(s.areas.begin(), s.areas.begin() + static_cast<long>(i), s.areas[i]) == s.areas.begin() + static_cast<long>(i))
+        ++named[s.areas[i]];
   for (int layer = 1; layer <= 3; ++layer) {
     for (const Area& a : ds.areas) {
       if (a.layer != layer) continue;
       const Area* parent = a.parent.empty() ? nullptr : ds.find_area(a.parent);
-      long services = std::count_if(ds.services.begin(), ds.services.end(), [&](const Service& s) {
-        return std::find(s.areas.begin(), s.areas.end(), a.id) != s.areas.end();
-      });
+      auto found = named.find(a.id);
+      long services = found == named.end() ? 0 : found->second;
       if (!a.population || !a.aging_rate) unknown = true;
       t.rows.push_back({layer_name(ds, layer), md(a.name), parent ? md(parent->name) : kEmptyCell, amount_text(a.population, "人"),
                         a.aging_rate ? decimal_text(*a.aging_rate) + "％" : kUnknown, std::to_string(services) + "件"});

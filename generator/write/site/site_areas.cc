@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "base/text.h"
 #include "base/wording.h"
@@ -39,15 +40,34 @@ std::string layer_text(int layer) {
 }
 
 // Public services of one area (the 層1 area also gets every 全域 service).
-std::vector<const Service*> services_in(const Dataset& ds, const Area& area) {
-  std::vector<const Service*> out;
-  for (const auto& s : ds.services) {
-    if (!s.is_public) continue;
-    bool here = std::find(s.areas.begin(), s.areas.end(), area.id) != s.areas.end();
-    if (here || (area.layer == 1 && s.areas.empty())) out.push_back(&s);
+// The public services of each area, in the inventory's order: those that
+// name it, and on a layer-1 area also those that name none (市全域).
+// Made once for all area pages, by one pass over the services.
+class AreaServices {
+ public:
+  explicit AreaServices(const Dataset& ds) {
+    for (const auto& s : ds.services) {
+      if (!s.is_public) continue;
+      if (s.areas.empty()) {
+        for (const auto& a : ds.areas)
+          if (a.layer == 1) by_area_[a.id].push_back(&s);
+        continue;
+      }
+      for (const auto& id : s.areas) {
+        auto& list = by_area_[id];
+        if (list.empty() || list.back() != &s) list.push_back(&s);  // an area named twice: once
+      }
+    }
   }
-  return out;
-}
+  const std::vector<const Service*>& of(const Area& area) const {
+    static const std::vector<const Service*> none;
+    auto it = by_area_.find(area.id);
+    return it == by_area_.end() ? none : it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::vector<const Service*>> by_area_;
+};
 
 // 分野 in the order of the vocabulary, then the others by name.
 std::vector<std::string> field_order(const std::map<std::string, double>& fte) {
@@ -107,14 +127,14 @@ std::vector<const Area*> children_of(const Dataset& ds, const Area& area) {
   return out;
 }
 
-SitePage area_page(const Area& area, const SiteContext& ctx) {
+SitePage area_page(const Area& area, const SiteContext& ctx, const AreaServices& in_area) {
   const Dataset& ds = ctx.ds;
   SitePage page;
   page.path = area_page_path(area.id);
   page.title = area.name;
   page.section = "areas";
   page.parents = ancestors(ds, area);
-  auto services = services_in(ds, area);
+  const auto& services = in_area.of(area);
   page.description = area.name + "（" + layer_text(area.layer) + "）で実施している事業" + std::to_string(services.size()) +
                      "件と、コーディネーター等の配置です。";
 
@@ -143,7 +163,7 @@ SitePage area_page(const Area& area, const SiteContext& ctx) {
     t.row_headers = true;
     for (const Area* c : children)
       t.rows.push_back({html_link(relative_link(page.path, area_page_path(c->id)), c->name), layer_text(c->layer),
-                        numeric_cell(std::to_string(services_in(ds, *c).size()) + "件"),
+                        numeric_cell(std::to_string(in_area.of(*c).size()) + "件"),
                         numeric_cell(count_text(c->population, "人"))});
     page.body_html += render_table(t).value;
   }
@@ -176,7 +196,7 @@ std::vector<const Area*> tree_order(const Dataset& ds) {
   return out;
 }
 
-SitePage list_page(const SiteContext& ctx) {
+SitePage list_page(const SiteContext& ctx, const AreaServices& in_area) {
   const Dataset& ds = ctx.ds;
   SitePage page;
   page.path = kListPath;
@@ -196,7 +216,7 @@ SitePage list_page(const SiteContext& ctx) {
   for (const Area* a : tree_order(ds)) {
     const Area* parent = ds.find_area(a->parent);
     t.rows.push_back({html_link(relative_link(page.path, area_page_path(a->id)), a->name), layer_text(a->layer),
-                      parent ? parent->name : kEmptyCell, numeric_cell(std::to_string(services_in(ds, *a).size()) + "件"),
+                      parent ? parent->name : kEmptyCell, numeric_cell(std::to_string(in_area.of(*a).size()) + "件"),
                       numeric_cell(count_text(a->population, "人"))});
   }
   page.body_html += render_table(t).value;
@@ -206,8 +226,9 @@ SitePage list_page(const SiteContext& ctx) {
 }  // namespace
 
 void produce_areas(const SiteContext& ctx, SiteOutput& out) {
-  out.pages.push_back(list_page(ctx));
-  for (const auto& a : ctx.ds.areas) out.pages.push_back(area_page(a, ctx));
+  const AreaServices in_area(ctx.ds);
+  out.pages.push_back(list_page(ctx, in_area));
+  for (const auto& a : ctx.ds.areas) out.pages.push_back(area_page(a, ctx, in_area));
 }
 
 }  // namespace kyosei
