@@ -36,6 +36,7 @@ const std::vector<std::pair<std::string, std::string>>& names() {
 std::string with_input_titles(std::string_view text) {
   std::string out(text);
   for (const auto& [file, title] : names()) {
+    if (out.find(file) == std::string::npos) continue;  // the usual case: every pattern below contains it
     std::string quoted = "「" + title + "」";
     // The spaces that set an ASCII file name apart in Japanese text go with it.
     for (const std::string& name : {"`" + file + "`", "「" + file + "」", file}) {

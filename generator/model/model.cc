@@ -33,6 +33,9 @@ void Dataset::index_ids() {
   build_index(areas, area_index);
   build_index(services, service_index);
   build_index(meetings, meeting_index);
+  session_index.by_meeting.clear();
+  for (std::size_t i = 0; i < sessions.size(); ++i) session_index.by_meeting[sessions[i].meeting_id].push_back(i);
+  session_index.size = sessions.size();
 }
 
 const Document* Dataset::find_document(const std::string& path) const {
@@ -43,6 +46,20 @@ const Document* Dataset::find_document(const std::string& path) const {
 
 std::vector<const Session*> Dataset::sessions_of(const std::string& meeting_id) const {
   std::vector<const Session*> out;
+  if (session_index.size == sessions.size()) {
+    auto it = session_index.by_meeting.find(meeting_id);
+    bool current = true;  // no session changed its meeting since index_ids()
+    if (it != session_index.by_meeting.end())
+      for (std::size_t i : it->second) {
+        if (i >= sessions.size() || sessions[i].meeting_id != meeting_id) {
+          current = false;
+          break;
+        }
+        out.push_back(&sessions[i]);
+      }
+    if (current) return out;
+    out.clear();
+  }
   for (const auto& s : sessions)
     if (s.meeting_id == meeting_id) out.push_back(&s);
   return out;

@@ -247,8 +247,9 @@ struct Dataset {
   const Document* find_document(const std::string& path) const;
   std::vector<const Session*> sessions_of(const std::string& meeting_id) const;
 
-  // Id -> position in areas, services and meetings, so that find_area,
-  // find_service and find_meeting are not linear scans (a 政令市 build looks
+  // Id -> position in areas, services and meetings (and sessions by
+  // meeting), so that find_area, find_service, find_meeting and sessions_of
+  // are not linear scans (a 政令市 build looks
   // ids up millions of times). read_inputs builds it; call index_ids() again
   // after changing those vectors. An index whose vector has changed size is
   // not used (the find_* scan instead), so a Dataset built by hand needs none.
@@ -257,6 +258,12 @@ struct Dataset {
     std::size_t size = static_cast<std::size_t>(-1);        // the vector's size when built
   };
   IdIndex area_index, service_index, meeting_index;
+  // Meeting id -> positions of its sessions, in order (sessions_of).
+  struct SessionIndex {
+    std::unordered_map<std::string, std::vector<std::size_t>> by_meeting;
+    std::size_t size = static_cast<std::size_t>(-1);
+  };
+  SessionIndex session_index;
   void index_ids();
 };
 
