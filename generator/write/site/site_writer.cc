@@ -1,9 +1,11 @@
 #include "write/site/site_writer.h"
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include "base/parallel.h"
 
@@ -106,6 +108,55 @@ bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::s
     bool written = false;
   };
   const int jobs = std::max(1, options.jobs);
+
+  // The deferred files (published PDFs, each rewritten by a child process)
+  // are made and read by the guard `jobs` at a time, on a thread of their
+  // own while the pages are laid out (with --jobs 1, after them). A clean
+  // one is written at once and its bytes dropped, so no more than `jobs`
+  // are held in memory; what the guard found, and each maker's messages,
+  // wait in its slot. After the pages they are taken in path order as one
+  // after the other would: none after the guard has found something, and
+  // what was written is then removed with the rest.
+  struct MadeDeferred {
+    PrivacyGuard::Scan scan;
+    Diagnostics diags;
+    bool made = false, written = false;
+  };
+  std::vector<const std::string*> deferred_paths;
+  for (const auto& [path, make] : out.deferred_files) deferred_paths.push_back(&path);
+  std::vector<MadeDeferred> deferred(deferred_paths.size());
+  auto make_deferred = [&] {
+    const size_t per_batch = static_cast<size_t>(jobs);
+    for (size_t first = 0; first < deferred_paths.size(); first += per_batch) {
+      const size_t n = std::min(per_batch, deferred_paths.size() - first);
+      parallel_for(n, jobs, [&](size_t k) {
+        const std::string& path = *deferred_paths[first + k];
+        MadeDeferred& d = deferred[first + k];
+        auto file = out.deferred_files.at(path)(d.diags);
+        if (!file) return;
+        d.made = true;
+        d.scan = file->hidden_text_read ? guard.find_in_pdf_parts(file->hidden_text) : guard.find(path, file->bytes);
+        if (d.scan.clean()) d.written = write_one(path, file->bytes, d.diags);
+      });
+    }
+  };
+  std::thread deferred_maker;
+  std::exception_ptr deferred_failed;  // re-thrown after the join, as parallel_for would
+  struct JoinOnExit {  // also when a page throws: a running std::thread must not be destroyed
+    std::thread& t;
+    ~JoinOnExit() {
+      if (t.joinable()) t.join();
+    }
+  } join_on_exit{deferred_maker};
+  if (jobs > 1)
+    deferred_maker = std::thread([&] {
+      try {
+        make_deferred();
+      } catch (...) {
+        deferred_failed = std::current_exception();
+      }
+    });
+
   const size_t batch = jobs == 1 ? 1 : 16 * static_cast<size_t>(jobs);
   for (size_t first = 0; first < pages.size(); first += batch) {
     const size_t n = std::min(batch, pages.size() - first);
@@ -130,29 +181,15 @@ bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::s
     }
   }
   for (const auto& [path, bytes] : out.files) emit(path, bytes);
-  // The deferred files (published PDFs, each rewritten by a child
-  // process) are made and read by the guard `jobs` at a time, then taken
-  // in path order as one after the other would: none after the guard
-  // found something, so neither written nor reported.
-  std::vector<const std::string*> deferred_paths;
-  for (const auto& [path, make] : out.deferred_files) deferred_paths.push_back(&path);
-  const size_t per_batch = static_cast<size_t>(jobs);
-  for (size_t first = 0; first < deferred_paths.size() && guard.clean(); first += per_batch) {
-    const size_t n = std::min(per_batch, deferred_paths.size() - first);
-    std::vector<std::optional<SiteOutput::Deferred>> files(n);
-    std::vector<PrivacyGuard::Scan> scans(n);
-    std::vector<Diagnostics> made_diags(n);
-    parallel_for(n, jobs, [&](size_t k) {
-      const std::string& path = *deferred_paths[first + k];
-      files[k] = out.deferred_files.at(path)(made_diags[k]);
-      if (files[k])
-        scans[k] = files[k]->hidden_text_read ? guard.find_in_pdf_parts(files[k]->hidden_text)
-                                              : guard.find(path, files[k]->bytes);
-    });
-    for (size_t k = 0; k < n && guard.clean(); ++k) {
-      diags.append(made_diags[k]);
-      if (files[k]) emit_scanned(*deferred_paths[first + k], files[k]->bytes, scans[k]);
-    }
+  if (deferred_maker.joinable()) deferred_maker.join();
+  else make_deferred();
+  if (deferred_failed) std::rethrow_exception(deferred_failed);
+  for (size_t k = 0; k < deferred.size(); ++k) {
+    const std::string& path = *deferred_paths[k];
+    if (deferred[k].written) written.push_back(root + path);  // removed below if the guard is not clean
+    if (!guard.clean()) continue;
+    diags.append(deferred[k].diags);
+    if (deferred[k].made) guard.record(path, deferred[k].scan);
   }
   emit(kSearchIndexPath, index.javascript());
   // The print sources are read by the guard like any page; a clean one
