@@ -6,7 +6,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
+
+#include "base/sha256.h"
 
 namespace fs = std::filesystem;
 
@@ -42,6 +45,27 @@ std::optional<std::string> read_file(const std::string& path) {
   return out;
 }
 
+namespace {
+std::atomic<WriteJournal*> current_journal{nullptr};
+
+std::string journal_key(const std::string& path) { return fs::path(path).lexically_normal().string(); }
+}  // namespace
+
+void set_write_journal(WriteJournal* journal) { current_journal.store(journal); }
+
+void WriteJournal::record(const std::string& path, std::string_view bytes, unsigned long long size, long long mtime_ns) {
+  Entry e{sha256_hex(bytes), size, mtime_ns};  // hashed outside the lock
+  std::lock_guard<std::mutex> lock(mutex_);
+  entries_[journal_key(path)] = std::move(e);
+}
+
+std::optional<WriteJournal::Entry> WriteJournal::find(const std::string& path) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = entries_.find(journal_key(path));
+  if (it == entries_.end()) return std::nullopt;
+  return it->second;
+}
+
 bool write_file(const std::string& path, std::string_view bytes) {
   const int flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC;
   int fd = ::open(path.c_str(), flags, 0666);
@@ -64,7 +88,14 @@ bool write_file(const std::string& path, std::string_view bytes) {
     data += n;
     left -= static_cast<size_t>(n);
   }
-  return ::close(fd) == 0;
+  WriteJournal* journal = current_journal.load();
+  struct stat st {};
+  bool stat_ok = journal && ::fstat(fd, &st) == 0;
+  if (::close(fd) != 0) return false;
+  if (stat_ok)
+    journal->record(path, bytes, static_cast<unsigned long long>(st.st_size),
+                    static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec);
+  return true;
 }
 
 std::optional<std::string> FileSystem::resolve(const std::string& path) const {

@@ -2,6 +2,7 @@
 // virtual disk (MemoryFileSystem) and the real one is used only by the CLI.
 #pragma once
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,5 +62,28 @@ class MemoryFileSystem : public FileSystem {
 std::optional<std::string> read_file(const std::string& path);
 // Writes a whole file, creating parent directories. False on failure.
 bool write_file(const std::string& path, std::string_view bytes);
+
+// What write_file wrote while a journal was set: for each file its SHA-256,
+// hashed from the bytes in hand, with the size and modification time the
+// file had then. The output folder's manifest (write/common/output_folder.h)
+// takes a file's hash from here when the file still has that size and
+// time, instead of reading it back. Thread-safe.
+class WriteJournal {
+ public:
+  struct Entry {
+    std::string sha256;
+    unsigned long long size = 0;
+    long long mtime_ns = 0;
+  };
+  void record(const std::string& path, std::string_view bytes, unsigned long long size, long long mtime_ns);
+  // nullopt when path (spelled as given, normalised) was not recorded.
+  std::optional<Entry> find(const std::string& path) const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::string, Entry> entries_;
+};
+// write_file records into `journal` from now on (nullptr: into none).
+void set_write_journal(WriteJournal* journal);
 
 }  // namespace kyosei

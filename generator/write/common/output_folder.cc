@@ -136,11 +136,21 @@ bool inside(const fs::path& folder, const fs::path& root) {
 
 }  // namespace
 
-std::string output_manifest(const std::string& root, int jobs) {
+std::string output_manifest(const std::string& root, int jobs, const WriteJournal* journal) {
   auto entries = entries_under(root);
   std::vector<std::string> lines(entries.size());
   parallel_for(entries.size(), jobs, [&](size_t i) {
-    auto bytes = read_file(root + "/" + entries[i].first);
+    const std::string path = root + "/" + entries[i].first;
+    if (journal && fs::is_regular_file(entries[i].second)) {
+      struct stat st {};
+      auto known = journal->find(path);
+      if (known && ::lstat(path.c_str(), &st) == 0 && static_cast<unsigned long long>(st.st_size) == known->size &&
+          static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec == known->mtime_ns) {
+        lines[i] = manifest_line(known->sha256, entries[i].first);
+        return;
+      }
+    }
+    auto bytes = read_file(path);
     lines[i] = manifest_line(sha256_hex(bytes ? *bytes : std::string()), entries[i].first);
   });
   std::string out;
@@ -236,7 +246,8 @@ std::unique_ptr<OutputFolder> OutputFolder::open(const std::string& target_in, D
 
 bool OutputFolder::commit(Diagnostics& diags) {
   std::error_code ec;
-  if (!write_file(temp_ + "/" + kMarker, output_manifest(temp_, options_.jobs))) {
+  set_write_journal(nullptr);  // everything is written
+  if (!write_file(temp_ + "/" + kMarker, output_manifest(temp_, options_.jobs, journal_.get()))) {
     diags.error({target_}, "出力フォルダの目録（" + std::string(kMarker) + "）を書けません（空き容量を確認してください）",
                 "書き込みできるフォルダ");
     return false;
@@ -298,7 +309,14 @@ Diagnostics OutputFolder::about_target(const Diagnostics& diags) const {
   return out;
 }
 
+OutputFolder::OutputFolder(std::string target, std::string temp, int lock_fd, OutputFolderOptions options)
+    : target_(std::move(target)), temp_(std::move(temp)), lock_fd_(lock_fd), options_(options),
+      journal_(std::make_unique<WriteJournal>()) {
+  set_write_journal(journal_.get());
+}
+
 OutputFolder::~OutputFolder() {
+  set_write_journal(nullptr);
   if (lock_fd_ >= 0) ::close(lock_fd_);
   if (committed_) return;
   std::error_code ec;

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/file_system.h"
 
 namespace kyosei {
 
@@ -69,19 +70,23 @@ class OutputFolder {
                             Diagnostics& diags);
 
  private:
-  OutputFolder(std::string target, std::string temp, int lock_fd, OutputFolderOptions options)
-      : target_(std::move(target)), temp_(std::move(temp)), lock_fd_(lock_fd), options_(options) {}
+  OutputFolder(std::string target, std::string temp, int lock_fd, OutputFolderOptions options);
   std::string target_, temp_;
   int lock_fd_ = -1;
   OutputFolderOptions options_;
   bool committed_ = false;
   std::string backup_;
   std::vector<std::string> moved_;
+  // What write_file wrote meanwhile, with hashes: the manifest need not
+  // read those files back (base/file_system.h). Set while this folder is open.
+  std::unique_ptr<WriteJournal> journal_;
 };
 
 // The manifest's text for the files under `root` (sorted, marker and lock
 // excluded), and its parsed form: path -> sha256. Exposed for tests.
-std::string output_manifest(const std::string& root, int jobs = 1);
+// A file that `journal` recorded, and that still has the recorded size and
+// time, is not read again.
+std::string output_manifest(const std::string& root, int jobs = 1, const WriteJournal* journal = nullptr);
 std::optional<std::vector<std::pair<std::string, std::string>>> parse_output_manifest(const std::string& text);
 
 }  // namespace kyosei
