@@ -179,18 +179,29 @@ struct HeadingLine {
   int level = 0;
 };
 
-// The top-level ATX headings of md, from its tree.
+// The top-level ATX headings of md, from its block structure. Parsed
+// without the GFM extensions, which is ten times faster on a chapter of
+// big tables and finds the same ATX headings: a heading line ends a table
+// as it ends a paragraph, and the extensions' other parts are inline. What
+// differs (table lines read as a paragraph, so a "---" below becomes a
+// setext heading) is a setext heading, which spans two lines and is
+// skipped, as setext headings always were.
 std::vector<HeadingLine> heading_lines(std::string_view md, const std::vector<std::string_view>& lines) {
   std::vector<HeadingLine> out;
-  MarkdownTree tree(md);
-  for (cmark_node* n = cmark_node_first_child(tree.root()); n; n = cmark_node_next(n)) {
+  cmark_parser* parser = cmark_parser_new(kOptions);
+  cmark_parser_feed(parser, md.data(), md.size());
+  cmark_node* doc = cmark_parser_finish(parser);
+  for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
     if (cmark_node_get_type(n) != CMARK_NODE_HEADING) continue;
     int start = cmark_node_get_start_line(n);
     if (start < 1 || static_cast<size_t>(start) > lines.size()) continue;
+    if (cmark_node_get_end_line(n) != start) continue;  // setext: text, then its underline
     std::string_view line = lines[static_cast<size_t>(start - 1)];
     if (trim(line).rfind('#', 0) != 0) continue;  // setext
     out.push_back({static_cast<size_t>(start - 1), cmark_node_get_heading_level(n)});
   }
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
   return out;
 }
 

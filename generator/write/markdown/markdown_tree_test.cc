@@ -17,6 +17,19 @@ TEST_CASE("markdown_headings finds the top-level ATX headings of the tree") {
   CHECK(markdown_headings("    # コード\n\n<div>\n# 中\n</div>\n\n> # 引用\n\n- # 項目\n\n見出し\n===\n").empty());
 }
 
+TEST_CASE("markdown_headings: a heading right below a table, and tables that end in a rule") {
+  // A heading line ends a table (the headings are found without the table
+  // extension, see heading_lines).
+  auto h = markdown_headings("| a | b |\n| --- | --- |\n| 1 | 2 |\n# 表の直後\n| x |\n|---|\n## 次\n");
+  REQUIRE(h.size() == 2);
+  CHECK(h[0].text == "表の直後");
+  CHECK(h[1].level == 2);
+  // Without the extension these lines are a paragraph and the rule its
+  // setext underline; neither is an ATX heading.
+  CHECK(markdown_headings("#番号\n| a |\n| - |\n| b |\n---\n").empty());
+  CHECK(markdown_headings("| a |\n| - |\n---\n").empty());
+}
+
 TEST_CASE("shift_headings moves every heading and caps at 6, leaving code alone") {
   std::string md = "# 章\n## 節\n~~~\n# コード\n~~~\n###### 深い\n";
   CHECK(shift_headings(md, 1) == "## 章\n### 節\n~~~\n# コード\n~~~\n###### 深い\n");
