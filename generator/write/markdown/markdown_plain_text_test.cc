@@ -35,4 +35,20 @@ TEST_CASE("markdown_to_cell_text: one line per block, bullets as 「・」, no b
   CHECK(markdown_to_cell_text("") == "");
 }
 
+TEST_CASE("markdown_to_cell_text: a plain line as it is, a line with markup parsed") {
+  // Taken as they are (no parse).
+  CHECK(markdown_to_cell_text("高齢者の見守り（週1回）。www.example.jp 参照") == "高齢者の見守り（週1回）。www.example.jp 参照");
+  // Each of these would change if it were taken as it is.
+  CHECK(markdown_to_cell_text("見守りを*毎週*行う") == "見守りを毎週行う");
+  CHECK(markdown_to_cell_text("相談は`窓口`で") == "相談は窓口で");
+  CHECK(markdown_to_cell_text("[案内](https://example.jp)を見る") == "案内を見る");
+  CHECK(markdown_to_cell_text("A&amp;B") == "A&B");
+  CHECK(markdown_to_cell_text("# 見出し") == "見出し");
+  CHECK(markdown_to_cell_text("- 項目") == "・項目");
+  CHECK(markdown_to_cell_text("1. 一つ目") == "1. 一つ目");
+  CHECK(markdown_to_cell_text("> 引用") == "引用");
+  CHECK(markdown_to_cell_text("  前後の空白  ") == "前後の空白");
+  CHECK(markdown_to_cell_text("行1\n行2") == "行1\n行2");
+}
+
 }  // namespace kyosei
