@@ -1,6 +1,10 @@
 #include "write/site/site_layout.h"
 
+#include <memory>
+#include <optional>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 #include <kainjow/mustache.hpp>
 
@@ -66,29 +70,49 @@ const mstch::mustache& layout() {
 std::string render_page(const SitePage& page, const Municipality& m) { return render_page(page, m, page.body_html); }
 
 std::string render_page(const SitePage& page, const Municipality& m, const std::string& body_html) {
-  return render_page(page, SiteFrame{site_title(m), m.site.contact, site_menu(), site_footer_links()}, body_html);
+  // The same frame for every page of a build: made once per thread.
+  thread_local std::optional<SiteFrame> frame;
+  std::string title = site_title(m);
+  if (!frame || frame->title != title || frame->contact != m.site.contact)
+    frame = SiteFrame{std::move(title), m.site.contact, site_menu(), site_footer_links()};
+  return render_page(page, *frame, body_html);
 }
 
-std::string render_page(const SitePage& page, const SiteFrame& frame, const std::string& body_html) {
-  const std::string& title = frame.title;
-  mstch::data d;
-  d.set("site_title", title);
-  d.set("page_title", page.title);
-  d.set("document_title", page.path == "index.html" ? title : page.title + "｜" + title);
-  d.set("root", root_prefix(page.path));
-  d.set("csp", std::string(kSiteContentSecurityPolicy));
-  d.set("body", body_html);
-  if (!frame.contact.empty()) d.set("contact", contact_html(frame.contact));
-  if (!page.description.empty()) d.set("description", page.description);
-  d.set("header_search", frame.search && page.path != "search.html");
-  mstch::list scripts;
-  for (const auto& s : page.scripts) {
-    mstch::data item;
-    item.set("src", relative_link(page.path, s));
-    scripts.push_back(item);
-  }
-  d.set("scripts", scripts);
-  mstch::list footer;
+namespace {
+
+std::string_view folder_of(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash + 1);
+}
+
+// The layout's data that many pages share: the frame (title, contact,
+// menus) as seen from the page's folder and section. A page that is itself
+// in a menu, or is search.html, has its own. Made once per thread and kind
+// of page: building and copying the menus for each of thousands of pages
+// cost more than rendering them.
+const mstch::data& shared_data(const SitePage& page, const SiteFrame& frame) {
+  bool in_a_menu = page.path == "search.html";
+  for (const auto* entries : {&frame.menu, &frame.footer_links})
+    for (const auto& e : *entries) in_a_menu = in_a_menu || page.path == e.path;
+  std::string key;
+  key.reserve(512);
+  key.append(folder_of(page.path)).append("\x1f").append(page.section).append("\x1f");
+  if (in_a_menu) key.append(page.path);
+  key.append("\x1f").append(frame.title).append("\x1f").append(frame.contact).append(frame.search ? "\x1f" "1" : "\x1f" "0");
+  for (const auto* entries : {&frame.menu, &frame.footer_links})
+    for (const auto& e : *entries) key.append("\x1e").append(e.section).append("\x1d").append(e.label).append("\x1d").append(e.path);
+
+  thread_local std::unordered_map<std::string, std::unique_ptr<const mstch::data>> cache;
+  if (auto it = cache.find(key); it != cache.end()) return *it->second;
+  if (cache.size() > 1000) cache.clear();  // bounded: one entry per folder and section in practice
+
+  auto d = std::make_unique<mstch::data>();
+  d->set("site_title", frame.title);
+  d->set("root", root_prefix(page.path));
+  d->set("csp", std::string(kSiteContentSecurityPolicy));
+  if (!frame.contact.empty()) d->set("contact", contact_html(frame.contact));
+  d->set("header_search", frame.search && page.path != "search.html");
+  mstch::data footer{mstch::data::type::list};
   for (const auto& e : frame.footer_links) {
     mstch::data item;
     item.set("label", e.label);
@@ -96,9 +120,8 @@ std::string render_page(const SitePage& page, const SiteFrame& frame, const std:
     item.set("is_page", page.path == e.path);
     footer.push_back(item);
   }
-  d.set("footer_links", footer);
-
-  mstch::list nav;
+  d->set("footer_links", footer);
+  mstch::data nav{mstch::data::type::list};
   for (const auto& e : frame.menu) {
     mstch::data item;
     item.set("label", e.label);
@@ -108,9 +131,37 @@ std::string render_page(const SitePage& page, const SiteFrame& frame, const std:
     item.set("in_section", !is_page && page.section == e.section);
     nav.push_back(item);
   }
-  d.set("nav", nav);
+  d->set("nav", nav);
+  return *cache.emplace(std::move(key), std::move(d)).first->second;
+}
 
-  mstch::list crumbs;
+// Appends what kainjow renders (it writes to a stream with <<).
+struct StringSink {
+  std::string& out;
+  StringSink& operator<<(const std::string& part) {
+    out += part;
+    return *this;
+  }
+};
+
+}  // namespace
+
+std::string render_page(const SitePage& page, const SiteFrame& frame, const std::string& body_html) {
+  // The page's own data, looked up before the shared data (a context is a
+  // stack; the two have no name in common).
+  mstch::data d;
+  d.set("page_title", page.title);
+  d.set("document_title", page.path == "index.html" ? frame.title : page.title + "｜" + frame.title);
+  d.set("body", body_html);
+  if (!page.description.empty()) d.set("description", page.description);
+  mstch::data scripts{mstch::data::type::list};
+  for (const auto& s : page.scripts) {
+    mstch::data item;
+    item.set("src", relative_link(page.path, s));
+    scripts.push_back(item);
+  }
+  d.set("scripts", scripts);
+  mstch::data crumbs{mstch::data::type::list};
   if (page.path != "index.html") {
     std::vector<SiteCrumb> trail = {{"トップ", "index.html"}};
     trail.insert(trail.end(), page.parents.begin(), page.parents.end());
@@ -121,9 +172,11 @@ std::string render_page(const SitePage& page, const SiteFrame& frame, const std:
       crumbs.push_back(item);
     }
   }
-  d.set("has_breadcrumbs", !crumbs.empty());
+  d.set("has_breadcrumbs", page.path != "index.html");
   d.set("breadcrumbs", crumbs);
 
+  mstch::context<std::string> context(&shared_data(page, frame));
+  context.push(&d);
   // kainjow's render() is not const (it may set an error message), so each
   // thread renders with its own copy, made once: copying the parsed layout
   // for every page cost more than rendering it. Appended straight into one
@@ -131,7 +184,8 @@ std::string render_page(const SitePage& page, const SiteFrame& frame, const std:
   thread_local mstch::mustache tmpl = layout();
   std::string html;
   html.reserve(body_html.size() + 8192);
-  tmpl.render(d, [&html](const std::string& part) { html += part; });
+  StringSink sink{html};
+  tmpl.render(context, sink);
   return add_word_breaks(html);
 }
 
