@@ -17,6 +17,8 @@ bool is_allowed_link_url(std::string_view url) {
 }
 
 std::string markdown_to_html(std::string_view gfm, const MarkdownOptions& options) {
+  // What cmark-gfm writes for such a line, without parsing it.
+  if (is_plain_markdown_line(gfm)) return "<p>" + std::string(gfm) + "</p>\n";
   return MarkdownTree(gfm, options).html();
 }
 

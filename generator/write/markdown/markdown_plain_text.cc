@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/text.h"
+#include "write/markdown/markdown_tree.h"
 
 namespace kyosei {
 
@@ -145,26 +146,10 @@ void block_lines(cmark_node* node, const std::string& first, const std::string& 
   }
 }
 
-// One line that Markdown leaves as it is: no character that starts
-// emphasis, code, a link, an entity or raw HTML, nothing a line may begin
-// with to make a block (#, +, -, =, >, "1."), no outer spaces. Most
-// 概要 are such a line, and parsing each of 3,000 with the GFM extensions
-// cost more than the rest of the inventory sheet.
-bool is_plain_line(std::string_view s) {
-  if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
-  if (s.front() == '#' || s.front() == '+' || s.front() == '-' || s.front() == '=' ||
-      (s.front() >= '0' && s.front() <= '9'))
-    return false;
-  for (unsigned char c : s)
-    if (c < 0x20 || c == 0x7f || std::string_view("\\`*_~[]!<>&|").find(static_cast<char>(c)) != std::string_view::npos)
-      return false;
-  return true;
-}
-
 }  // namespace
 
 std::string markdown_to_cell_text(std::string_view markdown) {
-  if (is_plain_line(markdown)) return std::string(markdown);
+  if (is_plain_markdown_line(markdown)) return std::string(markdown);  // no parse needed
   auto doc = parsed(markdown);
   std::vector<std::string> lines;
   block_lines(doc.get(), "", "", 0, lines);
@@ -172,6 +157,7 @@ std::string markdown_to_cell_text(std::string_view markdown) {
 }
 
 std::string markdown_to_plain_text(std::string_view markdown) {
+  if (is_plain_markdown_line(markdown)) return std::string(markdown);  // no parse needed
   auto doc = parsed(markdown);
   char* text = cmark_render_plaintext(doc.get(), CMARK_OPT_DEFAULT, 0);
   std::string out = text ? text : "";

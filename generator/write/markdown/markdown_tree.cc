@@ -229,6 +229,18 @@ std::string edit_headings(std::string_view md, Edit edit) {
 
 }  // namespace
 
+bool is_plain_markdown_line(std::string_view s) {
+  if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
+  const unsigned char first = static_cast<unsigned char>(s.front());
+  if (first == '#' || first == '+' || first == '-' || first == '=' || (first >= '0' && first <= '9')) return false;
+  for (unsigned char c : s)
+    if (c < 0x20 || c == 0x7f || std::string_view("\\`*_~[]!<>&|\"':@").find(static_cast<char>(c)) != std::string_view::npos)
+      return false;
+  // The autolink extension links "www." without a scheme.
+  if (s.find("www.") != std::string_view::npos) return false;
+  return is_valid_utf8(s);
+}
+
 std::vector<MarkdownHeading> markdown_headings(std::string_view md) {
   auto lines = lines_of(md);
   std::vector<MarkdownHeading> out;

@@ -57,6 +57,14 @@ class MarkdownTree {
   cmark_node* doc_ = nullptr;
 };
 
+// True when md is one line that GFM reads as one paragraph of exactly that
+// text: nothing that opens emphasis, code, a link or autolink, an entity or
+// raw HTML; nothing a line may begin with to make a block (#, +, -, =, >,
+// "1."); no outer spaces, no control characters, no quote marks (the HTML
+// renderer escapes "). Most short texts from the inputs (a service's 概要,
+// a name) are such a line: the converters then skip the parse.
+bool is_plain_markdown_line(std::string_view md);
+
 // The HTML of a table node with attributes on its <table> tag (e.g.
 // border="1" for word processors), otherwise exactly as cmark-gfm writes
 // tables: <thead>/<tbody>, align="…" per column.

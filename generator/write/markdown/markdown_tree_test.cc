@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 namespace kyosei {
 
 TEST_CASE("markdown_headings finds the top-level ATX headings of the tree") {
@@ -97,6 +101,31 @@ TEST_CASE("replace_with_html puts HTML in a node's place, as its own block") {
   std::string after = before;
   after.replace(after.find("<h2>"), 4, "<h2 id=\"s\">");
   CHECK(tree.html() == after);
+}
+
+TEST_CASE("is_plain_markdown_line: such a line renders as itself, by the full parse") {
+  // Random lines from pieces that matter to Markdown and pieces that do
+  // not; every one that is called plain must come out of cmark-gfm (all
+  // extensions) as one paragraph of exactly its text.
+  const std::vector<std::string> pieces = {"見守り", "支援", "（週1回）", "。", "、", " ", "  ", "a", "Z", "1", "1.",
+                                           "2)", "#", "-", "+", "=", ">", "*", "_", "~", "`", "[", "]", "(", ")",
+                                           "!", "<", "&", "amp;", "|", "\\", "\"", "'", ":", "@", "www.", "http",
+                                           ".jp", "/", "%", "$", "^", "{", "}", "\t", "　"};
+  std::mt19937 rng(12345);
+  int plain = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string line;
+    for (int k = 1 + static_cast<int>(rng() % 6); k > 0; --k) line += pieces[rng() % pieces.size()];
+    if (!is_plain_markdown_line(line)) continue;
+    ++plain;
+    INFO(line);
+    CHECK(MarkdownTree(line).html() == "<p>" + line + "</p>\n");
+  }
+  CHECK(plain > 1000);  // the test did test something
+  CHECK_FALSE(is_plain_markdown_line("www.example.jp"));
+  CHECK_FALSE(is_plain_markdown_line("a@example.jp"));
+  CHECK_FALSE(is_plain_markdown_line(""));
+  CHECK_FALSE(is_plain_markdown_line("\xff\xfe"));  // not UTF-8: the parse replaces it
 }
 
 }  // namespace kyosei
