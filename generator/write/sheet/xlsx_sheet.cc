@@ -223,15 +223,36 @@ double cap_of(const std::vector<PlacedTable>& tables, size_t column) {
   return kMaxColumnWidth;
 }
 
-std::vector<std::string> texts_of(const SheetTable& t, size_t column, bool text_cells = true, bool other_cells = true) {
-  std::vector<std::string> texts;
+// What the widths need of a column's cells, measured once: the widest line
+// (display columns) and whether there are cells, and line breaks, among
+// its text cells and among the others (numbers, dates as shown).
+struct ColumnTexts {
+  struct Part {
+    size_t widest = 0;
+    bool any = false, line_break = false;
+    void add(std::string_view shown) {
+      any = true;
+      widest = std::max(widest, widest_line(shown));
+      line_break = line_break || shown.find('\n') != std::string_view::npos;
+    }
+    double width(double max_width = kMaxColumnWidth) const { return column_width_for(widest, max_width); }
+  };
+  Part text, other;
+  bool needs_wrap(double max_width) const {
+    bool a = text.any && column_needs_wrap_for(text.widest, text.line_break, max_width);
+    return a || (other.any && column_needs_wrap_for(other.widest, other.line_break, max_width));
+  }
+};
+
+ColumnTexts column_texts(const SheetTable& t, size_t column) {
+  ColumnTexts out;
   for (const auto& row : t.rows) {
     if (column >= row.cells.size()) continue;
     const SheetCell& c = row.cells[column];
-    if (c.kind == SheetCell::Kind::Text ? text_cells : other_cells)
-      texts.push_back(shown_text(c, format_of(t, column, c)));
+    if (c.kind == SheetCell::Kind::Text) out.text.add(c.text);
+    else out.other.add(shown_text(c, format_of(t, column, c)));
   }
-  return texts;
+  return out;
 }
 
 bool vertical(const SheetTable& t, size_t column) {
@@ -266,6 +287,18 @@ class SheetWriter {
   // only as far as kExtraTextWidth for text (which then wraps), but fully
   // for numbers and dates, which cannot wrap. A 縦書き header does not
   // widen its column.
+  // column_texts of each placed table's columns, measured once.
+  const ColumnTexts& measured(size_t table, size_t column) {
+    if (measured_.empty()) {
+      for (const auto& p : tables_) {
+        std::vector<ColumnTexts> columns;
+        for (size_t c = 0; c < p.table->columns.size(); ++c) columns.push_back(column_texts(*p.table, c));
+        measured_.push_back(std::move(columns));
+      }
+    }
+    return measured_[table][column];
+  }
+
   void set_widths() {
     widths_.assign(columns_, kMinColumnWidth);
     for (size_t c = 0; c < columns_; ++c) {
@@ -274,8 +307,9 @@ class SheetWriter {
       for (const auto& p : tables_) {
         if (c >= p.table->columns.size()) continue;
         double text_cap = p.primary ? cap : std::min(cap, kExtraTextWidth);
-        width = std::max(width, column_width(texts_of(*p.table, c, true, false), text_cap));
-        width = std::max(width, column_width(texts_of(*p.table, c, false, true)));
+        const ColumnTexts& texts = measured(static_cast<size_t>(&p - tables_.data()), c);
+        width = std::max(width, texts.text.width(text_cap));
+        width = std::max(width, texts.other.width());
         if (vertical(*p.table, c)) continue;
         // A form's drop-down button sits in the cell, beside the header too.
         bool button = filtered(p) || (sheet_.form && !p.table->columns[c].choices.empty());
@@ -289,7 +323,7 @@ class SheetWriter {
     for (const auto& p : tables_) {
       std::vector<bool> wraps;
       for (size_t c = 0; c < p.table->columns.size(); ++c)
-        wraps.push_back(column_needs_wrap(texts_of(*p.table, c), widths_[c]));
+        wraps.push_back(measured(static_cast<size_t>(&p - tables_.data()), c).needs_wrap(widths_[c]));
       wrap_.push_back(wraps);
     }
     for (size_t c = 0; c < columns_; ++c) {
@@ -311,7 +345,8 @@ class SheetWriter {
     for (size_t c = 0; c < columns_; ++c) {
       floor[c] = std::max(kMinColumnWidth, std::min(widths_[c], kMinWrapWidth));
       for (const auto& p : tables_)
-        if (c < p.table->columns.size()) floor[c] = std::max(floor[c], column_width(texts_of(*p.table, c, false, true)));
+        if (c < p.table->columns.size())
+          floor[c] = std::max(floor[c], measured(static_cast<size_t>(&p - tables_.data()), c).other.width());
     }
     double budget = fit_budget_points(sheet_.landscape);
     auto total = [&](const std::vector<double>& widths) {
@@ -591,6 +626,7 @@ class SheetWriter {
   lxw_worksheet* ws_ = nullptr;
   size_t columns_ = 1;
   std::vector<double> widths_;
+  std::vector<std::vector<ColumnTexts>> measured_;  // [placed table][column]
   std::vector<std::vector<bool>> wrap_;  // per table, per column
   size_t chart_bottom_ = 0, chart_columns_ = 0;
   std::vector<lxw_row_t> page_breaks_;

@@ -19,16 +19,6 @@ namespace {
 
 constexpr int kUnixEpochSerial = 25569;  // 1970-01-01 as an Excel serial
 
-size_t widest_line(std::string_view text) {
-  size_t widest = 0;
-  for (size_t start = 0;;) {  // line by line, without copying them
-    size_t end = text.find('\n', start);
-    widest = std::max(widest, display_width(text.substr(start, end == std::string_view::npos ? end : end - start)));
-    if (end == std::string_view::npos) return widest;
-    start = end + 1;
-  }
-}
-
 }  // namespace
 
 lxw_format* add_japanese_format(lxw_workbook* workbook) {
@@ -86,17 +76,38 @@ std::time_t workbook_timestamp(int fiscal_year) {
   return static_cast<std::time_t>(days * 86400);
 }
 
-double column_width(const std::vector<std::string>& texts, double max_width) {
+size_t widest_line(std::string_view text) {
   size_t widest = 0;
-  for (const auto& t : texts) widest = std::max(widest, widest_line(t));
+  for (size_t start = 0;;) {  // line by line, without copying them
+    size_t end = text.find('\n', start);
+    widest = std::max(widest, display_width(text.substr(start, end == std::string_view::npos ? end : end - start)));
+    if (end == std::string_view::npos) return widest;
+    start = end + 1;
+  }
+}
+
+double column_width_for(size_t widest, double max_width) {
   return std::clamp(static_cast<double>(widest) * 1.1 + 1, kMinColumnWidth, std::max(kMinColumnWidth, max_width));
 }
 
+bool column_needs_wrap_for(size_t widest, bool has_line_break, double max_width) {
+  return has_line_break || static_cast<double>(widest) * 1.1 + 1 > max_width;
+}
+
+double column_width(const std::vector<std::string>& texts, double max_width) {
+  size_t widest = 0;
+  for (const auto& t : texts) widest = std::max(widest, widest_line(t));
+  return column_width_for(widest, max_width);
+}
+
 bool column_needs_wrap(const std::vector<std::string>& texts, double max_width) {
-  for (const auto& t : texts)
-    if (t.find('\n') != std::string::npos || static_cast<double>(widest_line(t)) * 1.1 + 1 > max_width)
-      return true;
-  return false;
+  size_t widest = 0;
+  bool line_break = false;
+  for (const auto& t : texts) {
+    widest = std::max(widest, widest_line(t));
+    line_break = line_break || t.find('\n') != std::string::npos;
+  }
+  return !texts.empty() && column_needs_wrap_for(widest, line_break, max_width);
 }
 
 std::string header_footer_text(std::string_view text, size_t reserved) {

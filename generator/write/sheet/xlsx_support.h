@@ -96,6 +96,12 @@ inline constexpr double kFilterButtonWidth = 2.5;
 // True when some text would not fit the capped width, or has line breaks:
 // the column should wrap.
 bool column_needs_wrap(const std::vector<std::string>& texts, double max_width = kMaxColumnWidth);
+// The same two from what they depend on: the widest line of the texts (in
+// display columns, widest_line) and whether any has a line break. For a
+// sheet that measures each cell once.
+size_t widest_line(std::string_view text);
+double column_width_for(size_t widest, double max_width = kMaxColumnWidth);
+bool column_needs_wrap_for(size_t widest, bool has_line_break, double max_width = kMaxColumnWidth);
 
 // Text as a header/footer section: "&" doubled so that a name cannot
 // inject a code such as &P. Empty when the result would exceed Excel's
