@@ -1,5 +1,6 @@
 #include "write/site/site_privacy.h"
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -72,10 +73,15 @@ bool dropped_after_fold(UChar32 c) {
 }
 
 // dropped_after_fold for the BMP, looked up once per code point and
-// thread (a page repeats the same few hundred characters).
-bool dropped_after_fold_cached(UChar32 c) {
-  if (c < 0x80 || c > 0xffff) return dropped_after_fold(c);
-  thread_local std::vector<uint8_t> known(0x10000, 0);  // 0 not yet, 1 kept, 2 dropped
+// thread (a page repeats the same few hundred characters): 0 not yet,
+// 1 kept, 2 dropped. Fetched once per text (thread_local costs per access).
+uint8_t* dropped_cache() {
+  thread_local std::vector<uint8_t> known(0x10000, 0);
+  return known.data();
+}
+
+bool dropped_after_fold_cached(uint8_t* known, UChar32 c) {
+  if (c > 0xffff) return dropped_after_fold(c);
   uint8_t& k = known[static_cast<size_t>(c)];
   if (!k) k = dropped_after_fold(c) ? 2 : 1;
   return k == 2;
@@ -120,18 +126,33 @@ std::string privacy_fold(std::string_view text) {
     nfkc_cf->normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink, nullptr, status);
   }
   if (U_FAILURE(status)) return privacy_fold_utf16(text);
-  std::string out;
-  out.reserve(folded.size());
-  const char* p = folded.data();
+  // The dropped code points are cut out of `folded` in place: the kept
+  // bytes between two of them move down in one piece (usually none move).
+  uint8_t* known = dropped_cache();
+  char* p = folded.data();
   const int32_t n = static_cast<int32_t>(folded.size());
+  int32_t kept_end = 0;  // folded[0, kept_end) is the result so far
+  int32_t run = 0;       // folded[run, i) is kept, not yet moved down
   for (int32_t i = 0; i < n;) {
     int32_t from = i;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return privacy_fold_utf16(text);  // not expected from ICU; the safe way
-    if (!dropped_after_fold_cached(c)) out.append(p + from, static_cast<size_t>(i - from));
+    unsigned char b = static_cast<unsigned char>(p[i]);
+    if (b < 0x80) {  // ASCII: 0x00-0x20 and 0x7F go (dropped_after_fold)
+      ++i;
+      if (b > 0x20 && b != 0x7f) continue;
+    } else {
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (c < 0) return privacy_fold_utf16(text);  // not expected from ICU; the safe way
+      if (!dropped_after_fold_cached(known, c)) continue;
+    }
+    if (from > run) std::memmove(p + kept_end, p + run, static_cast<size_t>(from - run));
+    kept_end += from - run;
+    run = i;
   }
-  return out;
+  if (n > run) std::memmove(p + kept_end, p + run, static_cast<size_t>(n - run));
+  kept_end += n - run;
+  folded.resize(static_cast<size_t>(kept_end));
+  return folded;
 }
 
 // "%E6%9E%B6" -> the bytes it stands for, and \u67b6 (JSON) -> UTF-8: a name
@@ -185,6 +206,7 @@ PrivacyGuard::PrivacyGuard(const Dataset& ds) {
     if (!m || !m->confidential || public_agendas.count(privacy_fold(s.agenda))) continue;
     add(s.agenda, {"meeting_sessions.csv", s.line, "議題"}, false, kMinCheckedAgendaChars);
   }
+  index_by_slot();
 }
 
 void PrivacyGuard::add(std::string_view text, Location source, bool is_name, std::size_t min_chars) {
@@ -194,8 +216,27 @@ void PrivacyGuard::add(std::string_view text, Location source, bool is_name, std
   if (!prefix_key(folded, 0, key)) return;
   if (maybe_prefix_.empty()) maybe_prefix_.assign(kFilterBits, 0);
   maybe_prefix_[filter_slot(key)] = 1;
-  by_prefix_[key].push_back(secrets_.size());
-  secrets_.push_back({std::move(folded), std::string(text), std::move(source), is_name});
+  Secret secret{std::move(folded), 0, 0, std::string(text), std::move(source), is_name};
+  const size_t head_len = std::min<size_t>(8, secret.folded.size());
+  std::memcpy(&secret.head, secret.folded.data(), head_len);
+  secret.head_mask = head_len == 8 ? ~uint64_t{0} : mask_of_bytes(head_len);
+  secrets_.push_back(std::move(secret));
+}
+
+void PrivacyGuard::index_by_slot() {
+  if (secrets_.empty()) return;
+  std::vector<size_t> slot_of(secrets_.size());
+  slot_start_.assign(kFilterBits + 1, 0);
+  for (size_t k = 0; k < secrets_.size(); ++k) {
+    uint64_t key;
+    prefix_key(secrets_[k].folded, 0, key);  // true: add() kept only those with a key
+    slot_of[k] = filter_slot(key);
+    ++slot_start_[slot_of[k] + 1];
+  }
+  for (size_t s = 0; s < kFilterBits; ++s) slot_start_[s + 1] += slot_start_[s];
+  by_slot_.resize(secrets_.size());
+  std::vector<uint32_t> next(slot_start_.begin(), slot_start_.end() - 1);
+  for (size_t k = 0; k < secrets_.size(); ++k) by_slot_[next[slot_of[k]]++] = static_cast<uint32_t>(k);
 }
 
 void PrivacyGuard::scan(std::string_view site_path, std::string_view bytes) {
@@ -245,10 +286,14 @@ void PrivacyGuard::record(std::string_view site_path, const Scan& scan) {
 // digits or "\\u" by four (a lone "50%" or "C:\\" does not).
 static bool has_escape(std::string_view s) {
   auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
-  for (size_t i = s.find_first_of("%\\"); i != std::string_view::npos; i = s.find_first_of("%\\", i + 1)) {
-    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) && hex(s[i + 2])) return true;
-    if (s[i] == '\\' && i + 5 < s.size() && s[i + 1] == 'u' && hex(s[i + 2]) && hex(s[i + 3]) && hex(s[i + 4]) &&
-        hex(s[i + 5]))
+  // One pass over the bytes (find_first_of with a set compares each byte
+  // with every character of the set through a call).
+  const char* p = s.data();
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (p[i] != '%' && p[i] != '\\') continue;
+    if (p[i] == '%' && i + 2 < n && hex(p[i + 1]) && hex(p[i + 2])) return true;
+    if (p[i] == '\\' && i + 5 < n && p[i + 1] == 'u' && hex(p[i + 2]) && hex(p[i + 3]) && hex(p[i + 4]) && hex(p[i + 5]))
       return true;
   }
   return false;
@@ -282,11 +327,20 @@ void PrivacyGuard::scan_text(std::string_view text, std::vector<std::size_t>& fo
       }
       key ^= static_cast<uint64_t>(len) << 60;
       if (maybe_prefix_[filter_slot(key)]) {
-        if (auto it = by_prefix_.find(key); it != by_prefix_.end())
-          for (size_t index : it->second) {
-            const std::string& needle = secrets_[index].folded;
-            if (std::string_view(folded).compare(i, needle.size(), needle) == 0) found.push_back(index);
-          }
+        // The secrets of this slot (any with these two code points, and
+        // perhaps others), in the order added; each compared by its first
+        // 8 bytes in one go before the rest.
+        const size_t slot = filter_slot(key);
+        uint64_t word = 0;
+        std::memcpy(&word, p + i, std::min<size_t>(8, n - i));
+        for (uint32_t s = slot_start_[slot]; s < slot_start_[slot + 1]; ++s) {
+          const size_t index = by_slot_[s];
+          const Secret& secret = secrets_[index];
+          const size_t size = secret.folded.size();
+          if (i + size <= n && (word & secret.head_mask) == secret.head &&
+              (size <= 8 || std::memcmp(p + i + 8, secret.folded.data() + 8, size - 8) == 0))
+            found.push_back(index);
+        }
       }
     }
     i += first;

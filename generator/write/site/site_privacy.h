@@ -34,7 +34,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -81,6 +80,8 @@ class PrivacyGuard {
  private:
   struct Secret {
     std::string folded;  // what is searched for
+    uint64_t head = 0;       // its first 8 bytes (fewer when shorter, the rest 0), compared before the rest
+    uint64_t head_mask = 0;  // the bytes of head that are its own
     std::string shown;   // as written in the inputs
     Location source;
     bool is_name = false;
@@ -90,10 +91,15 @@ class PrivacyGuard {
   // scan_text of the text with %XX and \uXXXX decoded, when that changes it.
   void scan_decoded(std::string_view text, std::vector<std::size_t>& found) const;
 
+  // The secrets by the filter slot of their first two code points (the
+  // key of prefix_key), ascending within a slot: slot s holds
+  // by_slot_[slot_start_[s] .. slot_start_[s + 1]). Built once all are added.
+  void index_by_slot();
+
   std::vector<Secret> secrets_;
-  // The first two code points of each secret, packed into 64 bits.
-  std::unordered_map<uint64_t, std::vector<std::size_t>> by_prefix_;
-  std::vector<uint8_t> maybe_prefix_;  // a cheap filter before by_prefix_ (bytes: faster than bits)
+  std::vector<uint8_t> maybe_prefix_;  // a cheap filter before slot_start_ (bytes: faster than bits)
+  std::vector<uint32_t> slot_start_;
+  std::vector<uint32_t> by_slot_;
   std::map<std::size_t, std::set<std::string>> found_;  // secret -> site files
   std::set<std::string> unreadable_;                     // PDFs whose parts could not be read
 };
