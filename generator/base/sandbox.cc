@@ -107,6 +107,27 @@ msghdr one_fd_message(iovec& iov, char* cbuf, size_t cbuf_size) {
 
 constexpr const char* kZygoteTask = "sandbox-zygote";
 
+// The tasks of this program, as sandbox_child_main was given them (for a
+// zygote forked by sandbox_start_early).
+SandboxTask g_tasks = nullptr;
+
+[[noreturn]] void serve(SandboxTask run);
+
+// Whether this process runs one thread only (a fork of it is then safe).
+bool single_threaded() {
+  int fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char buf[1024];
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0) return false;
+  buf[n] = '\0';
+  // Field 20 (num_threads), counted after the ')' that ends the name.
+  const char* p = std::strrchr(buf, ')');
+  for (int field = 2; p && field < 20; ++field) p = std::strchr(p + 1, ' ');
+  return p && std::atoi(p + 1) == 1;
+}
+
 // The limits as the child applies them to itself (zygote) or the parent
 // sets them on the started child (posix_spawn).
 struct Rlimits {
@@ -208,6 +229,40 @@ class Zygote {
     return pid;
   }
 
+  // The zygote as a fork of this single-threaded process, which has read
+  // no input yet (see sandbox_start_early). Its memory is then a copy of a
+  // program that has only parsed its command line; it sheds everything
+  // else the process holds (descriptors, signal handlers) before serving.
+  void fork_early() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (started_ || !g_tasks || !single_threaded()) return;
+    started_ = true;
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) return;
+    pid_t pid = fork();
+    if (pid == 0) {
+      int null_fd = open("/dev/null", O_RDWR);
+      if (null_fd < 0 || dup2(null_fd, 0) < 0 || dup2(null_fd, 1) < 0 || dup2(null_fd, 2) < 0) _exit(5);
+      if (sv[1] != 3 && dup2(sv[1], 3) < 0) _exit(5);
+      close_range(4, ~0U, 0);
+      for (int sig = 1; sig < NSIG; ++sig)
+        if (sig != SIGKILL && sig != SIGSTOP) signal(sig, SIG_DFL);
+      sigset_t none;
+      sigemptyset(&none);
+      sigprocmask(SIG_SETMASK, &none, nullptr);
+      rlimit zero{0, 0};
+      if (setrlimit(RLIMIT_CORE, &zero) != 0 || setrlimit(RLIMIT_FSIZE, &zero) != 0) _exit(5);
+      serve(g_tasks);
+    }
+    close(sv[1]);
+    if (pid < 0) {
+      close(sv[0]);
+      return;
+    }
+    control_ = sv[0];
+    pid_ = pid;
+    std::atexit([] { zygote().stop(); });
+  }
  private:
   void launch() {
     started_ = true;
@@ -330,10 +385,15 @@ Zygote& zygote() {
 
 void sandbox_child_main(SandboxTask run) {
   std::string task = sandbox_task();
-  if (task.empty()) return;
+  if (task.empty()) {
+    g_tasks = run;
+    return;
+  }
   if (task == kZygoteTask) serve(run);
   sandbox_finish(run(task, sandbox_argument(), sandbox_read_input()));
 }
+
+void sandbox_start_early() { zygote().fork_early(); }
 
 SandboxResult run_sandboxed(const std::string& task, const std::string& argument, std::string_view input,
                             const SandboxLimits& limits) {

@@ -2,7 +2,7 @@
 // folder under PARENT (a folder with a municipality.toml), several at once,
 // each into OUT/<folder>/ (atomic, as a single build: write/common/output_folder.h).
 //
-// Each build runs as a child process of this same program, so one
+// Each build runs in a child process (a fork of this one), so one
 // municipality's bad input — or even a crash — is reported with its place
 // and the others go on. Exit 0 when all were built, 2 when any failed (all
 // failures are listed at the end, with their 団体コード).
@@ -38,7 +38,6 @@ struct BatchEntry {
 // be read is in shard 1 (its build will report why).
 std::vector<BatchEntry> batch_entries(const std::string& parent, const Shard& shard);
 
-int run_build_all(const std::string& parent, const std::string& out, const Shard& shard, const CommonOptions& opt,
-                  const std::string& self_exe);
+int run_build_all(const std::string& parent, const std::string& out, const Shard& shard, const CommonOptions& opt);
 
 }  // namespace kyosei

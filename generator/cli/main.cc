@@ -49,7 +49,7 @@ int run_prefecture(const CommandLine& cl) { return kyosei::run_prefecture_comman
 int run_import_population(const CommandLine& cl) { return kyosei::run_import_population(cl.args); }
 int run_build_all(const CommandLine& cl) {
   if (cl.positional.empty()) return kyosei::usage_error("団体ごとの入力フォルダを並べたフォルダを指定してください（例: kyosei build-all 全団体 -o 出力）");
-  return kyosei::run_build_all(cl.positional[0], cl.out, cl.shard, cl.opt, "/proc/self/exe");
+  return kyosei::run_build_all(cl.positional[0], cl.out, cl.shard, cl.opt);
 }
 
 // Every command, in the order `kyosei --help` lists them.
