@@ -5,13 +5,52 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <utility>
+
 namespace kyosei {
 
+// Code points that NFKC leaves alone and that never compose with a
+// neighbour (quick check "yes", combining class 0; text_test.cc asks ICU):
+// the kana, kanji and punctuation of ordinary Japanese text.
+constexpr std::pair<char32_t, char32_t> kPlainRanges[] = {
+    {0x3001, 0x301F},  // 、。〃 brackets 〒 〜 (not U+3000: NFKC makes it a space)
+    {0x3041, 0x3096},  // hiragana
+    {0x309D, 0x309E},  // ゝゞ
+    {0x30A1, 0x30FE},  // katakana, ・ ー ヽヾ
+    {0x4E00, 0x9FFF},  // CJK unified ideographs
+};
+
+bool is_plain_nfkc(char32_t cp) {
+  for (const auto& [lo, hi] : kPlainRanges)
+    if (cp >= lo && cp <= hi) return true;
+  return false;
+}
+
+namespace {
+// True when utf8 is valid UTF-8 of ASCII and plain code points only: then it
+// is already NFKC and ICU need not look (most cells of the inputs are).
+bool plainly_nfkc(std::string_view utf8) {
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  const auto* end = p + utf8.size();
+  while (p < end) {
+    if (*p < 0x80) {
+      ++p;
+      continue;
+    }
+    // All plain code points take three bytes; anything else goes to ICU.
+    if ((*p & 0xF0) != 0xE0 || end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return false;
+    char32_t cp = (char32_t(*p & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | char32_t(p[2] & 0x3F);
+    if (!is_plain_nfkc(cp)) return false;
+    p += 3;
+  }
+  return true;
+}
+}  // namespace
+
 std::string nfkc(std::string_view utf8) {
-  // Plain ASCII is already NFKC; most IDs, numbers and dates are.
-  bool ascii = true;
-  for (char c : utf8) ascii &= static_cast<unsigned char>(c) < 0x80;
-  if (ascii) return std::string(utf8);
+  // Plain ASCII is already NFKC; most IDs, numbers and dates are, and so is
+  // most Japanese text.
+  if (plainly_nfkc(utf8)) return std::string(utf8);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
   if (U_FAILURE(status)) return std::string(utf8);

@@ -10,6 +10,9 @@ namespace kyosei {
 // Unicode NFKC: "ＩＤ１２３" -> "ID123", "１，０００" -> "1,000", "；" -> ";".
 std::string nfkc(std::string_view utf8);
 
+// A code point of a range nfkc() passes without asking ICU (for the test).
+bool is_plain_nfkc(char32_t code_point);
+
 // Trims ASCII white space and U+3000 (ideographic space) at both ends.
 std::string trim(std::string_view s);
 

@@ -1,6 +1,8 @@
 #include "base/text.h"
 
 #include <doctest/doctest.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 
 using namespace kyosei;
 
@@ -9,6 +11,25 @@ TEST_CASE("NFKC turns Excel's full-width typing into plain text") {
   CHECK(nfkc("１，０００") == "1,000");
   CHECK(normalize("　事業名　") == "事業名");
   CHECK(normalize("ｱｳﾄﾘｰﾁ") == "アウトリーチ");
+}
+
+TEST_CASE("the plain ranges nfkc() skips ICU for are really left alone by NFKC") {
+  int plain = 0;
+  for (UChar32 c = 0x80; c <= 0xFFFF; ++c) {
+    if (!is_plain_nfkc(c)) continue;
+    ++plain;
+    INFO("U+" << std::hex << c);
+    CHECK(u_getIntPropertyValue(c, UCHAR_NFKC_QUICK_CHECK) == UNORM_YES);
+    CHECK(u_getCombiningClass(c) == 0);
+  }
+  CHECK(plain > 20000);
+  CHECK(!is_plain_nfkc(0x3000));  // the ideographic space becomes " "
+  CHECK(!is_plain_nfkc(0x3099));  // a combining sound mark composes with the kana before it
+  // Plain text comes back as it was; anything else still goes through ICU.
+  CHECK(nfkc("地域包括支援センター「まちの相談室」、ゞ〜") == "地域包括支援センター「まちの相談室」、ゞ〜");
+  CHECK(nfkc("か\xE3\x82\x99") == "が");          // か + combining U+3099
+  CHECK(nfkc("事業　１") == "事業 1");
+  CHECK(nfkc("ﾃｽﾄ①") == "テスト1");
 }
 
 TEST_CASE("multi-valued cells split on ; ； and 、") {

@@ -12,10 +12,22 @@
 
 namespace kyosei {
 
-const Cell& Row::operator[](const std::string& column) const {
+Row::Row(std::shared_ptr<const ColumnSlots> slots) : slots_(std::move(slots)), cells_(slots_ ? slots_->size() : 0) {}
+
+const Cell& Row::operator[](std::string_view column) const {
   static const Cell empty;
-  auto it = cells_.find(column);
-  return it == cells_.end() ? empty : it->second;
+  if (slots_)
+    if (auto it = slots_->find(column); it != slots_->end()) return cells_[it->second];
+  auto it = extra_.find(column);
+  return it == extra_.end() ? empty : it->second;
+}
+
+Cell& Row::at(std::string_view column) {
+  if (slots_)
+    if (auto it = slots_->find(column); it != slots_->end()) return cells_[it->second];
+  auto it = extra_.find(column);
+  if (it == extra_.end()) it = extra_.emplace(std::string(column), Cell{}).first;
+  return it->second;
 }
 
 Location Row::where(const std::string& column) const {
@@ -90,7 +102,9 @@ void check_bounds(const ColumnSpec& col, double v, const std::string& raw, const
 // Checks one (single) value; returns false when it was reported as wrong.
 bool check_one(const ColumnSpec& col, const std::string& raw, const Location& where, Cell& cell,
                Diagnostics& diags) {
-  std::string v = normalize(raw);
+  // Free text is kept as written (trimmed); everything else is read after NFKC.
+  bool free_text = col.type == ColumnType::Text || col.type == ColumnType::Markdown;
+  std::string v = free_text ? std::string() : normalize(raw);
   switch (col.type) {
     case ColumnType::Text:
     case ColumnType::Markdown:
@@ -307,9 +321,11 @@ void check_cell(const ColumnSpec& col, const std::string& raw, const Location& w
     else return;  // empty = unknown; required-ness is checked by the caller
   }
   cell.present = true;
-  std::vector<std::string> parts = col.multi ? split_multi(value) : std::vector<std::string>{value};
   bool all_ok = true;
-  for (const auto& p : parts) all_ok = check_one(col, p, where, cell, diags) && all_ok;
+  if (col.multi)
+    for (const auto& p : split_multi(value)) all_ok = check_one(col, p, where, cell, diags) && all_ok;
+  else
+    all_ok = check_one(col, value, where, cell, diags);
   if (!all_ok) {
     cell = Cell{};  // a wrong value is not half-used
     return;
@@ -381,14 +397,34 @@ Table read_table(const FileSystem& fs, const FileSpec& spec, Diagnostics& diags)
       diags.error({spec.name, 1, c.name}, "必須の列「" + c.name + "」がありません", c.name + " という見出しの列");
   table.present = true;
 
+  // A slot in the rows for each column read, and per header position where
+  // its cells are (the line is set per row): built once, not per cell.
+  auto slots = std::make_shared<ColumnSlots>();
+  std::vector<Location> where_of(header.size());
+  for (size_t i = 0; i < header.size(); ++i) {
+    if (!by_index[i]) continue;
+    slots->emplace(by_index[i]->name, slots->size());
+    where_of[i] = {spec.name, 0, (*table.headers)[by_index[i]->name]};
+  }
+  // Per column of the spec: its header position, -1 when the file lacks it.
+  std::vector<int> position(spec.columns.size(), -1);
+  for (size_t k = 0; k < spec.columns.size(); ++k)
+    if (auto it = seen.find(spec.columns[k].name); it != seen.end()) position[k] = it->second;
+
+  static const std::string kNoValue;
   std::map<std::string, std::map<std::string, int>> unique_seen;  // column -> value -> line
+  std::vector<char> given;  // per field of the record: not blank after NFKC
   for (size_t r = 1; r < parsed.records.size(); ++r) {
     const auto& rec = parsed.records[r];
     // Excel writes ",,,," for formatted but empty rows: skip them like blank lines.
+    given.assign(rec.fields.size(), 0);
     bool all_empty = true;
-    for (const auto& f : rec.fields) all_empty = all_empty && normalize(f).empty();
+    for (size_t i = 0; i < rec.fields.size(); ++i) {
+      given[i] = !normalize(rec.fields[i]).empty();
+      all_empty = all_empty && !given[i];
+    }
     if (all_empty) continue;
-    Row row;
+    Row row(slots);
     row.line = rec.line;
     row.file = spec.name;
     if (rec.fields.size() > header.size()) {
@@ -403,28 +439,25 @@ Table read_table(const FileSystem& fs, const FileSpec& spec, Diagnostics& diags)
     for (size_t i = 0; i < header.size(); ++i) {
       const ColumnSpec* col = by_index[i];
       if (!col) continue;
-      std::string raw = i < rec.fields.size() ? rec.fields[i] : "";
-      Location where{spec.name, rec.line, (*table.headers)[col->name]};
-      check_cell(*col, raw, where, row.at(col->name), diags);
+      const std::string& raw = i < rec.fields.size() ? rec.fields[i] : kNoValue;
+      where_of[i].line = rec.line;
+      check_cell(*col, raw, where_of[i], row.at(col->name), diags);
     }
     row.headers = table.headers;
-    auto raw_of = [&](const std::string& name) -> std::string {
-      auto it = seen.find(name);
-      if (it == seen.end() || it->second >= static_cast<int>(rec.fields.size())) return "";
-      return rec.fields[it->second];
-    };
     // Required and conditionally required values.
-    for (const auto& c : spec.columns) {
-      if (!seen.count(c.name) && !c.required_if_column.empty() && !seen.count(c.required_if_column)) continue;
+    for (size_t k = 0; k < spec.columns.size(); ++k) {
+      const ColumnSpec& c = spec.columns[k];
+      bool has_column = position[k] >= 0;
+      if (!has_column && !c.required_if_column.empty() && !seen.count(c.required_if_column)) continue;
       const Cell& cell = row[c.name];
-      bool cell_given = !normalize(raw_of(c.name)).empty();
-      if (c.required && seen.count(c.name) && !cell_given) {
+      bool cell_given = has_column && position[k] < static_cast<int>(rec.fields.size()) && given[position[k]];
+      if (c.required && has_column && !cell_given) {
         diags.error(row.where(c.name), "必須の値が空です", c.help.empty() ? c.name : c.help);
       }
       if (!c.required_if_column.empty() && !cell_given) {
         const std::string& other = row[c.required_if_column].text;
         if (std::find(c.required_if_values.begin(), c.required_if_values.end(), other) != c.required_if_values.end()) {
-          Location w = seen.count(c.name) ? row.where(c.name) : Location{spec.name, rec.line, c.name};
+          Location w = has_column ? row.where(c.name) : Location{spec.name, rec.line, c.name};
           diags.error(w, c.required_if_column + "が「" + other + "」のときは必須です", c.help);
         }
       }

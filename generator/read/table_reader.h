@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/dates.h"
@@ -32,11 +33,19 @@ struct Cell {
   std::vector<std::pair<int, double>> year_values;              // 実績 year:value
 };
 
+// Which place in a row holds the cell of each column (canonical name):
+// made once per table and shared by its rows, so that a row is a vector.
+using ColumnSlots = std::map<std::string, size_t, std::less<>>;
+
 class Row {
  public:
+  Row() = default;
+  explicit Row(std::shared_ptr<const ColumnSlots> slots);
+
   int line = 0;
-  const Cell& operator[](const std::string& column) const;
-  Cell& at(const std::string& column) { return cells_[column]; }
+  // An empty cell for a column the table does not have.
+  const Cell& operator[](std::string_view column) const;
+  Cell& at(std::string_view column);
   // Where a column of this row is, for messages (header as the user wrote it).
   Location where(const std::string& column) const;
 
@@ -44,7 +53,9 @@ class Row {
   std::shared_ptr<const std::map<std::string, std::string>> headers;  // canonical -> as written
 
  private:
-  std::map<std::string, Cell> cells_;
+  std::shared_ptr<const ColumnSlots> slots_;
+  std::vector<Cell> cells_;                         // by slot
+  std::map<std::string, Cell, std::less<>> extra_;  // at() of a column without a slot
 };
 
 struct Table {
