@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -453,21 +454,33 @@ SandboxResult run_sandboxed(const std::string& task, const std::string& argument
   if (timed_out || too_much) kill(pid, SIGKILL);
   int status = 0;
   // The child has closed its socket; its exit follows at once, but a child
-  // that closed stdout and then spins is still bounded by the deadline.
+  // that closed stdout and then spins is still bounded by the deadline. Its
+  // exit is waited for on a pidfd (no polling: a build reads thousands of
+  // PDFs), or, where there is none, by polling at growing intervals.
+  int exited = timed_out || too_much ? -1 : static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
+  useconds_t pause = 50;
   for (;;) {
     pid_t w = waitpid(pid, &status, timed_out || too_much ? 0 : WNOHANG);
     if (w == pid) break;
     if (w < 0 && errno != EINTR) break;
     if (w == 0) {
-      if (now_seconds() > deadline) {
+      double left = deadline - now_seconds();
+      if (left <= 0) {
         kill(pid, SIGKILL);
         timed_out = true;
         waitpid(pid, &status, 0);
         break;
       }
-      usleep(2000);
+      if (exited >= 0) {
+        pollfd p{exited, POLLIN, 0};
+        poll(&p, 1, static_cast<int>(left * 1000) + 1);
+      } else {
+        usleep(pause);
+        pause = std::min<useconds_t>(pause * 2, 2000);
+      }
     }
   }
+  if (exited >= 0) close(exited);
   if (timed_out || (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)) result.outcome = SandboxOutcome::TimedOut;
   else if (!too_much && WIFEXITED(status) && WEXITSTATUS(status) == 0) result.outcome = SandboxOutcome::Finished;
   else result.outcome = SandboxOutcome::Failed;
