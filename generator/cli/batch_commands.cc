@@ -84,6 +84,27 @@ pid_t fork_build(const std::string& folder, const std::string& out, const Common
   std::exit(rc);  // runs the exit handlers of this build (its PDF zygote is stopped)
 }
 
+// The bytes of a municipality's inputs: how long its build takes, roughly.
+std::uintmax_t input_bytes(const fs::path& folder) {
+  std::uintmax_t total = 0;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+  return total;
+}
+
+// The order builds are started in: biggest inputs first, so that a 政令市
+// does not start last and leave the other jobs idle at the end (outputs and
+// the final list of failures do not depend on it).
+std::vector<size_t> start_order(const std::string& parent, const std::vector<BatchEntry>& entries) {
+  std::vector<std::uintmax_t> bytes;
+  for (const auto& e : entries) bytes.push_back(input_bytes(fs::path(parent) / e.folder));
+  std::vector<size_t> order(entries.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return bytes[a] > bytes[b]; });
+  return order;
+}
+
 std::string read_log(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;
@@ -160,17 +181,19 @@ int run_build_all(const std::string& parent_in, const std::string& out_in, const
   std::map<pid_t, Child> running;
   std::vector<int> status(entries.size(), -1);
   size_t next = 0, finished = 0;
+  const std::vector<size_t> order = start_order(parent, entries);
   while (next < entries.size() || !running.empty()) {
     while (next < entries.size() && running.size() < jobs) {
-      const BatchEntry& e = entries[next];
-      std::string log = logs + "/" + std::to_string(next) + ".log";
+      const size_t i = order[next];
+      const BatchEntry& e = entries[i];
+      std::string log = logs + "/" + std::to_string(i) + ".log";
       pid_t pid = fork_build(parent + "/" + e.folder, out + "/" + e.folder, each, log);
       if (pid < 0) {
-        status[next] = kExitInternal;
+        status[i] = kExitInternal;
         bar.message(parent + "/" + e.folder + ": kyosei build を起動できませんでした");
         ++finished;
       } else {
-        running[pid] = {next, log};
+        running[pid] = {i, log};
       }
       ++next;
     }

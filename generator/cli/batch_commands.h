@@ -1,6 +1,7 @@
 // `kyosei build-all PARENT -o OUT`: one `kyosei build` per municipality
 // folder under PARENT (a folder with a municipality.toml), several at once,
-// each into OUT/<folder>/ (atomic, as a single build: write/common/output_folder.h).
+// each into OUT/<folder>/ (atomic, as a single build: write/common/output_folder.h),
+// the biggest inputs started first so that no 政令市 is left to the end.
 //
 // Each build runs in a child process (a fork of this one), so one
 // municipality's bad input — or even a crash — is reported with its place
