@@ -187,9 +187,10 @@ bool spawn_child(const std::string& task, const std::string& argument, const San
   return true;
 }
 
-// The zygote: one child started from /proc/self/exe when the first task
-// is asked for, single-threaded and without any input read, that forks a
-// child per task. A fork of it costs well under a millisecond where a
+// The zygote: one child, single-threaded and without any input read,
+// that forks a child per task. It is a fork of the build made before the
+// build starts threads or reads inputs (sandbox_start_early), or else a
+// fresh start of /proc/self/exe when the first task is asked for. A fork of it costs well under a millisecond where a
 // fresh start costs ~15 ms (dynamic linking of poppler, qpdf and their
 // libraries), and each task still runs in its own process, from the same
 // untouched state, with its own limits. The forked child is made the
