@@ -190,12 +190,13 @@ bool spawn_child(const std::string& task, const std::string& argument, const San
 // The zygote: one child, single-threaded and without any input read,
 // that forks a child per task. It is a fork of the build made before the
 // build starts threads or reads inputs (sandbox_start_early), or else a
-// fresh start of /proc/self/exe when the first task is asked for. A fork of it costs well under a millisecond where a
-// fresh start costs ~15 ms (dynamic linking of poppler, qpdf and their
-// libraries), and each task still runs in its own process, from the same
-// untouched state, with its own limits. The forked child is made the
-// build's child (CLONE_PARENT), so the build waits for it, kills it and
-// reads its exit status exactly as for a spawned one. When the zygote
+// fresh start of /proc/self/exe when the first task is asked for. A fork
+// of it costs well under a millisecond where a fresh start costs ~15 ms
+// (dynamic linking of poppler, qpdf and their libraries), and each task
+// still runs in its own process, from the same untouched state, with its
+// own limits. The forked child is made the build's child (CLONE_PARENT),
+// so the build waits for it, kills it and reads its exit status exactly
+// as for a spawned one. When the zygote
 // cannot be started or has gone, tasks are spawned as before.
 class Zygote;
 Zygote& zygote();
@@ -265,6 +266,7 @@ class Zygote {
     pid_ = pid;
     std::atexit([] { zygote().stop(); });
   }
+
  private:
   void launch() {
     started_ = true;

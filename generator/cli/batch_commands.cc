@@ -60,8 +60,8 @@ struct Child {
 // Builds one municipality in a child process, a fork of this one, with
 // stdout and stderr to log; returns its pid, or -1. A fork is not a fresh
 // start of the program: the libraries are already linked (~13 ms saved per
-// municipality), and this process has started no thread and read nothing
-// of any municipality's inputs, so the child starts as clean as a new one.
+// municipality), and this process has started no thread and read only the
+// 団体コード of each municipality, so the child starts as clean as a new one.
 pid_t fork_build(const std::string& folder, const std::string& out, const CommonOptions& opt, const std::string& log) {
   std::cout.flush();
   std::cerr.flush();
