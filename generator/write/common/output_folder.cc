@@ -89,27 +89,55 @@ std::vector<std::pair<std::string, std::string>> foreign_files(const std::string
   return out;
 }
 
+// "<name>.del-XXXXXX": a temporary folder being removed. No build uses such
+// a folder, so any left by a kill is removed by the next build.
+fs::path deleting_name(const fs::path& temp) {
+  std::string name = temp.filename().string();
+  size_t at = name.rfind(".tmp-");
+  if (at == std::string::npos) return {};
+  return temp.parent_path() / (name.substr(0, at) + ".del-" + name.substr(at + 5));
+}
+
+// Renames a temporary folder out of the way in one step, then removes it:
+// a kill at any moment leaves either the whole folder (lock and manifest
+// still inside, so the next build knows it) or a ".del-" folder.
+void remove_temp_folder(const fs::path& folder) {
+  std::error_code ec;
+  fs::path doomed = deleting_name(folder);
+  if (doomed.empty() || ::rename(folder.c_str(), doomed.c_str()) != 0) doomed = folder;
+  fs::remove_all(doomed, ec);
+}
+
 // Removes "<name>.tmp-*" folders beside the target that no running build
-// holds: left by a run that was killed.
+// holds (left by a run that was killed) and "<name>.del-*" folders.
 void remove_stale_temp_folders(const fs::path& parent, const std::string& name) {
   std::error_code ec;
-  std::string prefix = name + ".tmp-";
+  const std::string prefix = name + ".tmp-", deleting = name + ".del-";
   for (const auto& e : fs::directory_iterator(parent, ec)) {
     std::string entry = e.path().filename().string();
-    if (entry.size() != prefix.size() + 6 || entry.compare(0, prefix.size(), prefix) != 0) continue;
+    if (entry.size() != prefix.size() + 6) continue;
+    bool temp = entry.compare(0, prefix.size(), prefix) == 0;
+    if (!temp && entry.compare(0, deleting.size(), deleting) != 0) continue;
     if (!e.is_directory(ec) || e.is_symlink(ec)) continue;
+    if (!temp) {
+      fs::remove_all(e.path(), ec);
+      continue;
+    }
     std::string lock = (e.path() / OutputFolder::kLock).string();
-    bool has_marker = fs::exists(e.path() / OutputFolder::kMarker, ec);
     int fd = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) {
-      // No lock: either an old output being deleted after a swap (it has
-      // a marker), or a folder mkdtemp has just made (neither yet).
-      if (has_marker) fs::remove_all(e.path(), ec);
+      // No lock: an old output left by a swap (it has a manifest), or a
+      // folder mkdtemp made a moment ago (empty and new; kept) or long ago
+      // by a build killed before it could lock it.
+      struct stat st {};
+      bool has_marker = fs::exists(e.path() / OutputFolder::kMarker, ec);
+      bool old = ::stat(e.path().c_str(), &st) == 0 && st.st_mtime + 10 < time(nullptr);
+      if (has_marker || old) remove_temp_folder(e.path());
       continue;
     }
     bool free = flock(fd, LOCK_EX | LOCK_NB) == 0;
     ::close(fd);
-    if (free) fs::remove_all(e.path(), ec);
+    if (free) remove_temp_folder(e.path());
   }
 }
 
@@ -287,7 +315,7 @@ bool OutputFolder::commit(Diagnostics& diags) {
   ::unlink((target_ + "/" + kLock).c_str());
   ::close(lock_fd_);
   lock_fd_ = -1;
-  fs::remove_all(temp_, ec);  // the previous output, now at temp_
+  remove_temp_folder(temp_);  // the previous output, now at temp_
   return true;
 }
 
@@ -319,8 +347,7 @@ OutputFolder::~OutputFolder() {
   set_write_journal(nullptr);
   if (lock_fd_ >= 0) ::close(lock_fd_);
   if (committed_) return;
-  std::error_code ec;
-  fs::remove_all(temp_, ec);
+  remove_temp_folder(temp_);
 }
 
 }  // namespace kyosei

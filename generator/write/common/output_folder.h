@@ -22,7 +22,9 @@
 //
 // Leftover "<target>.tmp-*" folders of a killed run are removed by the next
 // open(): a running build holds a lock (flock) on its temporary folder's
-// .kyosei-lock, which the kernel drops when the process dies. Folders are
+// .kyosei-lock, which the kernel drops when the process dies. A temporary
+// folder is renamed to "<target>.del-*" before it is removed, so a kill
+// during the removal leaves nothing the next open() cannot tell. Folders are
 // created with the permissions the umask allows (mkdtemp alone gives 0700).
 #pragma once
 #include <memory>

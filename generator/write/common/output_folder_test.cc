@@ -76,4 +76,43 @@ TEST_CASE("an open output folder records what is written into it") {
   CHECK(*marker == hash_line("<p>x</p>", "site/index.html"));
 }
 
+TEST_CASE("open() removes what a killed build left, whatever moment it was killed") {
+  TempDir dir;
+  auto leftover = [&](const std::string& suffix, std::initializer_list<const char*> files) {
+    std::string folder = dir.path + "/out.tmp-" + suffix;
+    fs::create_directories(folder + "/site");
+    for (const char* f : files) REQUIRE(write_file(folder + "/" + f, "x"));
+    return folder;
+  };
+  auto age = [](const std::string& folder) {
+    struct timespec times[2] = {{0, UTIME_OMIT}, {time(nullptr) - 60, 0}};
+    REQUIRE(utimensat(AT_FDCWD, folder.c_str(), times, 0) == 0);
+  };
+  std::string unlocked = leftover("AAAAAA", {".kyosei-lock", ".kyosei-output", "site/a.html"});
+  std::string old_output = leftover("BBBBBB", {".kyosei-output", "site/a.html"});
+  std::string lock_only = leftover("CCCCCC", {".kyosei-lock"});
+  std::string half_removed = dir.path + "/out.del-DDDDDD";  // killed while it was being removed
+  fs::create_directories(half_removed + "/site");
+  REQUIRE(write_file(half_removed + "/site/b.html", "x"));
+  std::string never_locked = leftover("FFFFFF", {});  // killed between mkdtemp and the lock
+  age(never_locked);
+  std::string just_made = dir.path + "/out.tmp-EEEEEE";  // as mkdtemp leaves it for a moment
+  fs::create_directories(just_made);
+  Diagnostics diags;
+  auto out = OutputFolder::open(dir.path + "/out", diags);
+  REQUIRE(out);
+  for (const auto& gone : {unlocked, old_output, lock_only, half_removed, never_locked}) CHECK_MESSAGE(!fs::exists(gone), gone);
+  CHECK(fs::exists(just_made));
+  // A build that is running keeps its folder.
+  Diagnostics again;
+  auto second = OutputFolder::open(dir.path + "/out", again);
+  REQUIRE(second);
+  CHECK(fs::exists(out->path()));
+  // Removing a temporary folder goes through a ".del-" name.
+  std::string temp = second->path();
+  second.reset();
+  CHECK(!fs::exists(temp));
+  for (const auto& e : fs::directory_iterator(dir.path)) CHECK(e.path().filename().string().find(".del-") == std::string::npos);
+}
+
 }  // namespace kyosei
