@@ -6,7 +6,7 @@
 - parse_diagnostics(stderr, input_dir): the diagnostics of one run as
   Diagnostic(prefix, line), prefix = "services.csv:8:事業費: エラー".
 - snapshot_tree(root): relative path -> sha256 of every file under root.
-- leftover_temp_folders(parent, name): "out.tmp-*" folders a run left behind.
+- leftover_temp_folders(parent, name): "out.tmp-*" and "out.del-*" folders a run left behind.
 - temp_dir(): a TemporaryDirectory that is kept when KYOSEI_KEEP_TMP=1.
 - encrypt_pdf(source, target): a password-protected PDF (qpdf when present).
 """
@@ -92,7 +92,7 @@ def snapshot_tree(root: str | os.PathLike) -> dict[str, str]:
 
 
 def leftover_temp_folders(parent: str | os.PathLike, name: str = "out") -> list[str]:
-    return sorted(p.name for p in Path(parent).iterdir() if p.name.startswith(name + ".tmp-"))
+    return sorted(p.name for p in Path(parent).iterdir() if p.name.startswith((name + ".tmp-", name + ".del-")))
 
 
 def temp_dir(prefix: str = "kyosei-e2e-"):
