@@ -265,7 +265,7 @@ std::unique_ptr<OutputFolder> OutputFolder::open(const std::string& target_in, D
   int fd = ::open((pattern + "/" + kLock).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0 || !write_file(pattern + "/" + kMarker, kLegacyMarker)) {
     if (fd >= 0) ::close(fd);
-    fs::remove_all(pattern, ec);
+    remove_temp_folder(pattern);
     diags.error({target}, "一時フォルダに書き込めません（書き込み権限と空き容量を確認してください）", "書き込みできるフォルダ");
     return nullptr;
   }

@@ -108,7 +108,7 @@ TEST_CASE("open() removes what a killed build left, whatever moment it was kille
   auto second = OutputFolder::open(dir.path + "/out", again);
   REQUIRE(second);
   CHECK(fs::exists(out->path()));
-  // Removing a temporary folder goes through a ".del-" name.
+  // Removing a temporary folder leaves neither it nor a ".del-" folder.
   std::string temp = second->path();
   second.reset();
   CHECK(!fs::exists(temp));
