@@ -111,6 +111,7 @@ constexpr const char* kZygoteTask = "sandbox-zygote";
 // The tasks of this program, as sandbox_child_main was given them (for a
 // zygote forked by sandbox_start_early).
 SandboxTask g_tasks = nullptr;
+SandboxPrepare g_prepare = nullptr;
 
 [[noreturn]] void serve(SandboxTask run);
 
@@ -338,6 +339,7 @@ Zygote& zygote() {
 [[noreturn]] void serve(SandboxTask run) {
   const int control = 3;
   signal(SIGCHLD, SIG_IGN);  // its own children: none stay (forks are the build's)
+  if (g_prepare) g_prepare();
   for (;;) {
     char buf[65536];
     iovec iov{buf, sizeof buf};
@@ -387,7 +389,8 @@ Zygote& zygote() {
 
 }  // namespace
 
-void sandbox_child_main(SandboxTask run) {
+void sandbox_child_main(SandboxTask run, SandboxPrepare prepare) {
+  g_prepare = prepare;
   std::string task = sandbox_task();
   if (task.empty()) {
     g_tasks = run;

@@ -40,11 +40,14 @@ SandboxResult run_sandboxed(const std::string& task, const std::string& argument
 
 // What a child does for a task: its answer (stdout) to the input (stdin).
 using SandboxTask = std::string (*)(const std::string& task, const std::string& argument, const std::string& input);
+// What the zygote does once before it serves: state every task would make
+// for itself (a library's globals), made once and inherited by each fork.
+using SandboxPrepare = void (*)();
 // Called by the static initializer that owns the tasks: in a child, does
 // its task with run and exits (a zygote, which forks the children of
 // run_sandboxed, serves until the build exits); returns at once when this
 // process is not a sandbox child.
-void sandbox_child_main(SandboxTask run);
+void sandbox_child_main(SandboxTask run, SandboxPrepare prepare = nullptr);
 
 // Starts the zygote now as a fork of this process, which costs a fraction
 // of a millisecond where a fresh start of the program costs ~13 ms. Call

@@ -16,6 +16,7 @@
 
 #include "base/parallel.h"
 #include "cli/progress.h"
+#include "cli/warm_up.h"
 #include "write/print/pdf_print.h"
 
 namespace fs = std::filesystem;
@@ -175,6 +176,7 @@ int run_build_all(const std::string& parent_in, const std::string& out_in, const
   each.jobs = 1;
   each.backup = false;
 
+  warm_up_before_forks();
   const bool terminal = Progress::stderr_is_terminal() && !opt.quiet;
   Progress bar(entries.size(), terminal, std::chrono::milliseconds(0));
   const size_t jobs = static_cast<size_t>(opt.jobs > 0 ? opt.jobs : default_jobs());

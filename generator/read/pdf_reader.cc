@@ -195,13 +195,49 @@ std::string run_task(const std::string& task, const std::string& argument, const
   return status_only("broken");
 }
 
+// A one-page PDF of our own (a filled square, no fonts, no text) for
+// prepare_pdf_library; the xref offsets are those of this text.
+constexpr std::string_view kWarmUpPdf =
+    "%PDF-1.4\n1 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nendobj\n2 0 obj\n<</Type/Pages/Kids[3 0 R]/Count 1>>\nendobj\n"
+    "3 0 obj\n<</Type/Page/Parent 2 0 R/MediaBox[0 0 72 72]/Contents 4 0 R/Resources<<>>>>\nendobj\n"
+    "4 0 obj\n<</Length 23>>stream\n0 0 1 rg 8 8 56 56 re f\nendstream\nendobj\n"
+    "xref\n0 5\n0000000000 65535 f \n0000000009 00000 n \n0000000054 00000 n \n0000000105 00000 n \n"
+    "0000000197 00000 n \ntrailer\n<</Size 5/Root 1 0 R>>\nstartxref\n267\n%%EOF\n";
+
 // Runs in a sandbox child, before main(): does the task and exits.
 [[maybe_unused]] const bool kIsChild = [] {
-  sandbox_child_main([](const std::string& task, const std::string& argument, const std::string& input) {
-    return run_task(task, argument, input);
-  });
+  sandbox_child_main([](const std::string& task, const std::string& argument,
+                        const std::string& input) { return run_task(task, argument, input); },
+                     [] { (void)prepare_pdf_library(); });
   return false;
 }();
+
+}  // namespace
+
+bool prepare_pdf_library() {
+  // poppler's globals (GlobalParams) live while a document is open, so one
+  // stays open; reading and rendering it once also binds the library's
+  // functions. Never an input: only kWarmUpPdf.
+  static const std::unique_ptr<poppler::document> kept = [] {
+    std::unique_ptr<poppler::document> doc;
+    try {
+      silence_poppler();
+      doc.reset(poppler::document::load_from_raw_data(kWarmUpPdf.data(), static_cast<int>(kWarmUpPdf.size())));
+      if (doc && !doc->is_locked() && doc->pages() == 1) {
+        (void)page_text(*doc, 0);
+        (void)render_first_page(*doc, 8);
+      } else {
+        doc.reset();
+      }
+    } catch (...) {
+      doc.reset();
+    }
+    return doc;
+  }();
+  return kept != nullptr;
+}
+
+namespace {
 
 // --- The parent side.
 

@@ -87,6 +87,13 @@ std::optional<PublishedPdf> pdf_for_publication_and_hidden_text(std::string_view
 // that file. Limits: 20 s CPU, 60 s, 2048 MB; the environment variable
 // KYOSEI_PDF_LIMITS="cpu,wall,MB" changes them.
 
+// Makes the PDF library's global state once in this process and keeps it:
+// every child forked from here then starts with it instead of making it
+// for each PDF. The PDF zygote calls it before it serves, and build-all
+// before it forks its builds. Reads only a PDF of kyosei's own, never an
+// input, and starts no thread. false when poppler could not read even that.
+bool prepare_pdf_library();
+
 // For the fuzz target only: what the child would answer to task
 // ("pdf-read", "pdf-pages", "pdf-render", "pdf-strings", "pdf-publish", "pdf-publish-scan"),
 // computed in this process without limits.

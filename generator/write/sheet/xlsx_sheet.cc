@@ -708,7 +708,7 @@ bool write_workbook(const WorkbookInfo& info, const Municipality& mu, const std:
     // Checked here so libxlsxwriter does not print its own English error.
     if (!std::filesystem::is_directory(parent, ec)) return fail("フォルダを作成できません");
   }
-  lxw_workbook* wb = workbook_new(info.path.c_str());
+  lxw_workbook* wb = new_workbook(info.path);
   if (!wb) return fail("ブックを作成できません");
 
   lxw_doc_properties props{};

@@ -1,12 +1,16 @@
 #include "write/sheet/xlsx_support.h"
 
 #include <fcntl.h>
+#include <linux/magic.h>
 #include <stdio.h>
+#include <sys/mman.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <mutex>
 #include <string>
 
@@ -20,6 +24,23 @@ namespace {
 constexpr int kUnixEpochSerial = 25569;  // 1970-01-01 as an Excel serial
 
 }  // namespace
+
+std::string xlsx_work_dir(unsigned long long min_free_mb) {
+  const char* tmpdir = std::getenv("TMPDIR");
+  if (tmpdir && *tmpdir) return "";
+  const char* shm = "/dev/shm";
+  struct statfs st {};
+  if (::statfs(shm, &st) != 0 || st.f_type != TMPFS_MAGIC || ::access(shm, W_OK | X_OK) != 0) return "";
+  const unsigned long long free_mb = static_cast<unsigned long long>(st.f_bavail) * st.f_bsize >> 20;
+  return free_mb >= min_free_mb ? shm : "";
+}
+
+lxw_workbook* new_workbook(const std::string& path) {
+  static const std::string dir = xlsx_work_dir();
+  lxw_workbook_options options{};
+  options.tmpdir = dir.empty() ? nullptr : const_cast<char*>(dir.c_str());
+  return workbook_new_opt(path.c_str(), &options);
+}
 
 lxw_format* add_japanese_format(lxw_workbook* workbook) {
   lxw_format* f = workbook_add_format(workbook);
@@ -145,9 +166,12 @@ std::string close_workbook(lxw_workbook* workbook) {
   static std::mutex one_at_a_time;
   std::lock_guard<std::mutex> lock(one_at_a_time);
   std::fflush(stderr);
-  FILE* capture = std::tmpfile();  // /dev/null when even that cannot be made
+  // In memory (no file on a disk); /dev/null when even that cannot be made.
+  // Close-on-exec: PDF children started meanwhile must not keep it.
+  int memfd = ::memfd_create("kyosei-xlsx-stderr", MFD_CLOEXEC);
+  FILE* capture = memfd >= 0 ? ::fdopen(memfd, "w+") : nullptr;
+  if (memfd >= 0 && !capture) ::close(memfd);
   int sink = capture ? ::fileno(capture) : ::open("/dev/null", O_WRONLY | O_CLOEXEC);
-  if (capture) ::fcntl(sink, F_SETFD, FD_CLOEXEC);  // PDF children started meanwhile must not keep it
   int saved = sink >= 0 ? ::fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 0) : -1;
   if (saved >= 0) ::dup2(sink, STDERR_FILENO);
   lxw_error err = workbook_close(workbook);

@@ -24,6 +24,10 @@ inline constexpr const char* kWorkbookFont = "游ゴシック";
 inline constexpr double kWorkbookFontSize = 11;
 inline constexpr uint8_t kModernFontFamily = 3;
 
+// Room new_workbook wants on the memory file system before using it (a
+// container's /dev/shm is often 64 MB, shared with everything else).
+inline constexpr unsigned long long kXlsxWorkMinFreeMb = 256;
+
 // A new format in the workbook's Japanese font, ready for more settings.
 lxw_format* add_japanese_format(lxw_workbook* workbook);
 
@@ -122,6 +126,18 @@ std::string cell_text(std::string_view text);
 inline constexpr long long kMaxExactYen = 1LL << 53;
 void write_yen(lxw_worksheet* worksheet, lxw_row_t row, lxw_col_t col, long long yen, lxw_format* format,
                const std::string& formula = "");
+
+// workbook_new with the library's working files (each part's XML before it
+// is zipped) on a memory file system when there is one with room: a
+// workbook of many sheets makes dozens of such files, and on a disk each
+// costs an inode. An explicit TMPDIR is left to the library. nullptr when
+// the workbook cannot be made.
+lxw_workbook* new_workbook(const std::string& path);
+
+// The folder new_workbook gives libxlsxwriter ("" for its default): /dev/shm
+// when TMPDIR is not set and /dev/shm is a writable tmpfs with at least
+// `min_free_mb` free. Worked out once.
+std::string xlsx_work_dir(unsigned long long min_free_mb = kXlsxWorkMinFreeMb);
 
 // Closes (writes) a workbook: "" when it was written, else why not, in
 // Japanese. libxlsxwriter reports a failed write (disk full, no permission)

@@ -1,6 +1,12 @@
 #include "write/sheet/xlsx_support.h"
 
 #include <doctest/doctest.h>
+#include <sys/statfs.h>
+#include <linux/magic.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
 
 #include "base/text.h"
 
@@ -9,6 +15,38 @@ namespace kyosei {
 TEST_CASE("workbook_timestamp: April 1 of the fiscal year, 00:00 UTC") {
   CHECK(workbook_timestamp(2026) == 1775001600);
   CHECK(workbook_timestamp(0) == 954547200);  // unknown year: 2000-04-01
+}
+
+TEST_CASE("xlsx_work_dir: /dev/shm with room, unless TMPDIR says otherwise") {
+  const char* old = std::getenv("TMPDIR");
+  const std::string saved = old ? old : "";
+  unsetenv("TMPDIR");
+  struct statfs st {};
+  const bool shm = ::statfs("/dev/shm", &st) == 0 && st.f_type == TMPFS_MAGIC && ::access("/dev/shm", W_OK) == 0;
+  CHECK(xlsx_work_dir(0) == (shm ? "/dev/shm" : ""));
+  CHECK(xlsx_work_dir(1ULL << 40) == "");  // never a terabyte free: the library's default
+  setenv("TMPDIR", "/somewhere/else", 1);
+  CHECK(xlsx_work_dir(0) == "");
+  if (old) setenv("TMPDIR", saved.c_str(), 1);
+  else unsetenv("TMPDIR");
+}
+
+TEST_CASE("new_workbook and close_workbook: a workbook written, or why not in Japanese") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("kyosei-xlsx-support-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  lxw_workbook* ok = new_workbook((dir / "ok.xlsx").string());
+  REQUIRE(ok);
+  workbook_add_worksheet(ok, "表");
+  CHECK(close_workbook(ok) == "");
+  CHECK(fs::file_size(dir / "ok.xlsx") > 1000);
+  lxw_workbook* lost = new_workbook((dir / "no-such-folder" / "lost.xlsx").string());
+  REQUIRE(lost);
+  workbook_add_worksheet(lost, "表");
+  CHECK(close_workbook(lost) == "ファイルを書き込めません。空き容量と書き込み権限を確認してください");
+  CHECK_FALSE(fs::exists(dir / "no-such-folder"));
+  fs::remove_all(dir);
 }
 
 TEST_CASE("column_width: full-width characters count 2, within bounds") {

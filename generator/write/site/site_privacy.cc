@@ -108,31 +108,24 @@ std::string privacy_fold_utf16(std::string_view text) {
 
 }  // namespace
 
-std::string privacy_fold(std::string_view text) {
-  // NFKC_Casefold: NFKC, full case folding, and the default-ignorable code
-  // points removed (zero-width joiner and space, soft hyphen, word joiner,
-  // BOM, bidi controls, variation selectors): a name written with an
-  // invisible character inside is still the name. Then every white space
-  // (ASCII, U+3000, U+00A0 …) and any remaining format character goes.
-  // Valid UTF-8 (all of the site) is normalised as UTF-8, without the
-  // round trip through UTF-16 (the same result).
-  if (!is_valid_utf8(text)) return privacy_fold_utf16(text);
+namespace {
+
+// NFKC_Casefold of valid UTF-8 by ICU, without what privacy_fold drops,
+// appended to out; false when ICU fails.
+bool fold_with_icu(std::string_view text, std::string& out) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status)) return false;
   std::string folded;
-  if (U_SUCCESS(status)) {
-    folded.reserve(text.size());
-    icu::StringByteSink<std::string> sink(&folded, static_cast<int32_t>(text.size()));
-    nfkc_cf->normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink, nullptr, status);
-  }
-  if (U_FAILURE(status)) return privacy_fold_utf16(text);
-  // The dropped code points are cut out of `folded` in place: the kept
-  // bytes between two of them move down in one piece (usually none move).
+  folded.reserve(text.size());
+  icu::StringByteSink<std::string> sink(&folded, static_cast<int32_t>(text.size()));
+  nfkc_cf->normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink, nullptr, status);
+  if (U_FAILURE(status)) return false;
+  // The kept bytes between two dropped code points go out in one piece.
   uint8_t* known = dropped_cache();
-  char* p = folded.data();
+  const char* p = folded.data();
   const int32_t n = static_cast<int32_t>(folded.size());
-  int32_t kept_end = 0;  // folded[0, kept_end) is the result so far
-  int32_t run = 0;       // folded[run, i) is kept, not yet moved down
+  int32_t run = 0;  // folded[run, i) is kept, not yet appended
   for (int32_t i = 0; i < n;) {
     int32_t from = i;
     unsigned char b = static_cast<unsigned char>(p[i]);
@@ -142,17 +135,76 @@ std::string privacy_fold(std::string_view text) {
     } else {
       UChar32 c;
       U8_NEXT(p, i, n, c);
-      if (c < 0) return privacy_fold_utf16(text);  // not expected from ICU; the safe way
+      if (c < 0) return false;  // not expected from ICU; the caller takes the safe way
       if (!dropped_after_fold_cached(known, c)) continue;
     }
-    if (from > run) std::memmove(p + kept_end, p + run, static_cast<size_t>(from - run));
-    kept_end += from - run;
+    out.append(p + run, static_cast<size_t>(from - run));
     run = i;
   }
-  if (n > run) std::memmove(p + kept_end, p + run, static_cast<size_t>(n - run));
-  kept_end += n - run;
-  folded.resize(static_cast<size_t>(kept_end));
-  return folded;
+  out.append(p + run, static_cast<size_t>(n - run));
+  return true;
+}
+
+// Whether the code point at s[i] is one of base/text.h's plain ones (three
+// bytes, left alone by NFKC_Casefold, a normalisation boundary before it).
+inline bool plain_at(std::string_view s, size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  if ((p[0] & 0xF0) != 0xE0 || i + 3 > s.size()) return false;
+  char32_t cp = (char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | char32_t(p[2] & 0x3F);
+  return is_plain_nfkc(cp);
+}
+
+}  // namespace
+
+std::string privacy_fold(std::string_view text) {
+  // NFKC_Casefold: NFKC, full case folding, and the default-ignorable code
+  // points removed (zero-width joiner and space, soft hyphen, word joiner,
+  // BOM, bidi controls, variation selectors): a name written with an
+  // invisible character inside is still the name. Then every white space
+  // (ASCII, U+3000, U+00A0 …) and any remaining format character goes.
+  if (!is_valid_utf8(text)) return privacy_fold_utf16(text);
+  // Most of a page is ASCII and plain Japanese (base/text.h is_plain_nfkc),
+  // which fold without ICU: ASCII letters to lower case, ASCII white space
+  // and controls dropped, plain code points as they are. Each has a
+  // normalisation boundary before it (site_privacy_test.cc asks ICU), so
+  // the text can be cut there: anything else goes to ICU together with the
+  // code point before it (which it may combine with), up to the next ASCII
+  // or plain code point.
+  std::string out;
+  out.reserve(text.size());
+  const size_t n = text.size();
+  size_t i = 0;
+  size_t prev = 0, out_before_prev = 0;  // the last ASCII or plain code point: its start, and out's size before it
+  while (i < n) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      prev = i;
+      out_before_prev = out.size();
+      if (b > 0x20 && b != 0x7f) out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+      ++i;
+      continue;
+    }
+    if (plain_at(text, i)) {
+      prev = i;
+      out_before_prev = out.size();
+      out.append(text.data() + i, 3);
+      i += 3;
+      continue;
+    }
+    // Not plain: from the code point before it (always ASCII or plain) to
+    // the next ASCII or plain one.
+    size_t from = i;
+    if (i > 0) {
+      from = prev;
+      out.resize(out_before_prev);
+    }
+    size_t to = i + utf8_char_length(b);
+    while (to < n && static_cast<unsigned char>(text[to]) >= 0x80 && !plain_at(text, to))
+      to += utf8_char_length(static_cast<unsigned char>(text[to]));
+    if (!fold_with_icu(text.substr(from, to - from), out)) return privacy_fold_utf16(text);
+    i = to;
+  }
+  return out;
 }
 
 // "%E6%9E%B6" -> the bytes it stands for, and \u67b6 (JSON) -> UTF-8: a name

@@ -1,6 +1,11 @@
 #include "write/site/site_privacy.h"
 
 #include <doctest/doctest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "base/text.h"
 
 namespace kyosei {
 
@@ -113,6 +118,74 @@ TEST_CASE("privacy_fold: ASCII is lower-cased, white space and controls dropped,
     CHECK(privacy_fold(in) == "ア" + kept + "イ");
   }
   CHECK(privacy_fold("Ａ\u3000ｂ\u00a0C\u200bd") == "abcd");  // full-width, ideographic and no-break space, ZWSP
+}
+
+namespace {
+
+// privacy_fold as its header defines it, all by ICU: NFKC_Casefold, then
+// white space, format and control characters and default-ignorables out.
+std::string fold_by_icu_only(const std::string& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  icu::UnicodeString folded = nfkc_cf->normalize(icu::UnicodeString::fromUTF8(text), status);
+  REQUIRE(U_SUCCESS(status));
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < folded.length();) {
+    UChar32 c = folded.char32At(i);
+    i += U16_LENGTH(c);
+    if (!(u_isUWhiteSpace(c) || u_charType(c) == U_FORMAT_CHAR || u_charType(c) == U_CONTROL_CHAR ||
+          u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)))
+      kept.append(c);
+  }
+  std::string out;
+  kept.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("privacy_fold: ASCII and plain Japanese, folded without ICU, may be cut where ICU may cut") {
+  // The fast path copies these and cuts the text before any of them.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  int plain = 0;
+  for (UChar32 c = 0; c <= 0xFFFF; ++c) {
+    if (c >= 0x80 && !is_plain_nfkc(static_cast<char32_t>(c))) continue;
+    INFO("U+" << std::hex << c);
+    CHECK(nfkc_cf->hasBoundaryBefore(c));
+    if (c < 0x80) continue;
+    ++plain;
+    CHECK_FALSE(u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_NFKC_CASEFOLDED));
+    CHECK_FALSE(u_isUWhiteSpace(c));
+    CHECK(u_charType(c) != U_FORMAT_CHAR);
+    CHECK_FALSE(u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT));
+  }
+  CHECK(plain > 20000);
+}
+
+TEST_CASE("privacy_fold gives what ICU alone gives, for mixes of plain and other characters") {
+  // Characters that combine with the one before (sound marks, accents,
+  // jamo), change under NFKC or case folding, or are dropped, between
+  // ASCII and plain Japanese.
+  const std::vector<std::string> alphabet = {
+      "A", "a", "Z", " ", "\t", "\x7f", "1", "%", "架", "空", "か", "は", "カ", "ー", "・", "〜", "、",
+      "\u3099", "\u309a", "\u309b", "\u0301", "\u0327", "ｶ", "ﾊ", "\uff9e", "\uff9f", "Ａ", "ｂ", "１",
+      "\u3000", "\u00a0", "\u00ad", "\u200b", "\u200d", "\ufeff", "\u2060", "①", "㈱", "㍻", "ß", "İ", "Ǆ",
+      "é", "e", "가", "\u1100", "\u1161", "\u11a8", "ﬁ", "😀", "\U0001D400", "\ufe0f", "\U000E0100",
+      "\u2163", "ｱ", "\u0308", "Ω", "\u2126", "\uf900", "\u2f00"};
+  uint32_t seed = 12345;
+  auto next = [&seed] { return seed = seed * 1103515245u + 12345u, (seed >> 8); };
+  for (int round = 0; round < 30000; ++round) {
+    std::string text;
+    const size_t length = next() % 10;
+    for (size_t k = 0; k < length; ++k) text += alphabet[next() % alphabet.size()];
+    INFO(text);
+    CHECK(privacy_fold(text) == fold_by_icu_only(text));
+  }
+  CHECK(privacy_fold("カ\u3099ﾊﾟ A\u0301") == "ガパá");
+  CHECK(privacy_fold("\u3099か") == fold_by_icu_only("\u3099か"));  // a sound mark first
 }
 
 TEST_CASE("privacy_fold: text that is not UTF-8 is folded through U+FFFD; the rest as UTF-8, outside the BMP too") {

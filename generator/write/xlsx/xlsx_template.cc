@@ -404,7 +404,7 @@ bool write_input_template(const Schema& schema, const std::vector<MunicipalityKe
     std::filesystem::create_directories(parent, ec);
     if (!std::filesystem::is_directory(parent, ec)) return fail("フォルダを作成できません");
   }
-  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_workbook* wb = new_workbook(path);
   if (!wb) return fail("ブックを作成できません");
 
   int fiscal_year = data && data->municipality.fiscal_year ? *data->municipality.fiscal_year : 0;
