@@ -5,6 +5,7 @@
 #include <set>
 
 #include "analyse/findings_config.h"
+#include "analyse/funding_rules.h"
 #include "model/reference_data.h"
 
 namespace kyosei {
@@ -67,6 +68,11 @@ Analysis::Analysis(const Dataset& data_in, const Reference& ref_in, const Datase
   assessment = compute_assessment(data, ref, findings, config.contradiction, previous);
   if (previous)
     this_year_only_ = std::make_unique<AssessmentResult>(compute_assessment(data, ref, findings, config.contradiction));
+}
+
+void load_analysis_tables() {
+  (void)builtin_findings_config();
+  (void)builtin_funding_rules();
 }
 
 }  // namespace kyosei

@@ -99,6 +99,11 @@ class Analysis {
   std::unique_ptr<AssessmentResult> this_year_only_;
 };
 
+// Loads the tables analyse/ owns (the findings thresholds, the 交付金
+// rounding rules) now instead of at their first use: build-all does it once
+// before it forks its builds (cli/warm_up.h).
+void load_analysis_tables();
+
 // How many times an Analysis was built in this process (the test that
 // proves one analysis per build reads it).
 long analysis_runs();
