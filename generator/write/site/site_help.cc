@@ -92,7 +92,8 @@ SituationMembership situation_membership(const std::vector<const Service*>& serv
   for (const Service* s : services) {
     auto& in = out[s];
     if (!in.empty()) continue;
-    for (const auto& sit : situations) in.push_back(in_situation(*s, sit) ? 1 : 0);
+    const std::string text = help_text(*s);
+    for (const auto& sit : situations) in.push_back(in_situation(*s, sit, text) ? 1 : 0);
   }
   return out;
 }
@@ -298,13 +299,16 @@ std::vector<const Service*> help_services(const Dataset& ds) {
   return out;
 }
 
-bool in_situation(const Service& s, const HelpSituation& sit) {
+std::string help_text(const Service& s) { return nfkc(s.name + "\n" + s.target + "\n" + s.counter); }
+
+bool in_situation(const Service& s, const HelpSituation& sit) { return in_situation(s, sit, help_text(s)); }
+
+bool in_situation(const Service& s, const HelpSituation& sit, std::string_view text) {
   if (has(sit.fields, s.field)) return true;
   for (const auto& f : s.functions)
     if (has(sit.functions, f)) return true;
   for (const auto& j : s.jusou_codes)
     if (has(sit.jusou, j)) return true;
-  std::string text = nfkc(s.name + "\n" + s.target + "\n" + s.counter);
   for (const auto& k : sit.keywords)
     if (!k.empty() && text.find(k) != std::string::npos) return true;
   return false;

@@ -6,6 +6,7 @@
 // The top page and the service pages use the pieces below too.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/model.h"
@@ -35,6 +36,10 @@ std::vector<const Service*> help_services(const Dataset& ds);
 
 // Whether a service is listed under a situation (see the data file).
 bool in_situation(const Service& s, const HelpSituation& situation);
+// The same with the service's text as in_situation compares it
+// (help_text), worked out once for all the situations.
+std::string help_text(const Service& s);
+bool in_situation(const Service& s, const HelpSituation& situation, std::string_view help_text);
 
 // <a href="tel:…">number</a> per number; the href holds only the digits
 // (and "#" encoded), the text is the number as typed.

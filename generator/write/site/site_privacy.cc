@@ -145,13 +145,29 @@ bool fold_with_icu(std::string_view text, std::string& out) {
   return true;
 }
 
-// Whether the code point at s[i] is one of base/text.h's plain ones (three
-// bytes, left alone by NFKC_Casefold, a normalisation boundary before it).
-inline bool plain_at(std::string_view s, size_t i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
-  if ((p[0] & 0xF0) != 0xE0 || i + 3 > s.size()) return false;
-  char32_t cp = (char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | char32_t(p[2] & 0x3F);
-  return is_plain_nfkc(cp);
+// What privacy_fold does without ICU with the code point at s[i]: one that
+// NFKC_Casefold leaves alone or maps to a single ASCII character, with a
+// normalisation boundary before it (site_privacy_test.cc asks ICU).
+enum class Fast { no, ascii, plain, full_width, ideographic_space };
+struct FastCodePoint {
+  Fast kind = Fast::no;
+  size_t length = 1;
+  char ascii = 0;  // for ascii and full_width: the folded character (0: dropped)
+};
+inline char fold_ascii(unsigned char c) {
+  if (c <= 0x20 || c == 0x7f) return 0;  // white space and controls go
+  return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+}
+inline FastCodePoint fast_at(const unsigned char* p, size_t i, size_t n) {
+  const unsigned char b = p[i];
+  if (b < 0x80) return {Fast::ascii, 1, fold_ascii(b)};
+  if ((b & 0xF0) != 0xE0 || i + 3 > n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return {};
+  const char32_t cp = (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | char32_t(p[i + 2] & 0x3F);
+  if (is_plain_nfkc(cp)) return {Fast::plain, 3, 0};
+  if (cp >= 0xFF01 && cp <= 0xFF5E)  // full-width ASCII: NFKC makes it the ASCII character
+    return {Fast::full_width, 3, fold_ascii(static_cast<unsigned char>(cp - 0xFEE0))};
+  if (cp == 0x3000) return {Fast::ideographic_space, 3, 0};  // NFKC: a space, which goes
+  return {};
 }
 
 }  // namespace
@@ -162,46 +178,40 @@ std::string privacy_fold(std::string_view text) {
   // BOM, bidi controls, variation selectors): a name written with an
   // invisible character inside is still the name. Then every white space
   // (ASCII, U+3000, U+00A0 …) and any remaining format character goes.
-  if (!is_valid_utf8(text)) return privacy_fold_utf16(text);
-  // Most of a page is ASCII and plain Japanese (base/text.h is_plain_nfkc),
-  // which fold without ICU: ASCII letters to lower case, ASCII white space
-  // and controls dropped, plain code points as they are. Each has a
-  // normalisation boundary before it (site_privacy_test.cc asks ICU), so
-  // the text can be cut there: anything else goes to ICU together with the
-  // code point before it (which it may combine with), up to the next ASCII
-  // or plain code point.
-  std::string out;
-  out.reserve(text.size());
+  //
+  // Most of a page is ASCII, plain Japanese (base/text.h is_plain_nfkc) and
+  // full-width ASCII, which fold without ICU (fast_at). Each has a
+  // normalisation boundary before it, so the text can be cut there:
+  // anything else goes to ICU together with the code point before it
+  // (which it may combine with), up to the next such code point. Text that
+  // is not UTF-8 is folded the original way, through UTF-16.
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
+  std::string out;
+  out.reserve(n);
   size_t i = 0;
-  size_t prev = 0, out_before_prev = 0;  // the last ASCII or plain code point: its start, and out's size before it
+  size_t prev = 0, out_before_prev = 0;  // the last code point folded here: its start, and out's size before it
   while (i < n) {
-    const unsigned char b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) {
+    const FastCodePoint c = fast_at(p, i, n);
+    if (c.kind != Fast::no) {
       prev = i;
       out_before_prev = out.size();
-      if (b > 0x20 && b != 0x7f) out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
-      ++i;
+      if (c.kind == Fast::plain) out.append(text.data() + i, 3);
+      else if (c.ascii) out += c.ascii;
+      i += c.length;
       continue;
     }
-    if (plain_at(text, i)) {
-      prev = i;
-      out_before_prev = out.size();
-      out.append(text.data() + i, 3);
-      i += 3;
-      continue;
-    }
-    // Not plain: from the code point before it (always ASCII or plain) to
-    // the next ASCII or plain one.
+    // From the code point before (always one folded here) to the next that is.
     size_t from = i;
     if (i > 0) {
       from = prev;
       out.resize(out_before_prev);
     }
-    size_t to = i + utf8_char_length(b);
-    while (to < n && static_cast<unsigned char>(text[to]) >= 0x80 && !plain_at(text, to))
-      to += utf8_char_length(static_cast<unsigned char>(text[to]));
-    if (!fold_with_icu(text.substr(from, to - from), out)) return privacy_fold_utf16(text);
+    size_t to = i + utf8_char_length(p[i]);
+    while (to < n && fast_at(p, to, n).kind == Fast::no) to += utf8_char_length(p[to]);
+    to = std::min(to, n);
+    const std::string_view segment = text.substr(from, to - from);
+    if (!is_valid_utf8(segment) || !fold_with_icu(segment, out)) return privacy_fold_utf16(text);
     i = to;
   }
   return out;

@@ -145,17 +145,33 @@ std::string fold_by_icu_only(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("privacy_fold: ASCII and plain Japanese, folded without ICU, may be cut where ICU may cut") {
+TEST_CASE("privacy_fold: ASCII, plain Japanese and full-width ASCII, folded without ICU, may be cut where ICU may cut") {
   // The fast path copies these and cuts the text before any of them.
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
   REQUIRE(U_SUCCESS(status));
+  // Full-width ASCII and the ideographic space become one ASCII character.
+  for (UChar32 c = 0xFF01; c <= 0xFF5E; ++c) {
+    INFO("U+" << std::hex << c);
+    CHECK(nfkc_cf->hasBoundaryBefore(c));
+    std::string utf8;
+    icu::UnicodeString(c).toUTF8String(utf8);
+    std::string ascii(1, static_cast<char>(c - 0xFEE0));
+    CHECK(fold_by_icu_only(utf8) == fold_by_icu_only(ascii));
+    CHECK(privacy_fold(utf8) == fold_by_icu_only(ascii));
+  }
+  CHECK(nfkc_cf->hasBoundaryBefore(0x3000));
+  CHECK(privacy_fold("\u3000") == "");
   int plain = 0;
   for (UChar32 c = 0; c <= 0xFFFF; ++c) {
     if (c >= 0x80 && !is_plain_nfkc(static_cast<char32_t>(c))) continue;
     INFO("U+" << std::hex << c);
     CHECK(nfkc_cf->hasBoundaryBefore(c));
-    if (c < 0x80) continue;
+    if (c < 0x80) {
+      const std::string ascii(1, static_cast<char>(c));
+      CHECK(privacy_fold(ascii) == fold_by_icu_only(ascii));
+      continue;
+    }
     ++plain;
     CHECK_FALSE(u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_NFKC_CASEFOLDED));
     CHECK_FALSE(u_isUWhiteSpace(c));
@@ -174,7 +190,8 @@ TEST_CASE("privacy_fold gives what ICU alone gives, for mixes of plain and other
       "\u3099", "\u309a", "\u309b", "\u0301", "\u0327", "ｶ", "ﾊ", "\uff9e", "\uff9f", "Ａ", "ｂ", "１",
       "\u3000", "\u00a0", "\u00ad", "\u200b", "\u200d", "\ufeff", "\u2060", "①", "㈱", "㍻", "ß", "İ", "Ǆ",
       "é", "e", "가", "\u1100", "\u1161", "\u11a8", "ﬁ", "😀", "\U0001D400", "\ufe0f", "\U000E0100",
-      "\u2163", "ｱ", "\u0308", "Ω", "\u2126", "\uf900", "\u2f00"};
+      "\u2163", "ｱ", "\u0308", "Ω", "\u2126", "\uf900", "\u2f00", "（", "）", "：", "Ｆ", "ｚ", "０", "～",
+      "\uff5f", "\uff00"};
   uint32_t seed = 12345;
   auto next = [&seed] { return seed = seed * 1103515245u + 12345u, (seed >> 8); };
   for (int round = 0; round < 30000; ++round) {
@@ -185,6 +202,7 @@ TEST_CASE("privacy_fold gives what ICU alone gives, for mixes of plain and other
     CHECK(privacy_fold(text) == fold_by_icu_only(text));
   }
   CHECK(privacy_fold("カ\u3099ﾊﾟ A\u0301") == "ガパá");
+  CHECK(privacy_fold("（Ａ\u0301）") == "(á)");
   CHECK(privacy_fold("\u3099か") == fold_by_icu_only("\u3099か"));  // a sound mark first
 }
 

@@ -157,12 +157,23 @@ bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::s
       }
     });
 
+  // The search index takes the entries of a batch while the next batch is
+  // made (one more piece of that batch's work, started first), in page
+  // order as before: the order of everything written stays the same.
   const size_t batch = jobs == 1 ? 1 : 16 * static_cast<size_t>(jobs);
+  std::vector<SearchIndexBuilder::Entry> to_index;  // the previous batch's
+  auto index_previous = [&] {
+    for (auto& entry : to_index) index.add(std::move(entry));
+    to_index.clear();
+  };
   for (size_t first = 0; first < pages.size(); first += batch) {
     const size_t n = std::min(batch, pages.size() - first);
     std::vector<Made> made(n);
     const bool write_now = guard.clean();
-    parallel_for(n, jobs, [&](size_t k) {
+    std::vector<size_t> order{n};
+    for (size_t k = 0; k < n; ++k) order.push_back(k);
+    parallel_for(n + 1, jobs, [&](size_t k) {
+      if (k == n) return index_previous();
       const SitePage& page = *pages[first + k];
       std::string body = wrap_bare_tables(page.make_body ? page.make_body() : page.body_html);
       if (page.searchable)
@@ -171,15 +182,16 @@ bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::s
       std::string bytes = render_page(page, ds.municipality, body);
       made[k].scan = guard.find(page.path, bytes);
       if (write_now && made[k].scan.clean()) made[k].written = write_one(page.path, bytes, made[k].diags);
-    });
+    }, order);
     for (size_t k = 0; k < n; ++k) {
       const SitePage& page = *pages[first + k];
-      if (made[k].entry) index.add(std::move(*made[k].entry));
+      if (made[k].entry) to_index.push_back(std::move(*made[k].entry));
       guard.record(page.path, made[k].scan);
       diags.append(made[k].diags);
       if (made[k].written) written.push_back(root + page.path);
     }
   }
+  index_previous();
   for (const auto& [path, bytes] : out.files) emit(path, bytes);
   if (deferred_maker.joinable()) deferred_maker.join();
   else make_deferred();
