@@ -11,13 +11,6 @@ namespace kyosei {
 
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 // Where needle (lower case) first occurs in html from `from` on, ASCII
 // letters compared without case: lower_ascii(html.substr(from)).find(needle)
 // without the copy of the rest of the page.
@@ -48,49 +41,64 @@ bool is_block_tag(std::string_view name) {
   return std::binary_search(blocks.begin(), blocks.end(), name);
 }
 
-struct Tag {
-  std::string name;  // lower case, without "/"
-  bool closing = false;
-  std::string attribute_values;  // decoded, one per line
-  size_t end = 0;                // index just past '>'
+// Appends text with its character references decoded (decode_html_entities).
+void append_decoded(std::string& out, std::string_view text);
+
+// A tag's name in lower case, in a small buffer: every tag of every page
+// passes here. A longer name is none that this file looks for.
+struct TagName {
+  char buf[16];
+  size_t len = 0;
+  bool operator==(std::string_view s) const { return std::string_view(buf, len) == s; }
+  std::string_view view() const { return {buf, len}; }
 };
 
-// Parses the tag starting at html[start] == '<'; the attribute values
-// only when they are wanted.
-Tag parse_tag(std::string_view html, size_t start, bool with_attributes = true) {
+struct Tag {
+  TagName name;  // lower case, without "/"
+  bool closing = false;
+  size_t end = 0;  // index just past '>'
+};
+
+// Parses the tag starting at html[start] == '<'; its attribute values,
+// decoded, one per line, are appended to *attribute_values when given.
+Tag parse_tag(std::string_view html, size_t start, std::string* attribute_values = nullptr) {
   Tag t;
+  const size_t n = html.size();
   size_t i = start + 1;
-  if (i < html.size() && html[i] == '/') {
+  if (i < n && html[i] == '/') {
     t.closing = true;
     ++i;
   }
   size_t name_start = i;
-  while (i < html.size() && html[i] != '>' && html[i] != ' ' && html[i] != '\n' && html[i] != '\t' && html[i] != '/')
-    ++i;
-  t.name = lower_ascii(html.substr(name_start, i - name_start));
-  while (i < html.size() && html[i] != '>') {
+  while (i < n && html[i] != '>' && html[i] != ' ' && html[i] != '\n' && html[i] != '\t' && html[i] != '/') ++i;
+  if (i - name_start <= sizeof t.name.buf)  // a longer one is none looked for: left empty
+    for (size_t k = name_start; k < i; ++k) {
+      char c = html[k];
+      t.name.buf[t.name.len++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+  while (i < n && html[i] != '>') {
     char c = html[i];
     if (c == '"' || c == '\'') {
       size_t close = html.find(c, i + 1);
-      if (close == std::string_view::npos) close = html.size();
-      if (with_attributes) {
-        t.attribute_values += decode_html_entities(html.substr(i + 1, close - i - 1));
-        t.attribute_values += '\n';
+      if (close == std::string_view::npos) close = n;
+      if (attribute_values) {
+        append_decoded(*attribute_values, html.substr(i + 1, close - i - 1));
+        *attribute_values += '\n';
       }
       i = close + 1;
     } else {
       ++i;
     }
   }
-  t.end = i < html.size() ? i + 1 : html.size();
+  t.end = i < n ? i + 1 : n;
   return t;
 }
 
 }  // namespace
 
-std::string decode_html_entities(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+namespace {
+
+void append_decoded(std::string& out, std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] != '&') {
       // Up to the next '&' as it is.
@@ -130,13 +138,21 @@ std::string decode_html_entities(std::string_view text) {
     if (done) i = semi;
     else out += '&';
   }
+}
+
+}  // namespace
+
+std::string decode_html_entities(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  append_decoded(out, text);
   return out;
 }
 
 std::string html_visible_text(std::string_view html) {
   std::string out, pending;
   auto flush = [&] {
-    out += decode_html_entities(pending);
+    append_decoded(out, pending);
     pending.clear();
   };
   size_t i = 0;
@@ -158,15 +174,15 @@ std::string html_visible_text(std::string_view html) {
       i = end == std::string_view::npos ? html.size() : end + 1;
       continue;
     }
-    Tag t = parse_tag(html, i, false);
+    Tag t = parse_tag(html, i);
     flush();
     i = t.end;
     if (!t.closing && (t.name == "script" || t.name == "style")) {
-      size_t end = find_ascii_ci(html, i, "</" + t.name);
+      size_t end = find_ascii_ci(html, i, "</" + std::string(t.name.view()));
       i = end == std::string_view::npos ? html.size() : end;
       continue;
     }
-    if (is_block_tag(t.name) && !out.empty() && out.back() != '\n') out += '\n';
+    if (is_block_tag(t.name.view()) && !out.empty() && out.back() != '\n') out += '\n';
   }
   flush();
   return out;
@@ -174,8 +190,9 @@ std::string html_visible_text(std::string_view html) {
 
 std::string html_readable_text(std::string_view html) {
   std::string text, pending, attributes;
+  text.reserve(html.size());
   auto flush = [&] {
-    text += decode_html_entities(pending);
+    append_decoded(text, pending);
     pending.clear();
   };
   size_t i = 0;
@@ -192,13 +209,14 @@ std::string html_readable_text(std::string_view html) {
       i = end == std::string_view::npos ? html.size() : end + 3;
       continue;
     }
-    Tag t = parse_tag(html, i);
+    Tag t = parse_tag(html, i, &attributes);
     flush();
-    attributes += t.attribute_values;
     i = t.end;
   }
   flush();
-  return text + "\n" + attributes;
+  text += '\n';
+  text += attributes;
+  return text;
 }
 
 }  // namespace kyosei

@@ -348,16 +348,12 @@ void PrivacyGuard::record(std::string_view site_path, const Scan& scan) {
 // digits or "\\u" by four (a lone "50%" or "C:\\" does not).
 static bool has_escape(std::string_view s) {
   auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
-  // One pass over the bytes (find_first_of with a set compares each byte
-  // with every character of the set through a call).
-  const char* p = s.data();
+  // Each of the two looked for with find (memchr): most pages have neither.
   const size_t n = s.size();
-  for (size_t i = 0; i < n; ++i) {
-    if (p[i] != '%' && p[i] != '\\') continue;
-    if (p[i] == '%' && i + 2 < n && hex(p[i + 1]) && hex(p[i + 2])) return true;
-    if (p[i] == '\\' && i + 5 < n && p[i + 1] == 'u' && hex(p[i + 2]) && hex(p[i + 3]) && hex(p[i + 4]) && hex(p[i + 5]))
-      return true;
-  }
+  for (size_t i = s.find('%'); i != std::string_view::npos; i = s.find('%', i + 1))
+    if (i + 2 < n && hex(s[i + 1]) && hex(s[i + 2])) return true;
+  for (size_t i = s.find('\\'); i != std::string_view::npos; i = s.find('\\', i + 1))
+    if (i + 5 < n && s[i + 1] == 'u' && hex(s[i + 2]) && hex(s[i + 3]) && hex(s[i + 4]) && hex(s[i + 5])) return true;
   return false;
 }
 
