@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdlib>
 #include <string_view>
+#include <vector>
 
 #include "base/text.h"
 
@@ -38,7 +39,17 @@ bool is_block_tag(std::string_view name) {
       "option",  "p",       "pre",     "section",    "summary", "table",   "tbody",  "td",      "tfoot", "th",
       "thead",   "title",   "tr",      "ul"};
   static_assert(std::is_sorted(blocks.begin(), blocks.end()));
-  return std::binary_search(blocks.begin(), blocks.end(), name);
+  // Grouped by length once, then the few of the same length compared.
+  constexpr size_t kLongest = 10;
+  static const auto by_length = [] {
+    std::array<std::vector<std::string_view>, kLongest + 1> out;
+    for (std::string_view b : blocks) out.at(b.size()).push_back(b);
+    return out;
+  }();
+  if (name.empty() || name.size() > kLongest) return false;
+  for (std::string_view b : by_length[name.size()])
+    if (b[0] == name[0] && b == name) return true;
+  return false;
 }
 
 // Appends text with its character references decoded (decode_html_entities).

@@ -137,21 +137,21 @@ std::vector<std::string> search_terms(std::string_view text) {
   std::u32string n = search_fold(text);
   std::vector<std::string> out;
   std::vector<char32_t> run;
+  std::string utf8;            // a CJK run as UTF-8, encoded once
+  std::vector<size_t> starts;  // where each of its code points starts, and its end
   bool run_is_cjk = false;
   auto flush = [&] {
     if (run.empty()) return;
     if (run_is_cjk) {
-      if (run.size() == 1) {
-        std::string t;
-        append_utf8(t, run[0]);
-        out.push_back(std::move(t));
+      utf8.clear();
+      starts.clear();
+      for (char32_t c : run) {
+        starts.push_back(utf8.size());
+        append_utf8(utf8, c);
       }
-      for (size_t k = 0; k + 1 < run.size(); ++k) {
-        std::string t;
-        append_utf8(t, run[k]);
-        append_utf8(t, run[k + 1]);
-        out.push_back(std::move(t));
-      }
+      starts.push_back(utf8.size());
+      if (run.size() == 1) out.emplace_back(utf8);
+      for (size_t k = 0; k + 1 < run.size(); ++k) out.emplace_back(utf8, starts[k], starts[k + 2] - starts[k]);
     } else {
       std::string t;
       for (size_t k = 0; k < run.size() && k < kMaxWordChars; ++k) append_utf8(t, run[k]);
