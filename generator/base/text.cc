@@ -217,10 +217,6 @@ size_t display_width(std::string_view s) {
       continue;
     }
     UChar32 cp = static_cast<UChar32>(next_code_point(s, i));
-    if (is_plain_nfkc(static_cast<char32_t>(cp))) {  // kana, kanji, CJK punctuation: all wide (text_test.cc)
-      w += 2;
-      continue;
-    }
     int ea = u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH);
     w += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
   }

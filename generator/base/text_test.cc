@@ -21,8 +21,6 @@ TEST_CASE("the plain ranges nfkc() skips ICU for are really left alone by NFKC")
     INFO("U+" << std::hex << c);
     CHECK(u_getIntPropertyValue(c, UCHAR_NFKC_QUICK_CHECK) == UNORM_YES);
     CHECK(u_getCombiningClass(c) == 0);
-    const int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);  // display_width counts them 2 without asking
-    CHECK((ea == U_EA_WIDE || ea == U_EA_FULLWIDTH));
   }
   CHECK(plain > 20000);
   CHECK(!is_plain_nfkc(0x3000));  // the ideographic space becomes " "
