@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <functional>
 #include <optional>
 #include <set>
+#include <thread>
 #include <toml++/toml.h>
 
 #include "base/parallel.h"
@@ -306,8 +308,10 @@ void read_narratives(const FileSystem& fs, Dataset& ds, Diagnostics& diags) {
 // or a symbolic link to documents/a.pdf all become "a.pdf", so that the
 // confidentiality of a meeting follows the file, whatever name refers to
 // it. A link that leads out of documents/ is an error naming the file.
-void canonical_document_paths(const FileSystem& fs, Table& sessions, Dataset& ds, Diagnostics& diags) {
-  for (size_t i = 0; i < sessions.rows.size() && i < ds.sessions.size(); ++i) {
+// The table is changed in place, before build_sessions copies the paths
+// into the Dataset and before the PDFs are read from it.
+void canonical_document_paths(const FileSystem& fs, Table& sessions, Diagnostics& diags) {
+  for (size_t i = 0; i < sessions.rows.size(); ++i) {
     auto& items = sessions.rows[i].at("資料").items;
     std::vector<std::string> canonical;
     for (const auto& path : items) {
@@ -320,16 +324,15 @@ void canonical_document_paths(const FileSystem& fs, Table& sessions, Dataset& ds
       }
       if (std::find(canonical.begin(), canonical.end(), *resolved) == canonical.end()) canonical.push_back(*resolved);
     }
-    items = canonical;
-    ds.sessions[i].documents = canonical;
+    items = std::move(canonical);
   }
 }
 
 // Every PDF a session names, each read once, in order of first mention.
 // They are read on options.jobs threads, each into its own slot, and kept
 // (with what was reported) in that order.
-void read_documents(const FileSystem& fs, const Table& sessions, Dataset& ds, Diagnostics& diags,
-                    const ReadOptions& options) {
+void read_documents(const FileSystem& fs, const Table& sessions, std::vector<Document>& documents,
+                    Diagnostics& diags, const ReadOptions& options) {
   std::set<std::string> done;
   struct Wanted {
     std::string path;
@@ -344,7 +347,11 @@ void read_documents(const FileSystem& fs, const Table& sessions, Dataset& ds, Di
                           options.missing_documents_are_warnings && !fs.exists("documents/" + path)});
   std::vector<std::optional<Document>> docs(wanted.size());
   std::vector<Diagnostics> found(wanted.size());
-  parallel_for(wanted.size(), options.jobs, [&](size_t i) {
+  // The work is done in child processes (read/pdf_reader.h); a thread here
+  // only waits for its child, so one more than the cores keeps them busy
+  // while a child starts or its answer is read.
+  const int readers = options.jobs > 1 ? options.jobs + 1 : 1;
+  parallel_for(wanted.size(), readers, [&](size_t i) {
     const Wanted& w = wanted[i];
     if (w.missing)
       found[i].warning(w.where, "documents/" + w.path + " がまだありません。build の前に、入力フォルダの documents/ に置いてください",
@@ -354,7 +361,7 @@ void read_documents(const FileSystem& fs, const Table& sessions, Dataset& ds, Di
   });
   for (size_t i = 0; i < wanted.size(); ++i) {
     diags.append(found[i]);
-    if (docs[i]) ds.documents.push_back(std::move(*docs[i]));
+    if (docs[i]) documents.push_back(std::move(*docs[i]));
   }
 }
 
@@ -377,6 +384,32 @@ Dataset read_inputs(const FileSystem& fs, Diagnostics& diags, const ReadOptions&
     diags.append(read_diags[i]);
     tables.emplace(schema.files[i].name, std::move(read[i]));
   }
+  // The PDFs need only the sessions table with its document paths made
+  // canonical: with more than one job they are then read (in child
+  // processes) on a thread of their own while the rows are checked and
+  // turned into the model. What both report is added where it would be one
+  // step after the other.
+  Diagnostics path_diags;
+  canonical_document_paths(fs, tables.at("meeting_sessions.csv"), path_diags);
+  std::vector<Document> documents;
+  Diagnostics document_diags;
+  std::exception_ptr documents_failed;
+  auto read_pdfs = [&] {
+    try {
+      read_documents(fs, table(tables, "meeting_sessions.csv"), documents, document_diags, options);
+    } catch (...) {
+      documents_failed = std::current_exception();
+    }
+  };
+  std::thread pdfs;
+  struct JoinOnExit {  // also when a step below throws: a running std::thread must not be destroyed
+    std::thread& t;
+    ~JoinOnExit() {
+      if (t.joinable()) t.join();
+    }
+  } join_on_exit{pdfs};
+  if (options.read_documents && options.jobs > 1) pdfs = std::thread(read_pdfs);
+
   check_references(tables, schema, diags);
 
   ds.areas = build_areas(table(tables, "areas.csv"), diags);
@@ -387,8 +420,12 @@ Dataset read_inputs(const FileSystem& fs, Diagnostics& diags, const ReadOptions&
   ds.indicators = build_indicators(table(tables, "indicators.csv"));
   ds.assessment = build_assessment(table(tables, "assessment.csv"));
   read_narratives(fs, ds, diags);
-  canonical_document_paths(fs, tables.at("meeting_sessions.csv"), ds, diags);
-  if (options.read_documents) read_documents(fs, table(tables, "meeting_sessions.csv"), ds, diags, options);
+  diags.append(path_diags);
+  if (pdfs.joinable()) pdfs.join();
+  else if (options.read_documents) read_pdfs();
+  if (documents_failed) std::rethrow_exception(documents_failed);
+  diags.append(document_diags);
+  ds.documents = std::move(documents);
   ds.a11y_results = read_a11y_results(fs, diags);
   ds.funding_override = read_funding_override(fs, diags);
   ds.index_ids();
