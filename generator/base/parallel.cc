@@ -4,6 +4,7 @@
 #include <atomic>
 #include <exception>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace kyosei {
@@ -40,6 +41,29 @@ void parallel_for(std::size_t n, int jobs, const std::function<void(std::size_t)
   for (auto& t : pool) t.join();
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
+}
+
+Background::Background(int jobs, std::function<void()> f) : f_(std::move(f)) {
+  if (jobs > 1) thread_ = std::thread([this] { run(); });
+}
+
+Background::~Background() {
+  if (thread_.joinable()) thread_.join();
+}
+
+void Background::run() {
+  try {
+    f_();
+  } catch (...) {
+    failed_ = std::current_exception();
+  }
+}
+
+void Background::wait() {
+  if (thread_.joinable()) thread_.join();
+  else if (!ran_) run();
+  ran_ = true;
+  if (std::exception_ptr e = std::exchange(failed_, nullptr)) std::rethrow_exception(e);
 }
 
 }  // namespace kyosei

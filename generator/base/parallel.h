@@ -11,7 +11,9 @@
 // thread has stopped (the first one, by index).
 #pragma once
 #include <cstddef>
+#include <exception>
 #include <functional>
+#include <thread>
 #include <vector>
 
 namespace kyosei {
@@ -24,5 +26,31 @@ int default_jobs();
 // (the biggest pieces first keeps both cores busy to the end).
 void parallel_for(std::size_t n, int jobs, const std::function<void(std::size_t)>& f,
                   const std::vector<std::size_t>& order = {});
+
+// One piece of work beside the caller's: with jobs > 1, f starts at once on
+// a thread of its own; with jobs <= 1 it runs in wait(), on the caller's
+// thread, where one step after the other would run it. wait() returns when
+// f has finished and re-throws what f threw. A Background left without
+// wait() (the caller threw) still waits for its thread, and drops what f
+// threw.
+//
+//   Background pdfs(jobs, [&] { read_documents(...); });
+//   ... other steps ...
+//   pdfs.wait();
+class Background {
+ public:
+  Background(int jobs, std::function<void()> f);
+  ~Background();
+  Background(const Background&) = delete;
+  Background& operator=(const Background&) = delete;
+  void wait();
+
+ private:
+  void run();
+  std::function<void()> f_;
+  std::thread thread_;
+  std::exception_ptr failed_;
+  bool ran_ = false;
+};
 
 }  // namespace kyosei

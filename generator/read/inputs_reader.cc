@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
 #include <functional>
 #include <optional>
 #include <set>
-#include <thread>
 #include <toml++/toml.h>
 
 #include "base/parallel.h"
@@ -393,22 +391,10 @@ Dataset read_inputs(const FileSystem& fs, Diagnostics& diags, const ReadOptions&
   canonical_document_paths(fs, tables.at("meeting_sessions.csv"), path_diags);
   std::vector<Document> documents;
   Diagnostics document_diags;
-  std::exception_ptr documents_failed;
-  auto read_pdfs = [&] {
-    try {
+  Background pdfs(options.jobs, [&] {
+    if (options.read_documents)
       read_documents(fs, table(tables, "meeting_sessions.csv"), documents, document_diags, options);
-    } catch (...) {
-      documents_failed = std::current_exception();
-    }
-  };
-  std::thread pdfs;
-  struct JoinOnExit {  // also when a step below throws: a running std::thread must not be destroyed
-    std::thread& t;
-    ~JoinOnExit() {
-      if (t.joinable()) t.join();
-    }
-  } join_on_exit{pdfs};
-  if (options.read_documents && options.jobs > 1) pdfs = std::thread(read_pdfs);
+  });
 
   check_references(tables, schema, diags);
 
@@ -421,9 +407,7 @@ Dataset read_inputs(const FileSystem& fs, Diagnostics& diags, const ReadOptions&
   ds.assessment = build_assessment(table(tables, "assessment.csv"));
   read_narratives(fs, ds, diags);
   diags.append(path_diags);
-  if (pdfs.joinable()) pdfs.join();
-  else if (options.read_documents) read_pdfs();
-  if (documents_failed) std::rethrow_exception(documents_failed);
+  pdfs.wait();
   diags.append(document_diags);
   ds.documents = std::move(documents);
   ds.a11y_results = read_a11y_results(fs, diags);

@@ -13,8 +13,8 @@ namespace kyosei {
 namespace {
 
 // Where needle (lower case) first occurs in html from `from` on, ASCII
-// letters compared without case: lower_ascii(html.substr(from)).find(needle)
-// without the copy of the rest of the page.
+// letters compared without case, without a lower-cased copy of the rest of
+// the page.
 size_t find_ascii_ci(std::string_view html, size_t from, const std::string& needle) {
   if (needle.empty()) return from <= html.size() ? from : std::string_view::npos;
   for (size_t i = from; i + needle.size() <= html.size(); ++i) {
@@ -31,15 +31,14 @@ size_t find_ascii_ci(std::string_view html, size_t from, const std::string& need
 }
 
 bool is_block_tag(std::string_view name) {
-  // Sorted, for a binary search (looked up for every tag of every page).
+  // Looked up for every tag of every page: grouped by length once, then
+  // only the few names of the same length are compared.
   static constexpr std::array<std::string_view, 44> blocks = {
       "address", "article", "aside",   "blockquote", "br",      "caption", "dd",     "details", "div",   "dl",
       "dt",      "fieldset", "figcaption", "figure", "footer",  "form",    "h1",     "h2",      "h3",    "h4",
       "h5",      "h6",      "header",  "hr",         "label",   "legend",  "li",     "main",    "nav",   "ol",
       "option",  "p",       "pre",     "section",    "summary", "table",   "tbody",  "td",      "tfoot", "th",
       "thead",   "title",   "tr",      "ul"};
-  static_assert(std::is_sorted(blocks.begin(), blocks.end()));
-  // Grouped by length once, then the few of the same length compared.
   constexpr size_t kLongest = 10;
   static const auto by_length = [] {
     std::array<std::vector<std::string_view>, kLongest + 1> out;
@@ -53,62 +52,6 @@ bool is_block_tag(std::string_view name) {
 }
 
 // Appends text with its character references decoded (decode_html_entities).
-void append_decoded(std::string& out, std::string_view text);
-
-// A tag's name in lower case, in a small buffer: every tag of every page
-// passes here. A longer name is none that this file looks for.
-struct TagName {
-  char buf[16];
-  size_t len = 0;
-  bool operator==(std::string_view s) const { return std::string_view(buf, len) == s; }
-  std::string_view view() const { return {buf, len}; }
-};
-
-struct Tag {
-  TagName name;  // lower case, without "/"
-  bool closing = false;
-  size_t end = 0;  // index just past '>'
-};
-
-// Parses the tag starting at html[start] == '<'; its attribute values,
-// decoded, one per line, are appended to *attribute_values when given.
-Tag parse_tag(std::string_view html, size_t start, std::string* attribute_values = nullptr) {
-  Tag t;
-  const size_t n = html.size();
-  size_t i = start + 1;
-  if (i < n && html[i] == '/') {
-    t.closing = true;
-    ++i;
-  }
-  size_t name_start = i;
-  while (i < n && html[i] != '>' && html[i] != ' ' && html[i] != '\n' && html[i] != '\t' && html[i] != '/') ++i;
-  if (i - name_start <= sizeof t.name.buf)  // a longer one is none looked for: left empty
-    for (size_t k = name_start; k < i; ++k) {
-      char c = html[k];
-      t.name.buf[t.name.len++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
-  while (i < n && html[i] != '>') {
-    char c = html[i];
-    if (c == '"' || c == '\'') {
-      size_t close = html.find(c, i + 1);
-      if (close == std::string_view::npos) close = n;
-      if (attribute_values) {
-        append_decoded(*attribute_values, html.substr(i + 1, close - i - 1));
-        *attribute_values += '\n';
-      }
-      i = close + 1;
-    } else {
-      ++i;
-    }
-  }
-  t.end = i < n ? i + 1 : n;
-  return t;
-}
-
-}  // namespace
-
-namespace {
-
 void append_decoded(std::string& out, std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] != '&') {
@@ -149,6 +92,43 @@ void append_decoded(std::string& out, std::string_view text) {
     if (done) i = semi;
     else out += '&';
   }
+}
+
+struct Tag {
+  HtmlTagName name{""};  // lower case, without "/"
+  bool closing = false;
+  size_t end = 0;  // index just past '>'
+};
+
+// Parses the tag starting at html[start] == '<'; its attribute values,
+// decoded, one per line, are appended to *attribute_values when given.
+Tag parse_tag(std::string_view html, size_t start, std::string* attribute_values = nullptr) {
+  Tag t;
+  const size_t n = html.size();
+  size_t i = start + 1;
+  if (i < n && html[i] == '/') {
+    t.closing = true;
+    ++i;
+  }
+  size_t name_start = i;
+  while (i < n && html[i] != '>' && html[i] != ' ' && html[i] != '\n' && html[i] != '\t' && html[i] != '/') ++i;
+  t.name = HtmlTagName(html.substr(name_start, i - name_start));
+  while (i < n && html[i] != '>') {
+    char c = html[i];
+    if (c == '"' || c == '\'') {
+      size_t close = html.find(c, i + 1);
+      if (close == std::string_view::npos) close = n;
+      if (attribute_values) {
+        append_decoded(*attribute_values, html.substr(i + 1, close - i - 1));
+        *attribute_values += '\n';
+      }
+      i = close + 1;
+    } else {
+      ++i;
+    }
+  }
+  t.end = i < n ? i + 1 : n;
+  return t;
 }
 
 }  // namespace

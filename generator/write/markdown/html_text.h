@@ -23,4 +23,21 @@ std::string html_readable_text(std::string_view html);
 // Decodes the character references listed above; others stay as written.
 std::string decode_html_entities(std::string_view text);
 
+// A tag's name ("td" of "<TD class=…>") in ASCII lower case, in a small
+// buffer: every tag of every page passes through the passes over HTML
+// (this file, html_typeset.h). A name longer than the buffer is none they
+// look for and is left empty.
+struct HtmlTagName {
+  explicit HtmlTagName(std::string_view name) {
+    if (name.size() > sizeof buf) return;
+    for (char c : name) buf[len++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  std::string_view view() const { return {buf, len}; }
+  bool operator==(std::string_view s) const { return view() == s; }
+
+ private:
+  char buf[16];
+  size_t len = 0;
+};
+
 }  // namespace kyosei

@@ -1,5 +1,7 @@
 #include "write/markdown/html_typeset.h"
 
+#include "write/markdown/html_text.h"
+
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -228,18 +230,6 @@ size_t tag_end(std::string_view html, size_t lt) {
   return html.size();
 }
 
-// The tag's name in lower case, in a small buffer: every tag of every page
-// passes here. Longer names are none of the elements this pass knows.
-struct TagName {
-  char buf[16];
-  size_t len = 0;
-  explicit TagName(std::string_view s) {
-    if (s.size() > sizeof buf) return;
-    for (char c : s) buf[len++] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  std::string_view view() const { return {buf, len}; }
-};
-
 }  // namespace
 
 std::string add_word_breaks_to_text(std::string_view escaped_text) {
@@ -283,7 +273,7 @@ std::string add_word_breaks(std::string_view html) {
     out += tag;
     pos = end;
     bool closing = tag.size() > 1 && tag[1] == '/';
-    const TagName lowered(tag_name(tag));
+    const HtmlTagName lowered(tag_name(tag));
     const std::string_view name = lowered.view();
     if (name.empty()) continue;
     if (closing) {

@@ -148,11 +148,10 @@ bool fold_with_icu(std::string_view text, std::string& out) {
 // What privacy_fold does without ICU with the code point at s[i]: one that
 // NFKC_Casefold leaves alone or maps to a single ASCII character, with a
 // normalisation boundary before it (site_privacy_test.cc asks ICU).
-enum class Fast { no, ascii, plain, full_width, ideographic_space };
 struct FastCodePoint {
-  Fast kind = Fast::no;
-  size_t length = 1;
-  char ascii = 0;  // for ascii and full_width: the folded character (0: dropped)
+  size_t length = 0;  // 0: not one of them
+  bool copied = false;  // kept as it is (plain Japanese)
+  char ascii = 0;       // otherwise the ASCII character it folds to (0: dropped)
 };
 inline char fold_ascii(unsigned char c) {
   if (c <= 0x20 || c == 0x7f) return 0;  // white space and controls go
@@ -160,13 +159,13 @@ inline char fold_ascii(unsigned char c) {
 }
 inline FastCodePoint fast_at(const unsigned char* p, size_t i, size_t n) {
   const unsigned char b = p[i];
-  if (b < 0x80) return {Fast::ascii, 1, fold_ascii(b)};
+  if (b < 0x80) return {1, false, fold_ascii(b)};
   if ((b & 0xF0) != 0xE0 || i + 3 > n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return {};
   const char32_t cp = (char32_t(b & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | char32_t(p[i + 2] & 0x3F);
-  if (is_plain_nfkc(cp)) return {Fast::plain, 3, 0};
+  if (is_plain_nfkc(cp)) return {3, true, 0};
   if (cp >= 0xFF01 && cp <= 0xFF5E)  // full-width ASCII: NFKC makes it the ASCII character
-    return {Fast::full_width, 3, fold_ascii(static_cast<unsigned char>(cp - 0xFEE0))};
-  if (cp == 0x3000) return {Fast::ideographic_space, 3, 0};  // NFKC: a space, which goes
+    return {3, false, fold_ascii(static_cast<unsigned char>(cp - 0xFEE0))};
+  if (cp == 0x3000) return {3, false, 0};  // the ideographic space: NFKC makes it a space, which goes
   return {};
 }
 
@@ -193,10 +192,10 @@ std::string privacy_fold(std::string_view text) {
   size_t prev = 0, out_before_prev = 0;  // the last code point folded here: its start, and out's size before it
   while (i < n) {
     const FastCodePoint c = fast_at(p, i, n);
-    if (c.kind != Fast::no) {
+    if (c.length) {
       prev = i;
       out_before_prev = out.size();
-      if (c.kind == Fast::plain) out.append(text.data() + i, 3);
+      if (c.copied) out.append(text.data() + i, 3);
       else if (c.ascii) out += c.ascii;
       i += c.length;
       continue;
@@ -208,7 +207,7 @@ std::string privacy_fold(std::string_view text) {
       out.resize(out_before_prev);
     }
     size_t to = i + utf8_char_length(p[i]);
-    while (to < n && fast_at(p, to, n).kind == Fast::no) to += utf8_char_length(p[to]);
+    while (to < n && !fast_at(p, to, n).length) to += utf8_char_length(p[to]);
     to = std::min(to, n);
     const std::string_view segment = text.substr(from, to - from);
     if (!is_valid_utf8(segment) || !fold_with_icu(segment, out)) return privacy_fold_utf16(text);

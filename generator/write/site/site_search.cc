@@ -245,10 +245,9 @@ SearchIndexBuilder::Entry SearchIndexBuilder::prepare(std::string_view path, std
                                                       std::string_view text) {
   // Without a description the excerpt would be the start of the text
   // again: left empty, search.js takes it from the text.
-  Entry e{std::string(path), std::string(title), std::string(section_label),
+  return {std::string(path), std::string(title), std::string(section_label),
           description.empty() ? std::string() : search_excerpt(description, 60), search_excerpt(text, kIndexedTextChars),
           search_terms(std::string(title) + "\n" + std::string(description) + "\n" + std::string(text))};
-  return e;
 }
 
 void SearchIndexBuilder::add(Entry entry) {
@@ -256,7 +255,7 @@ void SearchIndexBuilder::add(Entry entry) {
   pages_.push_back({std::move(entry.path), std::move(entry.title), std::move(entry.section), std::move(entry.excerpt),
                     std::move(entry.text)});
   // Ids only grow, so a term already seen on this page ends its list with
-  // this id (prepare() lists each term once; an Entry made otherwise may not).
+  // this id: each page is listed once without sorting the page's terms.
   for (auto& term : entry.terms) {
     auto& ids = terms_[std::move(term)];
     if (ids.empty() || ids.back() != id) ids.push_back(id);

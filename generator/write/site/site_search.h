@@ -71,7 +71,7 @@ class SearchIndexBuilder {
   struct Entry {
     std::string path, title, section, excerpt;
     std::string text;                // the start of the page's text (Page::text)
-    std::vector<std::string> terms;  // each once, sorted
+    std::vector<std::string> terms;  // as found, with repeats
   };
   static Entry prepare(std::string_view path, std::string_view title, std::string_view section_label,
                        std::string_view description, std::string_view text);

@@ -1,11 +1,9 @@
 #include "write/site/site_writer.h"
 
 #include <algorithm>
-#include <exception>
 #include <filesystem>
 #include <optional>
 #include <set>
-#include <thread>
 
 #include "base/parallel.h"
 
@@ -140,22 +138,7 @@ bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::s
       });
     }
   };
-  std::thread deferred_maker;
-  std::exception_ptr deferred_failed;  // re-thrown after the join, as parallel_for would
-  struct JoinOnExit {  // also when a page throws: a running std::thread must not be destroyed
-    std::thread& t;
-    ~JoinOnExit() {
-      if (t.joinable()) t.join();
-    }
-  } join_on_exit{deferred_maker};
-  if (jobs > 1)
-    deferred_maker = std::thread([&] {
-      try {
-        make_deferred();
-      } catch (...) {
-        deferred_failed = std::current_exception();
-      }
-    });
+  Background deferred_maker(jobs, make_deferred);
 
   // The search index takes the entries of a batch while the next batch is
   // made (one more piece of that batch's work, started first), in page
@@ -193,9 +176,7 @@ bool write_site(const Analysis& analysis, const FileSystem& inputs, const std::s
   }
   index_previous();
   for (const auto& [path, bytes] : out.files) emit(path, bytes);
-  if (deferred_maker.joinable()) deferred_maker.join();
-  else make_deferred();
-  if (deferred_failed) std::rethrow_exception(deferred_failed);
+  deferred_maker.wait();
   for (size_t k = 0; k < deferred.size(); ++k) {
     const std::string& path = *deferred_paths[k];
     if (deferred[k].written) written.push_back(root + path);  // removed below if the guard is not clean
