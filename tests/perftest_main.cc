@@ -2,9 +2,11 @@
 // live in bench/, never in a timed test.
 namespace kyosei {
 void perftest_csv();
+void perftest_png();
 }
 
 int main() {
   kyosei::perftest_csv();
+  kyosei::perftest_png();
   return 0;
 }
