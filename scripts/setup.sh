@@ -13,7 +13,7 @@ mode="${1:-run}"
 build_pkgs=(cmake ninja-build clang libclang-rt-14-dev pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libxlsxwriter-dev libpoppler-cpp-dev
   libtomlplusplus-dev libkainjow-mustache-dev libicu-dev doctest-dev
-  libzip-dev libexpat1-dev zlib1g-dev fonts-ipaexfont-gothic libqpdf-dev libgoogle-perftools-dev)
+  libzip-dev libexpat1-dev zlib1g-dev libminizip-dev fonts-ipaexfont-gothic libqpdf-dev libgoogle-perftools-dev)
 # libcairo2-dev: bench/kyosei_gen (cmake -DKYOSEI_BENCH_TOOLS=ON), built for tests.
 test_pkgs=(libcairo2-dev python3 poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui time chromium nodejs npm python3-openpyxl)
 

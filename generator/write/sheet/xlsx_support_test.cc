@@ -4,11 +4,14 @@
 #include <sys/statfs.h>
 #include <linux/magic.h>
 #include <unistd.h>
+#include <zip.h>
+#include <zlib.h>
 
 #include <cstdlib>
 #include <filesystem>
 
 #include "base/text.h"
+#include "base/zip_reader.h"
 
 namespace kyosei {
 
@@ -46,6 +49,48 @@ TEST_CASE("new_workbook and close_workbook: a workbook written, or why not in Ja
   workbook_add_worksheet(lost, "表");
   CHECK(close_workbook(lost) == "ファイルを書き込めません。空き容量と書き込み権限を確認してください");
   CHECK_FALSE(fs::exists(dir / "no-such-folder"));
+  fs::remove_all(dir);
+}
+
+// The level is set where libxlsxwriter asks minizip for a part: the sheet
+// is deflated as zlib deflates it at kWorkbookDeflateLevel, not at 6.
+TEST_CASE("new_workbook: the parts are deflated at kWorkbookDeflateLevel") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("kyosei-xlsx-level-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = (dir / "level.xlsx").string();
+  const unsigned long before = xlsx_parts_deflated_at_workbook_level();
+  lxw_workbook* wb = new_workbook(path);
+  REQUIRE(wb);
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "表");
+  for (int r = 0; r < 2000; ++r)
+    for (int c = 0; c < 6; ++c) worksheet_write_number(ws, r, c, (r * 7919 + c * 104729) % 100003, nullptr);
+  REQUIRE(close_workbook(wb) == "");
+  CHECK(xlsx_parts_deflated_at_workbook_level() - before >= 9);  // every part of the package
+
+  auto xml = read_zip_entry(path, "xl/worksheets/sheet1.xml");
+  REQUIRE(xml);
+  auto raw_deflate = [&](int level) {
+    z_stream z{};
+    REQUIRE(deflateInit2(&z, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+    std::string out(deflateBound(&z, xml->size()), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(xml->data());
+    z.avail_in = static_cast<uInt>(xml->size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
+    deflateEnd(&z);
+    return static_cast<zip_uint64_t>(z.total_out);
+  };
+  int error = 0;
+  zip_t* zip = zip_open(path.c_str(), ZIP_RDONLY, &error);
+  REQUIRE(zip);
+  zip_stat_t st;
+  REQUIRE(zip_stat(zip, "xl/worksheets/sheet1.xml", 0, &st) == 0);
+  zip_close(zip);
+  CHECK(raw_deflate(6) != raw_deflate(kWorkbookDeflateLevel));  // the sheet tells the two apart
+  CHECK(st.comp_size == raw_deflate(kWorkbookDeflateLevel));
   fs::remove_all(dir);
 }
 
