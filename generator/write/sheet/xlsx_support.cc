@@ -19,6 +19,7 @@
 #include <string>
 
 #include "base/dates.h"
+#include "base/zip_writer.h"
 #include "base/text.h"
 
 namespace kyosei {
@@ -36,13 +37,13 @@ unsigned long xlsx_parts_deflated_at_workbook_level() { return deflated_parts.lo
 }  // namespace kyosei
 
 // libxlsxwriter (1.1.4 in Debian 12) zips a workbook with minizip and asks
-// it for zlib's default level (6), hard-wired, with no option to change it.
-// Level 3 takes half the time on the sheets' XML for some 20% more bytes;
+// it for zlib's default level (6), hard-wired, with no option to change it;
 // deflating at 6 was some 6% of a 政令市 build's CPU time (perf, 2026-12-07).
 // So the program defines minizip's function itself: libxlsxwriter's call
 // reaches this definition first (the program's symbols come before a
-// library's) and it passes the call on to minizip with level 3. Nothing
-// else in the program uses minizip.
+// library's) and it passes the call on to minizip with the level of the
+// other Office files (kOfficeDeflateLevel). Nothing else in the program
+// uses minizip.
 extern "C" int zipOpenNewFileInZip4_64(zipFile file, const char* filename, const zip_fileinfo* zipfi,
                                        const void* extrafield_local, uInt size_extrafield_local,
                                        const void* extrafield_global, uInt size_extrafield_global,
@@ -53,7 +54,7 @@ extern "C" int zipOpenNewFileInZip4_64(zipFile file, const char* filename, const
   static const Open minizip = reinterpret_cast<Open>(dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64"));
   if (!minizip) return ZIP_INTERNALERROR;  // the workbook is then reported as not written
   if (method == Z_DEFLATED && level == Z_DEFAULT_COMPRESSION) {
-    level = kyosei::kWorkbookDeflateLevel;
+    level = kyosei::kOfficeDeflateLevel;
     kyosei::deflated_parts.fetch_add(1, std::memory_order_relaxed);
   }
   return minizip(file, filename, zipfi, extrafield_local, size_extrafield_local, extrafield_global,

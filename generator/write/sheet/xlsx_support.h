@@ -24,9 +24,8 @@ inline constexpr const char* kWorkbookFont = "游ゴシック";
 inline constexpr double kWorkbookFontSize = 11;
 inline constexpr uint8_t kModernFontFamily = 3;
 
-// The zlib level a workbook's parts are deflated at (see xlsx_support.cc:
-// libxlsxwriter's own is 6), and how many parts were, for the tests.
-inline constexpr int kWorkbookDeflateLevel = 3;
+// How many parts of workbooks were deflated at kOfficeDeflateLevel
+// (base/zip_writer.h) instead of libxlsxwriter's 6; see xlsx_support.cc.
 unsigned long xlsx_parts_deflated_at_workbook_level();
 
 // Room new_workbook wants on the memory file system before using it (a

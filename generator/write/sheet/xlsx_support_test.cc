@@ -12,6 +12,7 @@
 
 #include "base/text.h"
 #include "base/zip_reader.h"
+#include "base/zip_writer.h"
 
 namespace kyosei {
 
@@ -53,8 +54,8 @@ TEST_CASE("new_workbook and close_workbook: a workbook written, or why not in Ja
 }
 
 // The level is set where libxlsxwriter asks minizip for a part: the sheet
-// is deflated as zlib deflates it at kWorkbookDeflateLevel, not at 6.
-TEST_CASE("new_workbook: the parts are deflated at kWorkbookDeflateLevel") {
+// is deflated as zlib deflates it at kOfficeDeflateLevel, not at 6.
+TEST_CASE("new_workbook: the parts are deflated at kOfficeDeflateLevel") {
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path() / ("kyosei-xlsx-level-" + std::to_string(::getpid()));
   fs::remove_all(dir);
@@ -89,8 +90,8 @@ TEST_CASE("new_workbook: the parts are deflated at kWorkbookDeflateLevel") {
   zip_stat_t st;
   REQUIRE(zip_stat(zip, "xl/worksheets/sheet1.xml", 0, &st) == 0);
   zip_close(zip);
-  CHECK(raw_deflate(6) != raw_deflate(kWorkbookDeflateLevel));  // the sheet tells the two apart
-  CHECK(st.comp_size == raw_deflate(kWorkbookDeflateLevel));
+  CHECK(raw_deflate(6) != raw_deflate(kOfficeDeflateLevel));  // the sheet tells the two apart
+  CHECK(st.comp_size == raw_deflate(kOfficeDeflateLevel));
   fs::remove_all(dir);
 }
 
