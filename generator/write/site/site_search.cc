@@ -133,43 +133,67 @@ std::u32string search_fold(std::string_view text) {
 
 std::string search_fold_utf8(std::string_view text) { return utf8(search_fold(text)); }
 
-std::vector<std::string> search_terms(std::string_view text) {
-  std::u32string n = search_fold(text);
-  std::vector<std::string> out;
-  std::vector<char32_t> run;
-  std::string utf8;            // a CJK run as UTF-8, encoded once
-  std::vector<size_t> starts;  // where each of its code points starts, and its end
+namespace {
+
+// One kanji/kana term as a number: the first code point above the second
+// (21 bits each; 0 as the second for a run of one character).
+uint64_t pack_term(char32_t first, char32_t second) { return (static_cast<uint64_t>(first) << 21) | second; }
+
+void append_packed_term(std::string& out, uint64_t term) {
+  append_utf8(out, static_cast<char32_t>(term >> 21));
+  if (char32_t second = static_cast<char32_t>(term & 0x1fffff)) append_utf8(out, second);
+}
+
+// Cuts folded text into its terms (steps 3-5 above), in order, repeats
+// kept: on_pair(packed) for each kanji/kana term, on_word(text) for words.
+template <typename OnPair, typename OnWord>
+void scan_terms(const std::u32string& folded, OnPair on_pair, OnWord on_word) {
+  size_t run_start = 0, run_end = 0;  // the current run, [start, end)
   bool run_is_cjk = false;
   auto flush = [&] {
-    if (run.empty()) return;
+    if (run_end == run_start) return;
     if (run_is_cjk) {
-      utf8.clear();
-      starts.clear();
-      for (char32_t c : run) {
-        starts.push_back(utf8.size());
-        append_utf8(utf8, c);
-      }
-      starts.push_back(utf8.size());
-      if (run.size() == 1) out.emplace_back(utf8);
-      for (size_t k = 0; k + 1 < run.size(); ++k) out.emplace_back(utf8, starts[k], starts[k + 2] - starts[k]);
+      if (run_end - run_start == 1) on_pair(pack_term(folded[run_start], 0));
+      for (size_t k = run_start; k + 1 < run_end; ++k) on_pair(pack_term(folded[k], folded[k + 1]));
     } else {
-      std::string t;
-      for (size_t k = 0; k < run.size() && k < kMaxWordChars; ++k) append_utf8(t, run[k]);
-      out.push_back(std::move(t));
+      std::string word;
+      for (size_t k = run_start; k < run_end && k - run_start < kMaxWordChars; ++k) append_utf8(word, folded[k]);
+      on_word(std::move(word));
     }
-    run.clear();
+    run_start = run_end;
   };
-  for (char32_t c : n) {
+  for (size_t i = 0; i < folded.size(); ++i) {
+    char32_t c = folded[i];
     bool cjk = is_cjk(c);
     if (!cjk && !is_word(c)) {
       flush();
+      run_start = run_end = i + 1;
       continue;
     }
-    if (!run.empty() && cjk != run_is_cjk) flush();
+    if (run_end > run_start && cjk != run_is_cjk) flush();
     run_is_cjk = cjk;
-    run.push_back(c);
+    run_end = i + 1;
   }
   flush();
+}
+
+template <typename T>
+void sort_unique(std::vector<T>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+}  // namespace
+
+std::vector<std::string> search_terms(std::string_view text) {
+  std::vector<std::string> out;
+  scan_terms(
+      search_fold(text),
+      [&](uint64_t term) {
+        out.emplace_back();
+        append_packed_term(out.back(), term);
+      },
+      [&](std::string word) { out.push_back(std::move(word)); });
   return out;
 }
 
@@ -245,21 +269,26 @@ SearchIndexBuilder::Entry SearchIndexBuilder::prepare(std::string_view path, std
                                                       std::string_view text) {
   // Without a description the excerpt would be the start of the text
   // again: left empty, search.js takes it from the text.
-  return {std::string(path), std::string(title), std::string(section_label),
-          description.empty() ? std::string() : search_excerpt(description, 60), search_excerpt(text, kIndexedTextChars),
-          search_terms(std::string(title) + "\n" + std::string(description) + "\n" + std::string(text))};
+  Entry entry{std::string(path), std::string(title), std::string(section_label),
+              description.empty() ? std::string() : search_excerpt(description, 60),
+              search_excerpt(text, kIndexedTextChars), {}, {}};
+  scan_terms(
+      search_fold(std::string(title) + "\n" + std::string(description) + "\n" + std::string(text)),
+      [&](uint64_t term) { entry.kana_kanji_terms.push_back(term); },
+      [&](std::string word) { entry.word_terms.push_back(std::move(word)); });
+  sort_unique(entry.kana_kanji_terms);
+  sort_unique(entry.word_terms);
+  return entry;
 }
 
 void SearchIndexBuilder::add(Entry entry) {
   uint32_t id = static_cast<uint32_t>(pages_.size());
   pages_.push_back({std::move(entry.path), std::move(entry.title), std::move(entry.section), std::move(entry.excerpt),
                     std::move(entry.text)});
-  // Ids only grow, so a term already seen on this page ends its list with
-  // this id: each page is listed once without sorting the page's terms.
-  for (auto& term : entry.terms) {
-    auto& ids = terms_[std::move(term)];
-    if (ids.empty() || ids.back() != id) ids.push_back(id);
-  }
+  // Each term is once in the entry and ids only grow: every list stays
+  // ascending without sorting.
+  for (uint64_t term : entry.kana_kanji_terms) kana_kanji_terms_[term].push_back(id);
+  for (auto& term : entry.word_terms) word_terms_[std::move(term)].push_back(id);
 }
 
 namespace {
@@ -308,15 +337,17 @@ std::string SearchIndexBuilder::javascript() const {
            json_string(p.excerpt) + "," + json_string(p.text) + "]" + (i + 1 < pages_.size() ? ",\n" : "\n");
   }
   out += "],\"terms\":{\n";
-  std::vector<const std::pair<const std::string, std::vector<uint32_t>>*> sorted;
-  sorted.reserve(terms_.size());
-  for (const auto& entry : terms_) sorted.push_back(&entry);
-  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
-  size_t k = 0;
-  for (const auto* entry : sorted) {
-    out += json_string(entry->first) + ":\"" + encode_postings(entry->second) + "\"" +
-           (++k < sorted.size() ? ",\n" : "\n");
+  std::vector<std::pair<std::string, const std::vector<uint32_t>*>> sorted;
+  sorted.reserve(term_count());
+  for (const auto& [term, ids] : kana_kanji_terms_) {
+    sorted.emplace_back(std::string(), &ids);
+    append_packed_term(sorted.back().first, term);
   }
+  for (const auto& [term, ids] : word_terms_) sorted.emplace_back(term, &ids);
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  size_t k = 0;
+  for (const auto& [term, ids] : sorted)
+    out += json_string(term) + ":\"" + encode_postings(*ids) + "\"" + (++k < sorted.size() ? ",\n" : "\n");
   out += "}};\n";
   return out;
 }

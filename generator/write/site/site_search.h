@@ -70,15 +70,19 @@ class SearchIndexBuilder {
   // shared; add() the results in page order.
   struct Entry {
     std::string path, title, section, excerpt;
-    std::string text;                // the start of the page's text (Page::text)
-    std::vector<std::string> terms;  // as found, with repeats
+    std::string text;  // the start of the page's text (Page::text)
+    // The page's terms, each once, sorted: kanji/kana ones packed into a
+    // number (two code points, the second 0 for a lone character), so
+    // that comparing and hashing them touches no string; words as text.
+    std::vector<uint64_t> kana_kanji_terms;
+    std::vector<std::string> word_terms;
   };
   static Entry prepare(std::string_view path, std::string_view title, std::string_view section_label,
                        std::string_view description, std::string_view text);
   void add(Entry entry);
 
   std::size_t page_count() const { return pages_.size(); }
-  std::size_t term_count() const { return terms_.size(); }
+  std::size_t term_count() const { return kana_kanji_terms_.size() + word_terms_.size(); }
 
   // The whole assets/search-index.js.
   std::string javascript() const;
@@ -89,8 +93,10 @@ class SearchIndexBuilder {
     std::string text;  // the start of the page's text, for snippets around a match
   };
   std::vector<Page> pages_;
-  // Unordered while adding (fast at 政令市 scale); sorted when written.
-  std::unordered_map<std::string, std::vector<uint32_t>> terms_;
+  // Unordered while adding (fast at 政令市 scale); sorted as text when
+  // written. The two kinds never share a term (words have no kanji or kana).
+  std::unordered_map<uint64_t, std::vector<uint32_t>> kana_kanji_terms_;
+  std::unordered_map<std::string, std::vector<uint32_t>> word_terms_;
 };
 
 // The excerpt shown under a result: the start of the text, white space
