@@ -112,6 +112,12 @@ struct SheetTableColumn {
   // Formatted as text ("@"), the column and its cells: R8, 001 or 2026/5/12
   // stay as typed instead of turning into numbers or dates.
   bool text_only = false;
+  // Long text shown on one line in the workbook (never wrapped, never
+  // making its row taller): Excel has one height per row, so a tall cell
+  // would leave every other page of a sheet printed across pages mostly
+  // blank. The cell keeps the whole text; a table of its own prints it in
+  // full (棚卸一覧's 事業の概要).
+  bool one_line = false;
 };
 
 struct SheetTable {

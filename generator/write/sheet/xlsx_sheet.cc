@@ -323,7 +323,8 @@ class SheetWriter {
     for (const auto& p : tables_) {
       std::vector<bool> wraps;
       for (size_t c = 0; c < p.table->columns.size(); ++c)
-        wraps.push_back(measured(static_cast<size_t>(&p - tables_.data()), c).needs_wrap(widths_[c]));
+        wraps.push_back(!p.table->columns[c].one_line &&
+                        measured(static_cast<size_t>(&p - tables_.data()), c).needs_wrap(widths_[c]));
       wrap_.push_back(wraps);
     }
     for (size_t c = 0; c < columns_; ++c) {

@@ -1,5 +1,7 @@
 #include "write/xlsx/xlsx_inventory.h"
 
+#include <algorithm>
+
 #include "analyse/organisations.h"
 #include "base/dates.h"
 #include "base/text.h"
@@ -18,7 +20,10 @@ struct Column {
   CellFormat format;
   SheetCell (*value)(const Dataset&, const Service&);
   double max_width = kMaxColumnWidth;
+  bool one_line = false;  // printed in full in kSummaryTableName instead
 };
+
+SheetCell summary_cell(const Dataset&, const Service& s) { return SheetCell::of_text(markdown_to_cell_text(s.summary_markdown)); }
 
 SheetCell text(std::string s) { return SheetCell::of_text(std::move(s)); }
 
@@ -55,8 +60,7 @@ const Column kColumns[] = {
        return text(s.start_year ? format_fiscal_year(*s.start_year) : std::string());
      }},
     {"対象", CellFormat::Text, [](const Dataset&, const Service& s) { return text(s.target); }, 30},
-    {"概要", CellFormat::Text,
-     [](const Dataset&, const Service& s) { return text(markdown_to_cell_text(s.summary_markdown)); }, 50},
+    {"概要", CellFormat::Text, summary_cell, 40, true},
     {"公開", CellFormat::Text,
      [](const Dataset&, const Service& s) { return text(s.is_public ? "する" : "しない"); }},
 };
@@ -70,10 +74,30 @@ Sheet inventory_sheet(const Dataset& data) {
   sheet.landscape = true;
   sheet.frozen_columns = 2;  // ID and 事業名 stay in view, and on every printed page across
   sheet.main.name = kInventorySheetName;
-  for (const Column& c : kColumns) sheet.main.columns.push_back({c.header, c.format, c.max_width});
+  for (const Column& c : kColumns) {
+    SheetTableColumn& column = sheet.main.columns.emplace_back();
+    column.header = c.header;
+    column.format = c.format;
+    column.max_width = c.max_width;
+    column.one_line = c.one_line;
+  }
   for (const Service& s : data.services) {
     SheetRow& row = sheet.main.add_row({"services.csv", s.line, ""});
     for (const Column& c : kColumns) row.cells.push_back(c.value(data, s));
+  }
+  // The 概要 in full, one service per row, on a worksheet of its own (the
+  // CSV has them in 棚卸一覧 already). Only services that have one.
+  if (std::none_of(data.services.begin(), data.services.end(),
+                   [](const Service& s) { return !s.summary_markdown.empty(); }))
+    return sheet;
+  SheetTable& summaries = sheet.extras.emplace_back();
+  summaries.name = kSummaryTableName;
+  summaries.csv = false;
+  summaries.columns = {{"ID", CellFormat::Text}, {"事業名", CellFormat::Text, 30}, {"概要", CellFormat::Text, 80}};
+  for (const Service& s : data.services) {
+    if (s.summary_markdown.empty()) continue;
+    SheetRow& row = summaries.add_row({"services.csv", s.line, ""});
+    row.cells = {text(s.id), text(s.name), summary_cell(data, s)};
   }
   return sheet;
 }

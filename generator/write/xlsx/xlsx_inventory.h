@@ -7,6 +7,9 @@
 //   #,##0; blank when unknown, never 0), 開始年度 (「令和3年度（2021年度）」
 //   text), 対象, 概要 (Markdown as plain text), 公開 (する / しない)
 // Multi-valued cells are joined with 「、」, which the readers split again.
+// 概要 stays on one line there (the whole text is in the cell), so that no
+// printed page of the sheet is mostly blank rows; the worksheet
+// 「事業の概要」 (ID, 事業名, 概要; services with a 概要) prints it in full.
 //
 // Layout: 游ゴシック on every cell; bold filled header row, frozen and
 // repeated on every printed page; an autofilter over the table; column
@@ -34,6 +37,7 @@
 namespace kyosei {
 
 inline constexpr const char* kInventorySheetName = "棚卸一覧";
+inline constexpr const char* kSummaryTableName = "事業の概要";
 
 // The 棚卸一覧 sheet: one row per service, services.csv order.
 Sheet inventory_sheet(const Dataset& data);

@@ -176,6 +176,58 @@ TEST_CASE("inventory workbook: sheet content, layout and print setup") {
   }
 }
 
+// The height (points) of sheet row `r` (1-based), 0 when not set.
+double row_height(const std::string& sheet, int r) {
+  std::smatch m;
+  if (!std::regex_search(sheet, m, std::regex("<row r=\"" + std::to_string(r) + "\"[^>]* ht=\"([0-9.]+)\""))) return 0;
+  return std::stod(m[1]);
+}
+
+TEST_CASE("inventory workbook: a long 概要 keeps its row one line; 事業の概要 prints it in full") {
+  Dataset d = sample();
+  d.services[0].summary_markdown = "日常生活圏域ごとに1か所を委託で設置している。\n\n- 総合相談支援\n- 権利擁護\n- 包括的・継続的ケアマネジメント支援";
+  TempDir dir;
+  std::string path = (dir.path / "棚卸一覧.xlsx").string();
+  Diagnostics diags;
+  REQUIRE(write_inventory_workbook(d, builtin_reference(), path, diags));
+  auto main = read_zip_entry(path, "xl/worksheets/sheet1.xml");
+  auto summaries = read_zip_entry(path, "xl/worksheets/sheet2.xml");
+  auto sst = read_zip_entry(path, "xl/sharedStrings.xml");
+  auto workbook = read_zip_entry(path, "xl/workbook.xml");
+  REQUIRE(main);
+  REQUIRE(summaries);
+  REQUIRE(sst);
+  REQUIRE(workbook);
+  auto strings = shared_strings(*sst);
+  CHECK(workbook->find("name=\"事業の概要\"") != std::string::npos);
+
+  // 棚卸一覧: the whole text in the cell, but the row stays one line high.
+  const std::string full = cell_string(*main, strings, "O2");
+  CHECK(full.find("包括的・継続的ケアマネジメント支援") != std::string::npos);
+  CHECK(full.find('\n') != std::string::npos);
+  CHECK(row_height(*main, 2) == doctest::Approx(18));  // one line of 11 pt
+
+  // 事業の概要 (its caption in row 1): ID, 事業名, 概要 of the services that
+  // have one, the row as tall as the text.
+  CHECK(cell_string(*summaries, strings, "A1") == "事業の概要");
+  CHECK(cell_string(*summaries, strings, "A2") == "ID");
+  CHECK(cell_string(*summaries, strings, "C2") == "概要");
+  CHECK(cell_string(*summaries, strings, "A3") == "S001");
+  CHECK(cell_string(*summaries, strings, "B3") == "地域包括支援センター運営");
+  CHECK(cell_string(*summaries, strings, "C3") == full);
+  CHECK(row_height(*summaries, 3) >= 4 * 18);  // four lines
+  CHECK(cell_xml(*summaries, "A4").empty());  // S002 has no 概要
+
+  // No service with a 概要: no empty 事業の概要 sheet.
+  d.services[0].summary_markdown.clear();
+  std::string bare = (dir.path / "概要なし.xlsx").string();
+  REQUIRE(write_inventory_workbook(d, builtin_reference(), bare, diags));
+  auto bare_book = read_zip_entry(bare, "xl/workbook.xml");
+  REQUIRE(bare_book);
+  CHECK(bare_book->find("事業の概要") == std::string::npos);
+  CHECK_FALSE(read_zip_entry(bare, "xl/worksheets/sheet2.xml"));
+}
+
 TEST_CASE("inventory workbook: two writes are byte-identical") {
   TempDir dir;
   std::string a = (dir.path / "a.xlsx").string(), b = (dir.path / "b.xlsx").string();
