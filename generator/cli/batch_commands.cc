@@ -1,10 +1,14 @@
 #include "cli/batch_commands.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <optional>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +19,7 @@
 #include <toml++/toml.h>
 
 #include "base/parallel.h"
+#include "base/sandbox.h"
 #include "cli/progress.h"
 #include "cli/warm_up.h"
 #include "write/print/pdf_print.h"
@@ -53,24 +58,17 @@ int shard_of(const std::string& code, int count) {
   return std::stoi(code.substr(0, 5)) % count;
 }
 
-struct Child {
-  size_t entry;
-  std::string log;
-};
-
-// Builds one municipality in a child process, a fork of this one, with
-// stdout and stderr to log; returns its pid, or -1. A fork is not a fresh
-// start of the program: the libraries are already linked (~13 ms saved per
-// municipality), and this process has started no thread and read only the
-// 団体コード of each municipality, so the child starts as clean as a new one.
-pid_t fork_build(const std::string& folder, const std::string& out, const CommonOptions& opt, const std::string& log) {
+// Builds one municipality in this process as `kyosei build` would, with
+// stdout and stderr going to log for the time of the build; returns the
+// exit status.
+int build_one(const std::string& folder, const std::string& out, const CommonOptions& opt, const std::string& log) {
   std::cout.flush();
   std::cerr.flush();
   std::fflush(nullptr);
-  pid_t pid = fork();
-  if (pid != 0) return pid;
+  int saved_out = dup(STDOUT_FILENO), saved_err = dup(STDERR_FILENO);
   int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0 || dup2(fd, STDERR_FILENO) < 0) _exit(kExitInternal);
+  if (saved_out < 0 || saved_err < 0 || fd < 0 || dup2(fd, STDOUT_FILENO) < 0 || dup2(fd, STDERR_FILENO) < 0)
+    return kExitInternal;
   close(fd);
   int rc = kExitInternal;
   try {
@@ -80,9 +78,91 @@ pid_t fork_build(const std::string& folder, const std::string& out, const Common
   } catch (...) {
     std::cerr << "内部エラー\n";
   }
+  std::cout.clear();
+  std::cerr.clear();
   std::cout.flush();
   std::cerr.flush();
-  std::exit(rc);  // runs the exit handlers of this build (its PDF zygote is stopped)
+  std::fflush(nullptr);
+  if (dup2(saved_out, STDOUT_FILENO) < 0 || dup2(saved_err, STDERR_FILENO) < 0) rc = kExitInternal;
+  close(saved_out);
+  close(saved_err);
+  return rc;
+}
+
+// A worker: a fork of this process that builds the municipalities it is
+// sent (their index, on `request`), one after the other, and answers each
+// with its exit status (on `answer`). One worker per job, not one process
+// per municipality: its memory, its PDF zygote and the caches of pure
+// functions (word breaks, folding) serve every build it makes, instead of
+// being made again and faulted in for each of 1,741 builds. A build that
+// crashes ends only its worker: the parent sees the answer missing, marks
+// that municipality failed and starts another worker.
+struct Worker {
+  pid_t pid = -1;
+  int request = -1, answer = -1;  // this process's ends
+  std::optional<size_t> entry;    // the municipality it is building
+  std::string log;
+};
+
+// Before the fork, this process has started no thread and read only the
+// 団体コード of each municipality, so the worker starts as clean as a new
+// program; its PDF zygote is forked at once, before any input is read, so
+// no municipality's data is ever in a PDF child's memory.
+std::optional<Worker> start_worker(const std::string& parent, const std::string& out, const std::string& logs,
+                                   const std::vector<BatchEntry>& entries, const CommonOptions& opt,
+                                   const std::vector<Worker>& others) {
+  int to_worker[2], from_worker[2];
+  if (pipe2(to_worker, O_CLOEXEC) != 0) return std::nullopt;
+  if (pipe2(from_worker, O_CLOEXEC) != 0) {
+    close(to_worker[0]);
+    close(to_worker[1]);
+    return std::nullopt;
+  }
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(to_worker[1]);
+    close(from_worker[0]);
+    // The other workers' pipes: held here, they would keep a worker the
+    // parent has let go waiting for a request forever.
+    for (const Worker& o : others) {
+      close(o.request);
+      close(o.answer);
+    }
+    sandbox_start_early();
+    uint64_t i = 0;
+    while (read(to_worker[0], &i, sizeof i) == static_cast<ssize_t>(sizeof i) && i < entries.size()) {
+      const BatchEntry& e = entries[i];
+      int32_t rc = build_one(parent + "/" + e.folder, out + "/" + e.folder, opt, logs + "/" + std::to_string(i) + ".log");
+      if (write(from_worker[1], &rc, sizeof rc) != static_cast<ssize_t>(sizeof rc)) break;
+    }
+    std::exit(kExitOk);  // runs the exit handlers (the PDF zygote is stopped)
+  }
+  close(to_worker[0]);
+  close(from_worker[1]);
+  if (pid < 0) {
+    close(to_worker[1]);
+    close(from_worker[0]);
+    return std::nullopt;
+  }
+  Worker w;
+  w.pid = pid;
+  w.request = to_worker[1];
+  w.answer = from_worker[0];
+  return w;
+}
+
+void stop_worker(Worker& w, int* wstatus = nullptr) {
+  if (w.request >= 0) close(w.request);
+  if (w.answer >= 0) close(w.answer);
+  w.request = w.answer = -1;
+  int status = 0;
+  while (waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (wstatus) *wstatus = status;
+  w.pid = -1;
 }
 
 // The bytes of a municipality's inputs: how long its build takes, roughly.
@@ -180,48 +260,98 @@ int run_build_all(const std::string& parent_in, const std::string& out_in, const
   const bool terminal = Progress::stderr_is_terminal() && !opt.quiet;
   Progress bar(entries.size(), terminal, std::chrono::milliseconds(0));
   const size_t jobs = static_cast<size_t>(opt.jobs > 0 ? opt.jobs : default_jobs());
-  std::map<pid_t, Child> running;
   std::vector<int> status(entries.size(), -1);
   size_t next = 0, finished = 0;
   const std::vector<size_t> order = start_order(parent, entries);
-  while (next < entries.size() || !running.empty()) {
-    while (next < entries.size() && running.size() < jobs) {
-      const size_t i = order[next];
-      const BatchEntry& e = entries[i];
-      std::string log = logs + "/" + std::to_string(i) + ".log";
-      pid_t pid = fork_build(parent + "/" + e.folder, out + "/" + e.folder, each, log);
-      if (pid < 0) {
-        status[i] = kExitInternal;
-        bar.message(parent + "/" + e.folder + ": kyosei build を起動できませんでした");
-        ++finished;
-      } else {
-        running[pid] = {i, log};
-      }
-      ++next;
-    }
-    if (running.empty()) continue;
-    int wstatus = 0;
-    pid_t pid = waitpid(-1, &wstatus, 0);
-    if (pid < 0) break;
-    auto it = running.find(pid);
-    if (it == running.end()) continue;
-    const Child child = it->second;
-    running.erase(it);
-    const BatchEntry& e = entries[child.entry];
-    int rc = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : kExitInternal;
-    status[child.entry] = rc;
+  std::vector<Worker> workers;
+
+  // What is said when a municipality has finished (rc), or its worker
+  // ended while building it (ended, with the worker's wait status).
+  auto finish = [&](size_t entry, const std::string& log, int rc, bool ended, int wstatus) {
+    const BatchEntry& e = entries[entry];
+    status[entry] = rc;
     ++finished;
-    std::string text = read_log(child.log);
-    fs::remove(child.log, ec);
+    std::string text = read_log(log);
+    fs::remove(log, ec);
     if (rc != kExitOk) {
-      std::string what = WIFSIGNALED(wstatus) ? "異常終了しました（シグナル " + std::to_string(WTERMSIG(wstatus)) + "）"
-                                              : "作れませんでした（終了コード " + std::to_string(rc) + "）";
+      std::string what = ended && WIFSIGNALED(wstatus)
+                             ? "異常終了しました（シグナル " + std::to_string(WTERMSIG(wstatus)) + "）"
+                             : "作れませんでした（終了コード " + std::to_string(rc) + "）";
       if (!text.empty() && text.back() == '\n') text.pop_back();
       bar.message(text + (text.empty() ? "" : "\n") + parent + "/" + e.folder + ": " + label(e) + " は" + what);
     } else if (!terminal && !opt.quiet) {
       std::cout << "[" << finished << "/" << entries.size() << "] " << label(e) << " 完成\n" << std::flush;
     }
     bar.done(label(e));
+  };
+
+  while (next < entries.size() || !workers.empty()) {
+    // Every idle worker gets the next municipality; workers are started
+    // while there are fewer than jobs and work is left.
+    for (size_t k = 0; next < entries.size(); ++k) {
+      if (k == workers.size()) {
+        if (workers.size() >= jobs) break;
+        auto w = start_worker(parent, out, logs, entries, each, workers);
+        if (!w) {
+          if (!workers.empty()) break;  // the running ones take the rest
+          const size_t i = order[next++];
+          status[i] = kExitInternal;
+          ++finished;
+          bar.message(parent + "/" + entries[i].folder + ": kyosei build を起動できませんでした");
+          bar.done(label(entries[i]));
+          --k;
+          continue;
+        }
+        workers.push_back(std::move(*w));
+      }
+      Worker& w = workers[k];
+      if (w.entry) continue;
+      const size_t i = order[next++];
+      w.entry = i;
+      w.log = logs + "/" + std::to_string(i) + ".log";
+      uint64_t index = i;
+      if (write(w.request, &index, sizeof index) != static_cast<ssize_t>(sizeof index)) {
+        int wstatus = 0;
+        stop_worker(w, &wstatus);
+        finish(i, w.log, kExitInternal, true, wstatus);
+        workers.erase(workers.begin() + static_cast<std::ptrdiff_t>(k));
+        --k;
+      }
+    }
+    // No work left: idle workers are let go.
+    if (next >= entries.size())
+      for (size_t k = workers.size(); k-- > 0;)
+        if (!workers[k].entry) {
+          stop_worker(workers[k]);
+          workers.erase(workers.begin() + static_cast<std::ptrdiff_t>(k));
+        }
+    if (workers.empty()) continue;
+    std::vector<pollfd> fds;
+    for (const Worker& w : workers) fds.push_back({w.answer, POLLIN, 0});
+    if (poll(fds.data(), fds.size(), -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    for (size_t k = workers.size(); k-- > 0;) {
+      if (!(fds[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      Worker& w = workers[k];
+      int32_t rc = 0;
+      ssize_t n;
+      do n = read(w.answer, &rc, sizeof rc);
+      while (n < 0 && errno == EINTR);
+      if (n == static_cast<ssize_t>(sizeof rc) && w.entry) {
+        const size_t entry = *w.entry;
+        w.entry.reset();
+        finish(entry, w.log, rc, false, 0);
+        continue;
+      }
+      // The worker ended (a crash during a build, or killed): its
+      // municipality failed, the others go on in a new worker.
+      int wstatus = 0;
+      stop_worker(w, &wstatus);
+      if (w.entry) finish(*w.entry, w.log, WIFEXITED(wstatus) && WEXITSTATUS(wstatus) != kExitOk ? WEXITSTATUS(wstatus) : kExitInternal, true, wstatus);
+      workers.erase(workers.begin() + static_cast<std::ptrdiff_t>(k));
+    }
   }
   bar.finish();
   fs::remove_all(logs, ec);
