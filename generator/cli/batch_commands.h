@@ -3,9 +3,10 @@
 // each into OUT/<folder>/ (atomic, as a single build: write/common/output_folder.h),
 // the biggest inputs started first so that no 政令市 is left to the end.
 //
-// Each build runs in a child process (a fork of this one), so one
-// municipality's bad input — or even a crash — is reported with its place
-// and the others go on. Exit 0 when all were built, 2 when any failed (all
+// The builds run in worker processes (forks of this one, one per job),
+// each building one municipality after another, so one municipality's bad
+// input — or even a crash, which ends only its worker — is reported with
+// its place and the others go on. Exit 0 when all were built, 2 when any failed (all
 // failures are listed at the end, with their 団体コード).
 //
 // --shard K/N keeps the municipalities whose 団体コード (first five digits)
