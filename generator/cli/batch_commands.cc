@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdint>
 #include <optional>
 #include <cstdlib>
@@ -256,6 +257,9 @@ int run_build_all(const std::string& parent_in, const std::string& out_in, const
   each.jobs = 1;
   each.backup = false;
 
+  // A worker that has died makes writing its next request fail with
+  // EPIPE (handled below) instead of killing this process.
+  std::signal(SIGPIPE, SIG_IGN);
   warm_up_before_forks();
   const bool terminal = Progress::stderr_is_terminal() && !opt.quiet;
   Progress bar(entries.size(), terminal, std::chrono::milliseconds(0));
