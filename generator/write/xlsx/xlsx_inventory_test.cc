@@ -176,6 +176,13 @@ TEST_CASE("inventory workbook: sheet content, layout and print setup") {
   }
 }
 
+// One part of a written workbook; the test stops when it is missing.
+std::string workbook_part(const std::string& path, const std::string& name) {
+  auto bytes = read_zip_entry(path, name);
+  REQUIRE_MESSAGE(bytes, name);
+  return *bytes;
+}
+
 // The height (points) of sheet row `r` (1-based), 0 when not set.
 double row_height(const std::string& sheet, int r) {
   std::smatch m;
@@ -190,41 +197,33 @@ TEST_CASE("inventory workbook: a long 概要 keeps its row one line; 事業の�
   std::string path = (dir.path / "棚卸一覧.xlsx").string();
   Diagnostics diags;
   REQUIRE(write_inventory_workbook(d, builtin_reference(), path, diags));
-  auto main = read_zip_entry(path, "xl/worksheets/sheet1.xml");
-  auto summaries = read_zip_entry(path, "xl/worksheets/sheet2.xml");
-  auto sst = read_zip_entry(path, "xl/sharedStrings.xml");
-  auto workbook = read_zip_entry(path, "xl/workbook.xml");
-  REQUIRE(main);
-  REQUIRE(summaries);
-  REQUIRE(sst);
-  REQUIRE(workbook);
-  auto strings = shared_strings(*sst);
-  CHECK(workbook->find("name=\"事業の概要\"") != std::string::npos);
+  const std::string main = workbook_part(path, "xl/worksheets/sheet1.xml");
+  const std::string summaries = workbook_part(path, "xl/worksheets/sheet2.xml");
+  auto strings = shared_strings(workbook_part(path, "xl/sharedStrings.xml"));
+  CHECK(workbook_part(path, "xl/workbook.xml").find("name=\"事業の概要\"") != std::string::npos);
 
   // 棚卸一覧: the whole text in the cell, but the row stays one line high.
-  const std::string full = cell_string(*main, strings, "O2");
+  const std::string full = cell_string(main, strings, "O2");
   CHECK(full.find("包括的・継続的ケアマネジメント支援") != std::string::npos);
   CHECK(full.find('\n') != std::string::npos);
-  CHECK(row_height(*main, 2) == doctest::Approx(18));  // one line of 11 pt
+  CHECK(row_height(main, 2) == doctest::Approx(18));  // one line of 11 pt
 
   // 事業の概要 (its caption in row 1): ID, 事業名, 概要 of the services that
   // have one, the row as tall as the text.
-  CHECK(cell_string(*summaries, strings, "A1") == "事業の概要");
-  CHECK(cell_string(*summaries, strings, "A2") == "ID");
-  CHECK(cell_string(*summaries, strings, "C2") == "概要");
-  CHECK(cell_string(*summaries, strings, "A3") == "S001");
-  CHECK(cell_string(*summaries, strings, "B3") == "地域包括支援センター運営");
-  CHECK(cell_string(*summaries, strings, "C3") == full);
-  CHECK(row_height(*summaries, 3) >= 4 * 18);  // four lines
-  CHECK(cell_xml(*summaries, "A4").empty());  // S002 has no 概要
+  CHECK(cell_string(summaries, strings, "A1") == "事業の概要");
+  CHECK(cell_string(summaries, strings, "A2") == "ID");
+  CHECK(cell_string(summaries, strings, "C2") == "概要");
+  CHECK(cell_string(summaries, strings, "A3") == "S001");
+  CHECK(cell_string(summaries, strings, "B3") == "地域包括支援センター運営");
+  CHECK(cell_string(summaries, strings, "C3") == full);
+  CHECK(row_height(summaries, 3) >= 4 * 18);  // four lines
+  CHECK(cell_xml(summaries, "A4").empty());  // S002 has no 概要
 
   // No service with a 概要: no empty 事業の概要 sheet.
   d.services[0].summary_markdown.clear();
   std::string bare = (dir.path / "概要なし.xlsx").string();
   REQUIRE(write_inventory_workbook(d, builtin_reference(), bare, diags));
-  auto bare_book = read_zip_entry(bare, "xl/workbook.xml");
-  REQUIRE(bare_book);
-  CHECK(bare_book->find("事業の概要") == std::string::npos);
+  CHECK(workbook_part(bare, "xl/workbook.xml").find("事業の概要") == std::string::npos);
   CHECK_FALSE(read_zip_entry(bare, "xl/worksheets/sheet2.xml"));
 }
 
