@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <map>
 
@@ -127,8 +128,10 @@ void remove_stale_temp_folders(const fs::path& parent, const std::string& name) 
     int fd = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) {
       // No lock: an old output left by a swap (it has a manifest), or a
-      // folder mkdtemp made a moment ago (empty and new; kept) or long ago
-      // by a build killed before it could lock it.
+      // folder made by mkdtemp and not yet locked. An empty one is removed
+      // at once (rmdir removes only an empty folder; a build whose folder
+      // goes this way makes another), since its maker may have been killed.
+      if (::rmdir(e.path().c_str()) == 0) continue;
       struct stat st {};
       bool has_marker = fs::exists(e.path() / OutputFolder::kMarker, ec);
       bool old = ::stat(e.path().c_str(), &st) == 0 && st.st_mtime + 10 < time(nullptr);
@@ -255,14 +258,21 @@ std::unique_ptr<OutputFolder> OutputFolder::open(const std::string& target_in, D
     }
   }
   fs::create_directories(parent, ec);
-  std::string pattern = (parent / (name + ".tmp-XXXXXX")).string();
-  if (!mkdtemp(pattern.data())) {
-    diags.error({target}, "一時フォルダを作れません（書き込み権限を確認してください）", "書き込みできるフォルダ");
-    return nullptr;
+  std::string pattern;
+  int fd = -1;
+  // Another build's clean-up removes a folder that is still empty; then
+  // the lock cannot be made in it (ENOENT) and another folder is made.
+  for (int attempt = 0; attempt < 8 && fd < 0; ++attempt) {
+    pattern = (parent / (name + ".tmp-XXXXXX")).string();
+    if (!mkdtemp(pattern.data())) {
+      diags.error({target}, "一時フォルダを作れません（書き込み権限を確認してください）", "書き込みできるフォルダ");
+      return nullptr;
+    }
+    // mkdtemp makes 0700 whatever the umask; the output follows the umask.
+    ::chmod(pattern.c_str(), folder_mode());
+    fd = ::open((pattern + "/" + kLock).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != ENOENT) break;
   }
-  // mkdtemp makes 0700 whatever the umask; the output follows the umask.
-  ::chmod(pattern.c_str(), folder_mode());
-  int fd = ::open((pattern + "/" + kLock).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0 || !write_file(pattern + "/" + kMarker, kLegacyMarker)) {
     if (fd >= 0) ::close(fd);
     remove_temp_folder(pattern);
