@@ -91,6 +91,75 @@ class BuildAllTest(unittest.TestCase):
         self.assertTrue((out / "naha" / "site" / "index.html").is_file())
         self.assertEqual(len(re.findall(r"完成$", r.stdout, re.M)), 2, r.stdout)
 
+    def test_a_worker_that_dies_fails_only_its_municipality(self):
+        """A worker killed while it builds a municipality (as a crash would
+        end it): that one is reported with the signal and keeps no output;
+        a new worker builds the rest; the next run builds it and removes
+        what the killed build left."""
+        out = self.tmp / "out"
+        folders = {f: code_of(five) for f, five in MUNICIPALITIES}
+        for attempt in range(5):  # the kill may land just after a build: then again
+            shutil.rmtree(out, ignore_errors=True)
+            killed = self.kill_the_worker_building_one(out)
+            self.assertIsNotNone(killed, "no worker was ever seen building")
+            rc, stdout, stderr = killed[1]
+            if rc == 0:
+                continue
+            folder = killed[0]
+            self.assertEqual(rc, 2, stderr)
+            self.assertIn(f"{self.parent / folder}: {folders[folder]} {folder} は異常終了しました（シグナル 9）", stderr)
+            self.assertRegex(stderr, r"3 団体のうち 1 団体を作れませんでした")
+            for other in folders.keys() - {folder}:
+                self.assertTrue((out / other / "site" / "index.html").is_file(), other)
+            self.assertFalse((out / folder).exists())
+            self.assertEqual(len(re.findall(r"完成$", stdout, re.M)), 2, stdout)
+            break
+        else:
+            self.fail("every kill landed between two builds")
+        r = run_kyosei("build-all", self.parent, "-o", out, "-q", timeout=600)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(sorted(p.name for p in out.iterdir()), sorted(folders))
+
+    def kill_the_worker_building_one(self, out: Path):
+        """Starts build-all --jobs 1, SIGKILLs its worker as soon as a
+        municipality's temporary folder appears; (folder, (rc, out, err))."""
+        import os
+        import signal
+        import subprocess
+        import time
+        from kyosei_test_support import kyosei_bin
+        logs = self.tmp / "logs"
+        logs.mkdir(exist_ok=True)
+        with (logs / "out").open("w+") as so, (logs / "err").open("w+") as se:
+            proc = subprocess.Popen([kyosei_bin(), "build-all", str(self.parent), "-o", str(out), "--jobs", "1"],
+                                    stdout=so, stderr=se)
+            folder = None
+            deadline = time.monotonic() + 300
+            while folder is None and proc.poll() is None and time.monotonic() < deadline:
+                building = [p.name.split(".tmp-")[0] for p in out.glob("*.tmp-*")] if out.is_dir() else []
+                if building:
+                    folder = building[0]
+                    for pid in self.children_of(proc.pid):
+                        os.kill(pid, signal.SIGKILL)
+                else:
+                    time.sleep(0.005)
+            rc = proc.wait(timeout=600)
+            so.seek(0)
+            se.seek(0)
+            return None if folder is None else (folder, (rc, so.read(), se.read()))
+
+    @staticmethod
+    def children_of(pid: int) -> list[int]:
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(stat.parent.name))
+        return found
+
     def test_shards_split_by_code_and_cover_everything_once(self):
         built = []
         for k in (1, 2):
