@@ -3,10 +3,12 @@
 namespace kyosei {
 void perftest_csv();
 void perftest_png();
+void perftest_search();
 }
 
 int main() {
   kyosei::perftest_csv();
   kyosei::perftest_png();
+  kyosei::perftest_search();
   return 0;
 }
