@@ -177,6 +177,38 @@ void scan_terms(const std::u32string& folded, OnPair on_pair, OnWord on_word) {
   flush();
 }
 
+// A set of packed terms for one page, open-addressed and sized for its
+// text: a page's terms are made unique in one pass instead of sorting
+// them all (PDF pages have tens of thousands). A term is never 0 (its
+// first code point is a kanji or kana), so 0 marks a free slot.
+class TermSet {
+ public:
+  explicit TermSet(size_t most) {
+    size_t n = 16;
+    while (n < 2 * most) n <<= 1;
+    slots_.assign(n, 0);
+    mask_ = n - 1;
+  }
+  bool insert(uint64_t term) {
+    size_t i = mix(term) & mask_;
+    while (slots_[i]) {
+      if (slots_[i] == term) return false;
+      i = (i + 1) & mask_;
+    }
+    slots_[i] = term;
+    return true;
+  }
+
+ private:
+  static size_t mix(uint64_t x) {
+    x ^= x >> 31;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    return static_cast<size_t>(x ^ (x >> 29));
+  }
+  std::vector<uint64_t> slots_;
+  size_t mask_ = 0;
+};
+
 template <typename T>
 void sort_unique(std::vector<T>& v) {
   std::sort(v.begin(), v.end());
@@ -272,11 +304,12 @@ SearchIndexBuilder::Entry SearchIndexBuilder::prepare(std::string_view path, std
   Entry entry{std::string(path), std::string(title), std::string(section_label),
               description.empty() ? std::string() : search_excerpt(description, 60),
               search_excerpt(text, kIndexedTextChars), {}, {}};
+  const std::u32string folded =
+      search_fold(std::string(title) + "\n" + std::string(description) + "\n" + std::string(text));
+  TermSet seen(folded.size());  // at most one term per code point
   scan_terms(
-      search_fold(std::string(title) + "\n" + std::string(description) + "\n" + std::string(text)),
-      [&](uint64_t term) { entry.kana_kanji_terms.push_back(term); },
+      folded, [&](uint64_t term) { if (seen.insert(term)) entry.kana_kanji_terms.push_back(term); },
       [&](std::string word) { entry.word_terms.push_back(std::move(word)); });
-  sort_unique(entry.kana_kanji_terms);
   sort_unique(entry.word_terms);
   return entry;
 }

@@ -71,9 +71,10 @@ class SearchIndexBuilder {
   struct Entry {
     std::string path, title, section, excerpt;
     std::string text;  // the start of the page's text (Page::text)
-    // The page's terms, each once, sorted: kanji/kana ones packed into a
-    // number (two code points, the second 0 for a lone character), so
-    // that comparing and hashing them touches no string; words as text.
+    // The page's terms, each once: kanji/kana ones packed into a number
+    // (two code points, the second 0 for a lone character), so that
+    // comparing and hashing them touches no string, in the order first
+    // met; words as text, sorted.
     std::vector<uint64_t> kana_kanji_terms;
     std::vector<std::string> word_terms;
   };
