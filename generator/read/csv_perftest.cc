@@ -1,11 +1,11 @@
 // How fast the CSV parser and the schema-driven reader go on a large
 // services.csv (3,000 rows, 政令市 scale, repeated). Run by hand:
 //   build/kyosei_perftests
-#include <chrono>
 #include <cstdio>
 #include <string>
 
 #include "base/file_system.h"
+#include "base/perftest_timer.h"
 #include "model/schema.h"
 #include "read/csv.h"
 #include "read/table_reader.h"
@@ -21,14 +21,8 @@ void perftest_csv() {
   fs.put("services.csv", csv);
   const FileSpec& spec = *builtin_schema().file("services.csv");
 
-  auto time = [](const char* what, int reps, auto&& fn) {
-    auto t0 = std::chrono::steady_clock::now();
-    for (int r = 0; r < reps; ++r) fn();
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / reps;
-    std::printf("%-40s %8.2f ms\n", what, ms);
-  };
-  time("parse_csv 3,000 rows", 20, [&] { parse_csv(csv); });
-  time("read_table services.csv 3,000 rows", 5, [&] {
+  print_time_per_run("parse_csv 3,000 rows", 20, [&] { parse_csv(csv); });
+  print_time_per_run("read_table services.csv 3,000 rows", 5, [&] {
     Diagnostics d;
     read_table(fs, spec, d);
   });

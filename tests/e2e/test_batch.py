@@ -4,12 +4,16 @@ others; --shard K/N; and `build --jobs 1` against `--jobs 2` byte for byte."""
 from __future__ import annotations
 
 import csv
+import os
 import re
 import shutil
+import signal
+import subprocess
+import time
 import unittest
 from pathlib import Path
 
-from kyosei_test_support import run_kyosei, snapshot_tree, source_dir, temp_dir, read_page
+from kyosei_test_support import kyosei_bin, run_kyosei, snapshot_tree, source_dir, temp_dir, read_page
 
 
 def check_digit(five: str) -> int:
@@ -123,11 +127,6 @@ class BuildAllTest(unittest.TestCase):
     def kill_the_worker_building_one(self, out: Path):
         """Starts build-all --jobs 1, SIGKILLs its worker as soon as a
         municipality's temporary folder appears; (folder, (rc, out, err))."""
-        import os
-        import signal
-        import subprocess
-        import time
-        from kyosei_test_support import kyosei_bin
         logs = self.tmp / "logs"
         logs.mkdir(exist_ok=True)
         with (logs / "out").open("w+") as so, (logs / "err").open("w+") as se:

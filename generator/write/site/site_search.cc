@@ -209,8 +209,7 @@ class TermSet {
   size_t mask_ = 0;
 };
 
-template <typename T>
-void sort_unique(std::vector<T>& v) {
+void sort_unique(std::vector<std::string>& v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
@@ -308,7 +307,10 @@ SearchIndexBuilder::Entry SearchIndexBuilder::prepare(std::string_view path, std
       search_fold(std::string(title) + "\n" + std::string(description) + "\n" + std::string(text));
   TermSet seen(folded.size());  // at most one term per code point
   scan_terms(
-      folded, [&](uint64_t term) { if (seen.insert(term)) entry.kana_kanji_terms.push_back(term); },
+      folded,
+      [&](uint64_t term) {
+        if (seen.insert(term)) entry.kana_kanji_terms.push_back(term);
+      },
       [&](std::string word) { entry.word_terms.push_back(std::move(word)); });
   sort_unique(entry.word_terms);
   return entry;

@@ -1,11 +1,11 @@
 // How fast the site's search index is made for 3,000 pages of Japanese
 // text (a 政令市's services). Run by hand:
 //   ninja -C build kyosei_perftests && build/kyosei_perftests
-#include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "base/perftest_timer.h"
 #include "write/site/site_search.h"
 
 namespace kyosei {
@@ -21,30 +21,24 @@ void perftest_search() {
     for (int k = 0; k < 3; ++k) t += paragraph;
     texts.push_back(t);
   }
-  auto time = [](const char* what, int reps, auto&& fn) {
-    auto t0 = std::chrono::steady_clock::now();
-    for (int r = 0; r < reps; ++r) fn();
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / reps;
-    std::printf("%-40s %8.2f ms\n", what, ms);
-  };
   SearchIndexBuilder builder;
-  time("search_fold 3,000 pages", 3, [&] {
+  print_time_per_run("search_fold 3,000 pages", 3, [&] {
     for (const auto& t : texts) (void)search_fold(t);
   });
-  time("prepare 3,000 pages", 3, [&] {
+  print_time_per_run("prepare 3,000 pages", 3, [&] {
     for (size_t i = 0; i < texts.size(); ++i)
       (void)SearchIndexBuilder::prepare("services/S" + std::to_string(i) + ".html", "事業", "事業", "", texts[i]);
   });
   // The text pages of meeting papers are long: 40 PDFs of 20 pages.
   std::string paper;
   for (int k = 0; k < 200; ++k) paper += "議題" + std::to_string(k) + "。" + paragraph;
-  time("prepare 40 PDF pages of ~30,000 chars", 3, [&] {
+  print_time_per_run("prepare 40 PDF pages of ~30,000 chars", 3, [&] {
     for (int i = 0; i < 40; ++i) (void)SearchIndexBuilder::prepare("documents/a.pdf.html", "資料", "会議資料", "", paper);
   });
   for (size_t i = 0; i < texts.size(); ++i)
     builder.add("services/S" + std::to_string(i) + ".html", "事業", "事業", "", texts[i]);
   size_t bytes = 0;
-  time("javascript() of 3,000 pages", 3, [&] { bytes = builder.javascript().size(); });
+  print_time_per_run("javascript() of 3,000 pages", 3, [&] { bytes = builder.javascript().size(); });
   std::printf("%-40s %8zu bytes\n", "search-index.js", bytes);
 }
 
