@@ -107,7 +107,7 @@ int run_build(const std::string& dir_in, const std::string& out_in, const std::s
   start_pdf_zygote(dir);
   RealFileSystem files(dir);
   const int jobs = opt.jobs > 0 ? opt.jobs : default_jobs();
-  Dataset ds = read_inputs(files, diags, ReadOptions{.jobs = jobs, .thumbnail_width = kDocumentThumbnailWidth});
+  Dataset ds = read_inputs(files, diags, ReadOptions{.jobs = jobs, .thumbnail_width = kDocumentThumbnailWidth, .prepare_publication = true});
   if (!diags.has_errors()) check_jusou_plausibility(ds, reference_data().reference, diags);
 
   Dataset previous;

@@ -191,6 +191,16 @@ struct Document {
   bool thumbnail_read = false;
   int thumbnail_width = 0, thumbnail_height = 0;
   std::string thumbnail_rgb;
+  // The PDF as the site publishes it (metadata removed) and the strings the
+  // privacy guard checks in that, made by the child that read the text when
+  // the reader was asked for it (ReadOptions::prepare_publication) and the
+  // PDF looked public: publication_read is then true, published_ok false
+  // when it could not be rewritten, and published_hidden_text nullopt when
+  // its strings could not be read. Otherwise the site makes them itself.
+  bool publication_read = false;
+  bool published_ok = false;
+  std::string published_bytes;
+  std::optional<std::string> published_hidden_text;
 };
 
 // Results of accessibility tests of the public site, from the optional

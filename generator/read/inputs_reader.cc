@@ -329,13 +329,14 @@ void canonical_document_paths(const FileSystem& fs, Table& sessions, Diagnostics
 // Every PDF a session names, each read once, in order of first mention.
 // They are read on options.jobs threads, each into its own slot, and kept
 // (with what was reported) in that order.
-void read_documents(const FileSystem& fs, const Table& sessions, std::vector<Document>& documents,
-                    Diagnostics& diags, const ReadOptions& options) {
+void read_documents(const FileSystem& fs, const Table& sessions, const Table& meetings,
+                    std::vector<Document>& documents, Diagnostics& diags, const ReadOptions& options) {
   std::set<std::string> done;
   struct Wanted {
     std::string path;
     Location where;
     bool missing;  // only with missing_documents_are_warnings
+    bool publish = false;
   };
   std::vector<Wanted> wanted;
   for (const auto& row : sessions.rows)
@@ -343,6 +344,18 @@ void read_documents(const FileSystem& fs, const Table& sessions, std::vector<Doc
       if (done.insert(path).second)
         wanted.push_back({path, row.where("資料"),
                           options.missing_documents_are_warnings && !fs.exists("documents/" + path)});
+  if (options.prepare_publication) {
+    // Only a guess from the rows (the site decides, is_published_document):
+    // a wrong one costs time, never the result.
+    std::set<std::string> confidential;
+    for (const auto& row : meetings.rows)
+      if (row["守秘義務"].text == "あり") confidential.insert(row["ID"].text);
+    std::set<std::string> kept_private;
+    for (const auto& row : sessions.rows)
+      if (confidential.count(row["会議ID"].text))
+        for (const auto& path : row["資料"].items) kept_private.insert(path);
+    for (auto& w : wanted) w.publish = !kept_private.count(w.path);
+  }
   std::vector<std::optional<Document>> docs(wanted.size());
   std::vector<Diagnostics> found(wanted.size());
   // The work is done in child processes (read/pdf_reader.h); a thread here
@@ -355,7 +368,7 @@ void read_documents(const FileSystem& fs, const Table& sessions, std::vector<Doc
       found[i].warning(w.where, "documents/" + w.path + " がまだありません。build の前に、入力フォルダの documents/ に置いてください",
                        "入力フォルダの documents/" + w.path + " にあるPDF");
     else
-      docs[i] = read_pdf(fs, w.path, found[i], w.where, options.thumbnail_width);
+      docs[i] = read_pdf(fs, w.path, found[i], w.where, options.thumbnail_width, w.publish);
   });
   for (size_t i = 0; i < wanted.size(); ++i) {
     diags.append(found[i]);
@@ -393,7 +406,8 @@ Dataset read_inputs(const FileSystem& fs, Diagnostics& diags, const ReadOptions&
   Diagnostics document_diags;
   Background pdfs(options.jobs, [&] {
     if (options.read_documents)
-      read_documents(fs, table(tables, "meeting_sessions.csv"), documents, document_diags, options);
+      read_documents(fs, table(tables, "meeting_sessions.csv"), table(tables, "meetings.csv"), documents,
+                     document_diags, options);
   });
 
   check_references(tables, schema, diags);

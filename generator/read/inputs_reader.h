@@ -25,6 +25,10 @@ struct ReadOptions {
   // > 0: each PDF's page 1 is rendered that wide by the child that reads it
   // (Document::thumbnail_*), so the site need not start another per PDF.
   int thumbnail_width = 0;
+  // Each PDF that looks public (no session of a 守秘義務 あり meeting names
+  // it) is also made ready for publishing by the child that reads it
+  // (Document::publication_read), so the site need not start another.
+  bool prepare_publication = false;
 };
 
 Dataset read_inputs(const FileSystem& fs, Diagnostics& diags, const ReadOptions& options = {});

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/file_system.h"
 #include "read/encoding.h"
 
 using namespace kyosei;
@@ -195,4 +196,34 @@ TEST_CASE("quoting problems name the line where the quote opened") {
   Run r = read(fs);
   INFO(dump(r));
   CHECK(r.has("meetings.csv:2:会議名: エラー: 引用符"));
+}
+
+TEST_CASE("prepare_publication readies the PDFs of public meetings only, in the child that reads them") {
+  auto fs = mini();
+  RealFileSystem samples(KYOSEI_SOURCE_DIR "/inputs");
+  auto pdf = samples.read("documents/第1回推進委員会資料.pdf");
+  REQUIRE(pdf);
+  fs.put("documents/public.pdf", *pdf);
+  fs.put("documents/private.pdf", *pdf);
+  fs.put("documents/both.pdf", *pdf);
+  fs.put("meeting_sessions.csv",
+         "会議ID,開催日,議題,資料\nM1,2026-05-12,守秘議題,private.pdf;both.pdf\nM2,2026-06-01,計画の進捗,public.pdf;both.pdf\n");
+  Diagnostics diags;
+  Dataset ds = read_inputs(fs, diags, ReadOptions{.jobs = 2, .prepare_publication = true});
+  CHECK_FALSE(diags.has_errors());
+  REQUIRE(ds.documents.size() == 3);
+  for (const auto& d : ds.documents) {
+    CAPTURE(d.path);
+    CHECK(d.publication_read == (d.path == "public.pdf"));
+    CHECK(d.published_ok == d.publication_read);
+    CHECK(d.published_bytes.empty() != d.publication_read);
+    CHECK(d.pages > 0);
+  }
+  Diagnostics plain_diags;
+  Dataset plain = read_inputs(fs, plain_diags, ReadOptions{.jobs = 2});
+  REQUIRE(plain.documents.size() == 3);
+  for (size_t i = 0; i < 3; ++i) {
+    CHECK_FALSE(plain.documents[i].publication_read);
+    CHECK(plain.documents[i].page_texts == ds.documents[i].page_texts);
+  }
 }

@@ -77,7 +77,36 @@ std::string status_only(const char* status) {
 
 std::optional<RgbImage> render_first_page(const poppler::document& doc, int width_px);
 
-std::string child_read(const std::string& bytes, int thumbnail_width) {
+// The published form of a PDF and the strings of that, as fields: "ok",
+// the bytes, the strings' status ("ok" or "broken") and the strings; or
+// "broken" alone when qpdf cannot rewrite it.
+void put_publication(std::string& out, const std::string& bytes) {
+  std::string published, strings;
+  bool strings_ok = true;
+  try {
+    published = pdf_without_metadata(bytes);
+    try {
+      strings = pdf_object_strings(published);
+    } catch (...) {
+      strings_ok = false;
+      strings.clear();
+    }
+  } catch (...) {
+    put_field(out, "broken");
+    return;
+  }
+  put_field(out, "ok");
+  put_field(out, published);
+  put_field(out, strings_ok ? "ok" : "broken");
+  put_field(out, strings);
+}
+
+// pdf-read's argument: the thumbnail's width ("" or "0": none), then
+// ",publish" when the PDF's published form is wanted too (put_publication,
+// after the thumbnail's fields).
+std::string child_read(const std::string& bytes, const std::string& argument) {
+  const int thumbnail_width = std::atoi(argument.c_str());
+  const bool publish = argument.find(",publish") != std::string::npos;
   auto doc = load(bytes);
   if (!doc) return status_only("broken");
   if (doc->is_locked()) return status_only("locked");
@@ -116,6 +145,11 @@ std::string child_read(const std::string& bytes, int thumbnail_width) {
     put_field(out, std::to_string(image->width));
     put_field(out, std::to_string(image->height));
     put_field(out, std::string_view(reinterpret_cast<const char*>(image->rgb.data()), image->rgb.size()));
+  }
+  if (publish) {
+    doc.reset();  // poppler's memory is given back before qpdf's is taken
+    image.reset();
+    put_publication(out, bytes);
   }
   for (const auto& t : texts) put_field(out, t);
   return out;
@@ -161,29 +195,16 @@ std::string child_publish(const std::string& bytes) {
 // PDF instead of two): "ok", the published bytes, then the strings' own
 // status ("ok", or "broken" when they could not be read) and the strings.
 std::string child_publish_scan(const std::string& bytes) {
-  std::string published = pdf_without_metadata(bytes);
-  std::string strings;
-  bool strings_ok = true;
-  try {
-    strings = pdf_object_strings(published);
-  } catch (...) {
-    strings_ok = false;
-    strings.clear();
-  }
   std::string out;
   put_field(out, "ok");
-  put_field(out, published);
-  published.clear();
-  published.shrink_to_fit();
-  put_field(out, strings_ok ? "ok" : "broken");
-  put_field(out, strings);
+  put_publication(out, bytes);
   return out;
 }
 
 std::string run_task(const std::string& task, const std::string& argument, const std::string& bytes) {
   try {
     if (task == "pdf-publish-scan") return child_publish_scan(bytes);
-    if (task == "pdf-read") return child_read(bytes, std::atoi(argument.c_str()));
+    if (task == "pdf-read") return child_read(bytes, argument);
     if (task == "pdf-pages") return child_pages(bytes);
     if (task == "pdf-render") return child_render(bytes, std::atoi(argument.c_str()));
     if (task == "pdf-strings") return child_strings(bytes);
@@ -280,6 +301,25 @@ Answer ask_child(const char* task, const std::string& argument, std::string_view
   return a;
 }
 
+// The fields put_publication wrote, from fields[next] on; next is moved
+// past them. nullopt when they say the PDF could not be rewritten (or are
+// cut short; next is then past the end).
+std::optional<PublishedPdf> take_publication(std::vector<std::string>& fields, size_t& next) {
+  if (next >= fields.size() || fields[next] != "ok") {
+    next = next < fields.size() && fields[next] == "broken" ? next + 1 : fields.size() + 1;
+    return std::nullopt;
+  }
+  if (next + 4 > fields.size()) {
+    next = fields.size() + 1;
+    return std::nullopt;
+  }
+  PublishedPdf out;
+  out.bytes = std::move(fields[next + 1]);
+  if (fields[next + 2] == "ok") out.hidden_text = std::move(fields[next + 3]);
+  next += 4;
+  return out;
+}
+
 std::optional<std::string> document_bytes(const FileSystem& fs, const std::string& path_under_documents) {
   if (!is_safe_document_path(path_under_documents)) return std::nullopt;
   return fs.read("documents/" + path_under_documents);
@@ -310,7 +350,8 @@ std::optional<std::string> resolve_document(const FileSystem& fs, const std::str
 }
 
 std::optional<Document> read_pdf(const FileSystem& fs, const std::string& path_under_documents,
-                                 Diagnostics& diags, const Location& referenced_from, int thumbnail_width) {
+                                 Diagnostics& diags, const Location& referenced_from, int thumbnail_width,
+                                 bool prepare_publication) {
   const std::string shown = "documents/" + path_under_documents;
   if (!is_safe_document_path(path_under_documents)) {
     diags.error(referenced_from, "「" + path_under_documents + "」は documents/ フォルダの外を指しています",
@@ -323,7 +364,15 @@ std::optional<Document> read_pdf(const FileSystem& fs, const std::string& path_u
                 "documents/ フォルダに置いたPDFのパス（例: 2026/第1回資料.pdf）");
     return std::nullopt;
   }
-  Answer answer = ask_child("pdf-read", thumbnail_width > 0 ? std::to_string(thumbnail_width) : "", *bytes);
+  const std::string width = thumbnail_width > 0 ? std::to_string(thumbnail_width) : "";
+  Answer answer = ask_child("pdf-read", prepare_publication ? width + ",publish" : width, *bytes);
+  if (prepare_publication && (answer.status == "timeout" || answer.status == "memory" || answer.status == "failed")) {
+    // Perhaps only the publishing part failed: read as without it, so the
+    // error is the one reading alone gives, and the site publishes the
+    // PDF (or says why not) on its own.
+    prepare_publication = false;
+    answer = ask_child("pdf-read", width, *bytes);
+  }
   if (answer.status == "timeout") {
     SandboxLimits l = pdf_limits();
     diags.error(referenced_from,
@@ -368,6 +417,20 @@ std::optional<Document> read_pdf(const FileSystem& fs, const std::string& path_u
       out.thumbnail_width = w;
       out.thumbnail_height = h;
       out.thumbnail_rgb = std::move(answer.fields[7]);
+    }
+  }
+  if (prepare_publication) {
+    auto published = take_publication(answer.fields, texts_from);
+    if (texts_from > answer.fields.size()) {
+      diags.error(referenced_from, shown + " はPDFとして読めません",
+                  "壊れていないPDFファイル（PDFとして保存し直してください）");
+      return std::nullopt;
+    }
+    out.publication_read = true;
+    if (published) {
+      out.published_ok = true;
+      out.published_bytes = std::move(published->bytes);
+      out.published_hidden_text = std::move(published->hidden_text);
     }
   }
   for (size_t i = texts_from; i < answer.fields.size(); ++i) out.page_texts.push_back(std::move(answer.fields[i]));
@@ -418,10 +481,10 @@ std::optional<std::string> pdf_for_publication(std::string_view pdf_bytes) {
 
 std::optional<PublishedPdf> pdf_for_publication_and_hidden_text(std::string_view pdf_bytes) {
   Answer answer = ask_child("pdf-publish-scan", "", pdf_bytes);
-  if (answer.status != "ok" || answer.fields.size() != 3) return std::nullopt;
-  PublishedPdf out;
-  out.bytes = std::move(answer.fields[0]);
-  if (answer.fields[1] == "ok") out.hidden_text = std::move(answer.fields[2]);
+  size_t next = 0;
+  if (answer.status != "ok") return std::nullopt;
+  auto out = take_publication(answer.fields, next);
+  if (next != answer.fields.size()) return std::nullopt;
   return out;
 }
 

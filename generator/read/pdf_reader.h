@@ -43,8 +43,14 @@ std::optional<std::string> resolve_document(const FileSystem& fs, const std::str
 // reading order, trailing white space trimmed.
 // thumbnail_width > 0: page 1 is also rendered that wide, in the same
 // child process (Document::thumbnail_*), for the site's thumbnails.
+// prepare_publication: the same child also makes what
+// pdf_for_publication_and_hidden_text would (Document::publication_read and
+// published_*), one process per PDF instead of two. When that child does
+// not finish, the PDF is read again without it (the site then publishes it
+// on its own), so what is reported is what reading alone reports.
 std::optional<Document> read_pdf(const FileSystem& fs, const std::string& path_under_documents,
-                                 Diagnostics& diags, const Location& referenced_from, int thumbnail_width = 0);
+                                 Diagnostics& diags, const Location& referenced_from, int thumbnail_width = 0,
+                                 bool prepare_publication = false);
 
 // The width of the site's document thumbnails (write/site/site_documents.cc).
 inline constexpr int kDocumentThumbnailWidth = 150;

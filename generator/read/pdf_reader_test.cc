@@ -159,4 +159,44 @@ TEST_CASE("read_pdf with a thumbnail width renders page 1 as render_pdf_first_pa
   CHECK_FALSE(diags.has_errors());
 }
 
+TEST_CASE("read_pdf asked to prepare publication gives what the site's own child would, texts unshifted") {
+  MemoryFileSystem fs;
+  std::string pdf = tiny_pdf("Hello Kyosei", "Secret title");
+  fs.put("documents/a.pdf", pdf);
+  Diagnostics diags;
+  auto plain = read_pdf(fs, "a.pdf", diags, kFrom);
+  auto site = pdf_for_publication_and_hidden_text(pdf);
+  REQUIRE(plain);
+  REQUIRE(site);
+  CHECK_FALSE(plain->publication_read);
+  for (int width : {0, 150}) {
+    CAPTURE(width);
+    auto doc = read_pdf(fs, "a.pdf", diags, kFrom, width, true);
+    REQUIRE(doc);
+    CHECK(doc->publication_read);
+    CHECK(doc->published_ok);
+    CHECK(doc->published_bytes == site->bytes);
+    CHECK(doc->published_hidden_text == site->hidden_text);
+    CHECK(doc->title == plain->title);
+    CHECK(doc->page_texts == plain->page_texts);
+    CHECK(doc->thumbnail_read == (width > 0));
+  }
+  CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE("read_pdf asked to prepare publication still reports a broken or locked PDF as reading alone does") {
+  MemoryFileSystem fs;
+  fs.put("documents/locked.pdf", tiny_pdf("Hello", "", true));
+  fs.put("documents/junk.pdf", "%PDF-1.4\nnot really");
+  for (const char* name : {"locked.pdf", "junk.pdf"}) {
+    CAPTURE(name);
+    Diagnostics alone, prepared;
+    CHECK_FALSE(read_pdf(fs, name, alone, kFrom, 150));
+    CHECK_FALSE(read_pdf(fs, name, prepared, kFrom, 150, true));
+    REQUIRE(alone.error_count() == 1);
+    REQUIRE(prepared.error_count() == 1);
+    CHECK(prepared.items()[0].message == alone.items()[0].message);
+  }
+}
+
 }  // namespace kyosei

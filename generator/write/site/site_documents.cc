@@ -190,17 +190,23 @@ void produce_documents(const SiteContext& ctx, SiteOutput& out) {
     const Document* d = docs[i];
     const std::string path = d->path;
     const FileSystem* inputs = &ctx.inputs;
-    out.deferred_files[document_file_path(path)] = [inputs, path](Diagnostics& diags) -> std::optional<SiteOutput::Deferred> {
-      auto bytes = inputs->read("documents/" + path);
-      if (!bytes) {
-        diags.error({"documents/" + path, 0, ""}, "documents/" + path + " をサイトにコピーできません（読めません）",
-                     "読み取りできるPDFファイル");
-        return std::nullopt;
-      }
+    out.deferred_files[document_file_path(path)] = [inputs, path, d](Diagnostics& diags) -> std::optional<SiteOutput::Deferred> {
       // Published without its document information, XMP metadata and
       // attachments (Author, Subject, Keywords may name staff or agendas);
-      // the same child reads what the privacy guard checks in it.
-      auto published = pdf_for_publication_and_hidden_text(*bytes);
+      // the same child reads what the privacy guard checks in it: the one
+      // that read the PDF when it could (Document::publication_read).
+      std::optional<PublishedPdf> published;
+      if (d->publication_read) {
+        if (d->published_ok) published = PublishedPdf{d->published_bytes, d->published_hidden_text};
+      } else {
+        auto bytes = inputs->read("documents/" + path);
+        if (!bytes) {
+          diags.error({"documents/" + path, 0, ""}, "documents/" + path + " をサイトにコピーできません（読めません）",
+                       "読み取りできるPDFファイル");
+          return std::nullopt;
+        }
+        published = pdf_for_publication_and_hidden_text(*bytes);
+      }
       if (!published) {
         diags.error({"documents/" + path, 0, ""},
                     "documents/" + path + " からメタデータ（作成者・件名など）を取り除けないため、公開できません",
