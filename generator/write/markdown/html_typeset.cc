@@ -106,7 +106,28 @@ struct TextHash {
 class BreakCache {
  public:
   void append(std::string_view text, std::string& out) {
-    Shard& shard = shards_[TextHash{}(text) % kShards];
+    if (text.empty()) return;
+    const size_t hash = TextHash{}(text);
+    // A small direct-mapped copy per thread answers most lookups (menus and
+    // column names on every page) without the shard's lock.
+    struct Recent {
+      std::string text, broken;
+    };
+    thread_local std::array<Recent, kRecent> recent;
+    Recent& slot = recent[(hash / kShards) % kRecent];
+    if (slot.text == text) {
+      out += slot.broken;
+      return;
+    }
+    const size_t before = out.size();
+    append_shared(text, hash, out);
+    slot.text.assign(text);
+    slot.broken.assign(out, before, std::string::npos);
+  }
+
+ private:
+  void append_shared(std::string_view text, size_t hash, std::string& out) {
+    Shard& shard = shards_[hash % kShards];
     {
       std::lock_guard<std::mutex> lock(shard.mutex);
       auto found = shard.map.find(text);
@@ -123,8 +144,7 @@ class BreakCache {
     shard.map.emplace(std::string(text), std::move(broken));
   }
 
- private:
-  static constexpr size_t kShards = 64, kMaxPerShard = 4096;
+  static constexpr size_t kShards = 64, kMaxPerShard = 4096, kRecent = 512;
   struct Shard {
     std::mutex mutex;
     std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> map;
